@@ -1,0 +1,11 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+
+mod lang;
+mod number;
+
+pub use lang::{Lang, Localized};
+pub use number::{
+    BaseNumber, BaseNumberError, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError,
+    NumberKind, NumberPlan, PhoneNumber,
+};

@@ -1,0 +1,66 @@
+//! The numbering context of one PBX: its default region (N1).
+
+use phonenumber::country;
+
+use super::{NumberError, PhoneNumber, engine, typed};
+
+/// The numbering context of one PBX: which region a number typed without `+` or `00`
+/// belongs to. The default region is DE and configurable per PBX (N1).
+///
+/// A plan is cheap to clone and safe to share between threads.
+#[derive(Clone, Debug)]
+pub struct NumberPlan {
+    region: country::Id,
+}
+
+impl NumberPlan {
+    /// The plan for a PBX whose numbers are dialled nationally in `region` (ISO 3166, `DE`).
+    ///
+    /// # Errors
+    /// [`NumberError::UnknownRegion`] for a region the numbering metadata does not know.
+    pub fn new(region: &str) -> Result<Self, NumberError> {
+        Ok(Self {
+            region: engine::region_id(region)?,
+        })
+    }
+
+    /// The plan for Germany, the home of the seed.
+    #[must_use]
+    pub fn germany() -> Self {
+        Self {
+            region: country::Id::DE,
+        }
+    }
+
+    /// The default region of this plan.
+    #[must_use]
+    pub fn region(&self) -> &str {
+        self.region.as_ref()
+    }
+
+    /// Normalises a number as a person typed it into its stored E.164 form, with its kind and
+    /// display forms (N1, N3). National input belongs to the plan's region; `+` and `00`
+    /// start an international number.
+    ///
+    /// # Errors
+    /// A [`NumberError`] naming why the input is not a valid number (N2).
+    ///
+    /// # Examples
+    /// ```
+    /// let plan = pbx_rules::NumberPlan::germany();
+    /// let number = plan.normalize("0171 / 123 456-78")?;
+    /// assert_eq!(number.e164.as_str(), "+4917112345678");
+    /// assert_eq!(number.international, "+49 171 12345678");
+    /// assert_eq!(number.national, "0171 12345678");
+    /// # Ok::<(), pbx_rules::NumberError>(())
+    /// ```
+    pub fn normalize(&self, input: &str) -> Result<PhoneNumber, NumberError> {
+        engine::normalize(self.region, &typed::clean(input)?)
+    }
+}
+
+impl Default for NumberPlan {
+    fn default() -> Self {
+        Self::germany()
+    }
+}
