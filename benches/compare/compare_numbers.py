@@ -29,6 +29,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -87,12 +88,19 @@ def read_tsv(path):
         return [line.rstrip("\n").split("\t") for line in f]
 
 
+def only_separators(a, b):
+    """' (separators only)' if a and b differ just in spaces/dashes (style, not digits)."""
+    strip = lambda s: re.sub(r"[\s-]", "", s)
+    return " (separators only)" if strip(a) == strip(b) else ""
+
+
 def diff(ref, got):
     """Per-line categories of disagreement; one (most serious) category per line."""
     cats = collections.OrderedDict((c, []) for c in [
         "line count / alignment", "valid in reference, ERROR here",
         "ERROR in reference, valid here", "E.164 differs", "type differs",
-        "international format differs", "national format differs"])
+        "international format differs", "international format differs (separators only)",
+        "national format differs", "national format differs (separators only)"])
     if len(ref) != len(got):
         cats["line count / alignment"].append((0, [f"{len(ref)} lines"], [f"{len(got)} lines"]))
     for i, (r, g) in enumerate(zip(ref, got), start=1):
@@ -111,9 +119,9 @@ def diff(ref, got):
         elif r[3] != g[3]:
             cat = "type differs"
         elif r[4] != g[4]:
-            cat = "international format differs"
+            cat = "international format differs" + only_separators(r[4], g[4])
         elif r[5] != g[5]:
-            cat = "national format differs"
+            cat = "national format differs" + only_separators(r[5], g[5])
         else:
             continue
         cats[cat].append((i, r, g))

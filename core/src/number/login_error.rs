@@ -10,7 +10,7 @@ pub enum LoginIdError {
     #[error("Please enter the phone number you log in with.")]
     Empty,
     /// A space or another character that is neither a digit nor a hyphen.
-    #[error("Please type the number with digits only, without spaces or '{character}'.")]
+    #[error("Please type the number with digits and hyphens only; '{character}' is not allowed.")]
     BadCharacter {
         /// The first offending character.
         character: char,
@@ -46,7 +46,7 @@ pub enum LoginIdError {
 localized!(LoginIdError {
     Self::Empty => "LOGIN_ID_EMPTY", "Bitte geben Sie die Rufnummer ein, mit der Sie sich anmelden.";
     Self::BadCharacter { character } => "LOGIN_ID_BAD_CHARACTER",
-        format!("Bitte geben Sie die Rufnummer nur mit Ziffern ein, ohne Leerzeichen oder '{character}'.");
+        format!("Bitte geben Sie die Rufnummer nur mit Ziffern und Bindestrichen ein; '{character}' ist nicht erlaubt.");
     Self::BadHyphens { example } => "LOGIN_ID_BAD_HYPHENS",
         format!("Bindestriche dürfen nur nach der Vorwahl und vor der Durchwahl stehen, wie in {example}.");
     Self::OtherPbx => "LOGIN_ID_OTHER_PBX", "Diese Rufnummer gehört nicht zu dieser Tk-Anlage.";

@@ -1,0 +1,31 @@
+//! Why an actor was refused.
+
+use crate::lang::localized;
+
+/// Why an actor may not perform an action.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PermissionError {
+    /// A user acting on another extension (B4).
+    #[error("You may only change your own extension.")]
+    NotOwnExtension,
+    /// Only the PBX admin may do this (B4, P4, R3).
+    #[error("Only the administrator may do this.")]
+    AdminOnly,
+    /// The admin session lacks extended rights (A3).
+    #[error("This needs extended rights; request them with the code sent by e-mail.")]
+    ExtendedRightsRequired,
+    /// Only staff and trained partners switch preview mode (V1).
+    #[error("Only staff and partners with the advanced technical training may use preview mode.")]
+    PreviewNotAllowed,
+}
+
+localized!(PermissionError {
+    Self::NotOwnExtension => "PERMISSION_NOT_OWN_EXTENSION",
+        "Sie dürfen nur Ihre eigene Nebenstelle ändern.";
+    Self::AdminOnly => "PERMISSION_ADMIN_ONLY", "Nur der Administrator darf dies tun.";
+    Self::ExtendedRightsRequired => "PERMISSION_EXTENDED_RIGHTS_REQUIRED",
+        "Dafür sind erweiterte Rechte nötig; beantragen Sie sie mit dem per E-Mail gesendeten Code.";
+    Self::PreviewNotAllowed => "PERMISSION_PREVIEW_NOT_ALLOWED",
+        "Nur Mitarbeiter und Partner mit der Technik Schulung Advanced dürfen den Preview Modus nutzen.";
+});

@@ -1,0 +1,1 @@
+//! Holds the examples of pbx-rules; see `examples/tour.rs`.
