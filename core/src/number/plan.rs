@@ -1,16 +1,14 @@
 //! The numbering context of one PBX: its default region (N1).
 
-use phonenumber::country;
-
 use super::{NumberError, PhoneNumber, engine, typed};
 
 /// The numbering context of one PBX: which region a number typed without `+` or `00`
 /// belongs to. The default region is DE and configurable per PBX (N1).
 ///
 /// A plan is cheap to clone and safe to share between threads.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct NumberPlan {
-    region: country::Id,
+    region: engine::Region,
 }
 
 impl NumberPlan {
@@ -20,22 +18,21 @@ impl NumberPlan {
     /// [`NumberError::UnknownRegion`] for a region the numbering metadata does not know.
     pub fn new(region: &str) -> Result<Self, NumberError> {
         Ok(Self {
-            region: engine::region_id(region)?,
+            region: engine::region(region)?,
         })
     }
 
     /// The plan for Germany, the home of the seed.
     #[must_use]
     pub fn germany() -> Self {
-        Self {
-            region: country::Id::DE,
-        }
+        #[allow(clippy::expect_used)] // DE is embedded; `every_territory_compiles` tests it.
+        Self::new("DE").expect("the metadata for DE is embedded")
     }
 
     /// The default region of this plan.
     #[must_use]
     pub fn region(&self) -> &str {
-        self.region.as_ref()
+        engine::region_id(self.region)
     }
 
     /// Normalises a number as a person typed it into its stored E.164 form, with its kind and
@@ -62,5 +59,13 @@ impl NumberPlan {
 impl Default for NumberPlan {
     fn default() -> Self {
         Self::germany()
+    }
+}
+
+impl std::fmt::Debug for NumberPlan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NumberPlan")
+            .field("region", &self.region())
+            .finish()
     }
 }

@@ -21,6 +21,11 @@ fn is_separator(c: char) -> bool {
 /// [`NumberError::Empty`], [`NumberError::Letters`], [`NumberError::InvalidCharacter`] or
 /// [`NumberError::MisplacedPlus`].
 pub(crate) fn clean(input: &str) -> Result<String, NumberError> {
+    // libphonenumber refuses longer input outright; so do we, before scanning it.
+    const MAX_INPUT_CHARS: usize = 250;
+    if input.len() > MAX_INPUT_CHARS * 4 || input.chars().count() > MAX_INPUT_CHARS {
+        return Err(NumberError::TooLong);
+    }
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {

@@ -1,0 +1,39 @@
+//! Display forms (N3): libphonenumber's `format_number(.., INTERNATIONAL / NATIONAL)`.
+
+use super::metadata::{Format, Tables, choose};
+
+/// (international, national) display forms.
+pub(crate) fn display(t: &Tables, cc: u16, nsn: &str) -> (String, String) {
+    let Some(&main) = t.territories_for_code(cc).first() else {
+        return (nsn.to_owned(), nsn.to_owned());
+    };
+    let Ok(f) = t.formats(main) else {
+        return (format!("+{cc} {nsn}"), nsn.to_owned());
+    };
+    let intl_list = if f.international.is_empty() {
+        &f.national
+    } else {
+        &f.international
+    };
+    let mut intl = format!("+{cc} ");
+    match choose(intl_list, nsn) {
+        Some(fm) => apply(fm, &fm.rule, nsn, &mut intl),
+        None => intl.push_str(nsn),
+    }
+    let mut natl = String::with_capacity(nsn.len() + 6);
+    match choose(&f.national, nsn) {
+        Some(fm) => apply(fm, &fm.national_rule, nsn, &mut natl),
+        None => natl.push_str(nsn),
+    }
+    (intl, natl)
+}
+
+/// `re.sub(pattern, rule, nsn)` for a pattern known to match `nsn` fully:
+/// expand the rule from the full match's groups (one search, no scan for
+/// further matches).
+fn apply(fm: &Format, rule: &str, nsn: &str, out: &mut String) {
+    match fm.full.captures(nsn) {
+        Some(c) => c.expand(rule, out),
+        None => out.push_str(nsn),
+    }
+}
