@@ -220,7 +220,7 @@ pub(crate) enum Length {
     LocalOnly,
     TooShort,
     TooLong,
-    InvalidLength,
+    Invalid,
 }
 
 /// Everything needed to parse / validate / classify numbers of one territory.
@@ -330,7 +330,7 @@ impl Territory {
             return Length::LocalOnly;
         }
         if g.lengths == 0 {
-            return Length::InvalidLength;
+            return Length::Invalid;
         }
         if len == usize::from(g.min) {
             Length::Possible
@@ -341,7 +341,7 @@ impl Territory {
         } else if g.lengths & (1u64 << len) != 0 {
             Length::Possible
         } else {
-            Length::InvalidLength
+            Length::Invalid
         }
     }
 }

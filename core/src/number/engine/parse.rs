@@ -156,7 +156,7 @@ pub(crate) fn parse(tables: &Tables, cleaned: &str, def: &Territory) -> Result<P
     if let Some(potential) = strip_national_prefix(&nsn, meta) {
         if !matches!(
             meta.test_length(&potential),
-            Length::TooShort | Length::LocalOnly | Length::InvalidLength
+            Length::TooShort | Length::LocalOnly | Length::Invalid
         ) {
             nsn = potential;
         }
