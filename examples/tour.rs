@@ -35,10 +35,10 @@ fn numbers(plan: &NumberPlan) {
         match plan.normalize(typed) {
             Ok(n) => println!(
                 "{typed:>24}  ->  {}  ({}, shown as {} / {})",
-                n.e164,
-                n.kind.as_str(),
-                n.international,
-                n.national
+                n.e164(),
+                n.kind().as_str(),
+                n.international(),
+                n.national()
             ),
             Err(e) => println!(
                 "{typed:>24}  ->  {}: {} / {}",

@@ -30,11 +30,11 @@ fn n1_n2_n3_number_vectors() {
         let ok = match (text(case, "error"), &got) {
             (Some(code), Err(e)) => e.code() == code,
             (None, Ok(n)) => {
-                Some(n.e164.as_str()) == text(case, "e164")
-                    && Some(n.kind.as_str()) == text(case, "kind")
-                    && Some(n.region.as_str()) == text(case, "number_region")
-                    && Some(n.international.as_str()) == text(case, "international")
-                    && Some(n.national.as_str()) == text(case, "national")
+                Some(n.e164().as_str()) == text(case, "e164")
+                    && Some(n.kind().as_str()) == text(case, "kind")
+                    && Some(n.region()) == text(case, "number_region")
+                    && Some(n.international().as_str()) == text(case, "international")
+                    && Some(n.national().as_str()) == text(case, "national")
             }
             _ => false,
         };

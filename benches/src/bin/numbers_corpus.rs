@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::time::Instant;
 
-use pbx_rules::{NumberPlan, PhoneNumber};
+use pbx_rules::NumberPlan;
 use pbx_rules_benches::read_number_corpus;
 
 fn main() {
@@ -117,17 +117,11 @@ fn write_results(corpus: &[(String, String)], plans: &HashMap<String, NumberPlan
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
     for (input, region) in corpus {
         let cols = match plans[region].normalize(input) {
-            Ok(PhoneNumber {
-                e164,
-                kind,
-                international,
-                national,
-                ..
-            }) => [
-                e164.to_string(),
-                kind.as_str().to_owned(),
-                international,
-                national,
+            Ok(n) => [
+                n.e164().to_string(),
+                n.kind().as_str().to_owned(),
+                n.international(),
+                n.national(),
             ],
             Err(_) => [
                 "ERROR".to_owned(),

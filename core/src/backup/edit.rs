@@ -41,7 +41,7 @@ impl ExtensionMasterData {
         if typed.trim().is_empty() {
             next.backup_number = None;
         } else {
-            let number = plan.normalize(typed)?.e164;
+            let number = plan.normalize(typed)?.e164().clone();
             next.mobile_number = Some(number.clone());
             next.backup_number = Some(number);
         }
@@ -67,7 +67,7 @@ impl PbxMasterData {
             return Err(BackupError::CentralRequired);
         }
         let mut next = self.clone();
-        next.central_backup_number = plan.normalize(typed)?.e164;
+        next.central_backup_number = plan.normalize(typed)?.e164().clone();
         Ok(next)
     }
 }

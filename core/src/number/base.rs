@@ -97,17 +97,18 @@ impl BaseNumber {
     /// ```
     pub fn parse(plan: &NumberPlan, typed: &str) -> Result<Self, BaseNumberError> {
         let number = plan.normalize(typed)?;
-        let mut groups = number.national.split(' ');
+        let national = number.national();
+        let mut groups = national.split(' ');
         let area = groups.next().unwrap_or_default().to_owned();
         let subscriber: String = groups.collect();
         if subscriber.is_empty() || !area.starts_with('0') {
             return Err(LoginIdError::NoAreaCode.into());
         }
         Ok(Self {
+            international: number.international(),
             e164: number.e164,
             area,
             subscriber,
-            international: number.international,
         })
     }
 

@@ -1,6 +1,6 @@
 //! Many numbers in one call, for provisioning scripts that import whole PBXs.
 
-use super::{NumberError, NumberPlan, PhoneNumber};
+use super::{NumberError, NumberPlan, PhoneNumber, engine};
 
 /// The outcome of [`NumberPlan::normalize_many`]: one result per input, in input order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,16 +45,16 @@ impl NumberPlan {
             };
         }
         let chunk = inputs.len().div_ceil(threads);
+        let part = |rows: &[S]| {
+            let worker = engine::Worker::new();
+            rows.iter()
+                .map(|s| self.normalize_on(&worker, s.as_ref()))
+                .collect::<Vec<_>>()
+        };
         let results = std::thread::scope(|scope| {
             let handles: Vec<_> = inputs
                 .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|s| self.normalize(s.as_ref()))
-                            .collect::<Vec<_>>()
-                    })
-                })
+                .map(|rows| scope.spawn(move || part(rows)))
                 .collect();
             // `normalize` never panics; should a bug make it, the panic surfaces here rather
             // than shifting every later row to a wrong index.

@@ -1,21 +1,78 @@
 //! A typed number after normalisation: the stored form plus what a form shows (N1, N3).
 
-use serde::{Deserialize, Serialize};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use super::{E164, NumberKind};
+use super::{E164, NumberKind, engine};
 
-/// A valid phone number: its E.164 form to store, its kind, its region and the two display
-/// forms of E.123/DIN 5008 (N3).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A valid phone number: its E.164 form to store, its kind and region, and on demand the
+/// two display forms of E.123/DIN 5008 (N3).
+///
+/// The display forms are computed when asked for, not kept: a batch of 100,000 numbers
+/// for an import needs only the E.164 forms, and four strings per row would triple its
+/// memory and time.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhoneNumber {
+    pub(crate) e164: E164,
+    pub(crate) country_code: u16,
+    pub(crate) kind: NumberKind,
+    pub(crate) region: &'static str,
+}
+
+impl PhoneNumber {
     /// The stored form (`+4917112345678`).
-    pub e164: E164,
+    #[must_use]
+    pub fn e164(&self) -> &E164 {
+        &self.e164
+    }
+
     /// The kind of line.
-    pub kind: NumberKind,
+    #[must_use]
+    pub fn kind(&self) -> NumberKind {
+        self.kind
+    }
+
     /// The ISO 3166 region the number belongs to (`DE`; `001` for global services).
-    pub region: String,
-    /// International display form (`+49 171 12345678`).
-    pub international: String,
-    /// National display form, as dialled inside the region (`0171 12345678`).
-    pub national: String,
+    #[must_use]
+    pub fn region(&self) -> &str {
+        self.region
+    }
+
+    /// The country calling code (`49`).
+    #[must_use]
+    pub fn country_code(&self) -> u16 {
+        self.country_code
+    }
+
+    /// The national significant number, without country code or trunk prefix (`17112345678`).
+    #[must_use]
+    pub fn national_number(&self) -> &str {
+        let cc_len = self.country_code.to_string().len();
+        self.e164.digits().get(cc_len..).unwrap_or_default()
+    }
+
+    /// International display form (`+49 171 12345678`, N3).
+    #[must_use]
+    pub fn international(&self) -> String {
+        engine::display(self.country_code, self.national_number()).0
+    }
+
+    /// National display form, as dialled inside the region (`0171 12345678`, N3).
+    #[must_use]
+    pub fn national(&self) -> String {
+        engine::display(self.country_code, self.national_number()).1
+    }
+}
+
+/// Serialised with both display forms, for hosts and bindings that show the number.
+impl Serialize for PhoneNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (international, national) = engine::display(self.country_code, self.national_number());
+        let mut s = serializer.serialize_struct("PhoneNumber", 5)?;
+        s.serialize_field("e164", &self.e164)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("region", self.region)?;
+        s.serialize_field("international", &international)?;
+        s.serialize_field("national", &national)?;
+        s.end()
+    }
 }

@@ -32,7 +32,7 @@ impl NumberPlan {
     /// The default region of this plan.
     #[must_use]
     pub fn region(&self) -> &str {
-        engine::region_id(self.region)
+        self.region.id()
     }
 
     /// Normalises a number as a person typed it into its stored E.164 form, with its kind and
@@ -46,13 +46,22 @@ impl NumberPlan {
     /// ```
     /// let plan = pbx_rules::NumberPlan::germany();
     /// let number = plan.normalize("0171 / 123 456-78")?;
-    /// assert_eq!(number.e164.as_str(), "+4917112345678");
-    /// assert_eq!(number.international, "+49 171 12345678");
-    /// assert_eq!(number.national, "0171 12345678");
+    /// assert_eq!(number.e164().as_str(), "+4917112345678");
+    /// assert_eq!(number.international(), "+49 171 12345678");
+    /// assert_eq!(number.national(), "0171 12345678");
     /// # Ok::<(), pbx_rules::NumberError>(())
     /// ```
     pub fn normalize(&self, input: &str) -> Result<PhoneNumber, NumberError> {
         engine::normalize(self.region, &typed::clean(input)?)
+    }
+
+    /// [`Self::normalize`] on a batch worker's own regex caches.
+    pub(super) fn normalize_on(
+        &self,
+        worker: &engine::Worker,
+        input: &str,
+    ) -> Result<PhoneNumber, NumberError> {
+        engine::normalize_on(worker, self.region, &typed::clean(input)?)
     }
 }
 

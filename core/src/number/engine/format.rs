@@ -1,10 +1,10 @@
 //! Display forms (N3): libphonenumber's `format_number(.., INTERNATIONAL / NATIONAL)`.
 
-use super::metadata::{Format, Tables, choose};
+use super::metadata::{Compiled, Format, choose};
 
 /// (international, national) display forms.
-pub(crate) fn display(t: &Tables, cc: u16, nsn: &str) -> (String, String) {
-    let Some(&main) = t.territories_for_code(cc).first() else {
+pub(crate) fn display(t: &impl Compiled, cc: u16, nsn: &str) -> (String, String) {
+    let Some(&main) = t.tables().territories_for_code(cc).first() else {
         return (nsn.to_owned(), nsn.to_owned());
     };
     let Ok(f) = t.formats(main) else {

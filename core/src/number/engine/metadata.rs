@@ -8,6 +8,7 @@
 //! match and recompiles evicted patterns; on a mixed corpus that is ~1,000 numbers/s.
 use phonenumber::metadata::loader;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -93,7 +94,7 @@ impl Tables {
     }
     /// Compiled territory (compiled on first use, then lock-free).
     /// Returns plain references: no refcount traffic on the hot path.
-    pub(crate) fn territory(&self, i: usize) -> Result<&Territory, MetadataError> {
+    fn shared_territory(&self, i: usize) -> Result<&Territory, MetadataError> {
         let cell = self
             .compiled
             .get(i)
@@ -107,7 +108,7 @@ impl Tables {
         .map_err(Clone::clone)
     }
     /// Compiled formats of a territory (only needed for display forms).
-    pub(crate) fn formats(&self, i: usize) -> Result<&Formats, MetadataError> {
+    fn shared_formats(&self, i: usize) -> Result<&Formats, MetadataError> {
         let cell = self
             .formats
             .get(i)
@@ -119,6 +120,79 @@ impl Tables {
         })
         .as_ref()
         .map_err(Clone::clone)
+    }
+}
+
+/// Compiled territories as one thread sees them: the shared [`Tables`], or a worker's
+/// [`Local`] clones of them.
+pub(crate) trait Compiled {
+    /// The shared tables (indexes and raw metadata).
+    fn tables(&self) -> &Tables;
+    /// A compiled territory.
+    fn territory(&self, i: usize) -> Result<&Territory, MetadataError>;
+    /// A territory's compiled formats.
+    fn formats(&self, i: usize) -> Result<&Formats, MetadataError>;
+}
+
+impl Compiled for Tables {
+    fn tables(&self) -> &Tables {
+        self
+    }
+    fn territory(&self, i: usize) -> Result<&Territory, MetadataError> {
+        self.shared_territory(i)
+    }
+    fn formats(&self, i: usize) -> Result<&Formats, MetadataError> {
+        self.shared_formats(i)
+    }
+}
+
+/// One worker thread's clones of the territories it uses.
+///
+/// A `regex::Regex` keeps its match caches in a pool that serves the first thread to use
+/// it directly and every other thread through a locked stack, about 40 ns per match. A
+/// number takes some 30 matches, so batch workers would spend more time there than
+/// matching. A clone of a regex shares the compiled program but has a pool of its own, so
+/// each worker clones what it uses (microseconds, once per territory) and matches on its
+/// own caches, which are freed with the worker.
+pub(crate) struct Local<'t> {
+    shared: &'t Tables,
+    territories: Vec<OnceCell<Territory>>,
+    formats: Vec<OnceCell<Formats>>,
+}
+
+impl<'t> Local<'t> {
+    pub(crate) fn new(shared: &'t Tables) -> Self {
+        let n = shared.raw.len();
+        Self {
+            shared,
+            territories: (0..n).map(|_| OnceCell::new()).collect(),
+            formats: (0..n).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
+/// The value of `cell`, cloned from `shared` on first use.
+fn clone_once<'a, T: Clone>(
+    cell: Option<&'a OnceCell<T>>,
+    shared: impl FnOnce() -> Result<&'a T, MetadataError>,
+) -> Result<&'a T, MetadataError> {
+    let cell = cell.ok_or(MetadataError::Missing("territory"))?;
+    if let Some(value) = cell.get() {
+        return Ok(value);
+    }
+    let value = shared()?.clone();
+    Ok(cell.get_or_init(|| value))
+}
+
+impl Compiled for Local<'_> {
+    fn tables(&self) -> &Tables {
+        self.shared
+    }
+    fn territory(&self, i: usize) -> Result<&Territory, MetadataError> {
+        clone_once(self.territories.get(i), || self.shared.shared_territory(i))
+    }
+    fn formats(&self, i: usize) -> Result<&Formats, MetadataError> {
+        clone_once(self.formats.get(i), || self.shared.shared_formats(i))
     }
 }
 
@@ -167,6 +241,7 @@ pub(crate) fn braced(rule: &str) -> String {
 }
 
 /// Number description: possible lengths as bit masks + full-match regex.
+#[derive(Clone)]
 pub(crate) struct Desc {
     lengths: u64,
     local: u64,
@@ -224,6 +299,7 @@ pub(crate) enum Length {
 }
 
 /// Everything needed to parse / validate / classify numbers of one territory.
+#[derive(Clone)]
 pub(crate) struct Territory {
     pub(crate) id: String,
     pub(crate) cc: u16,
@@ -347,6 +423,7 @@ impl Territory {
 }
 
 /// One `numberFormat`.
+#[derive(Clone)]
 pub(crate) struct Format {
     /// `^(?:pattern)$` for choosing
     pub(crate) full: Regex,
@@ -358,6 +435,7 @@ pub(crate) struct Format {
 }
 
 /// National and international format lists of a territory.
+#[derive(Clone)]
 pub(crate) struct Formats {
     pub(crate) national: Vec<Format>,
     pub(crate) international: Vec<Format>,

@@ -11,87 +11,142 @@ mod format;
 mod metadata;
 mod parse;
 
-use metadata::{Length, Tables, Territory, tables};
+use metadata::{Compiled, Length, Local, tables};
 use parse::Reason;
 
 use super::{E164, NumberError, NumberKind, PhoneNumber};
 
-/// A region's compiled metadata, shared by every plan of that region.
-pub(crate) type Region = &'static Territory;
+/// A compiled region: where its territory stands in the tables, and its id.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Region {
+    index: usize,
+    id: &'static str,
+}
 
-/// The compiled metadata of `region` (`DE`), compiling it on first use.
-pub(crate) fn region(region: &str) -> Result<Region, NumberError> {
+impl Region {
+    /// The region's id (`DE`).
+    pub(crate) fn id(self) -> &'static str {
+        self.id
+    }
+}
+
+/// The region `name` (`DE`, any case), compiling its territory on first use.
+pub(crate) fn region(name: &str) -> Result<Region, NumberError> {
     let unknown = || NumberError::UnknownRegion {
-        region: region.chars().take(8).collect(),
+        region: name.chars().take(8).collect(),
     };
     let tables = tables().map_err(|_| unknown())?;
     let index = tables
-        .index_of_region(&region.to_ascii_uppercase())
+        .index_of_region(&name.to_ascii_uppercase())
         .ok_or_else(unknown)?;
-    tables.territory(index).map_err(|_| unknown())
+    let territory = tables.territory(index).map_err(|_| unknown())?;
+    Ok(Region {
+        index,
+        id: &territory.id,
+    })
 }
 
-/// The region id of a compiled region.
-pub(crate) fn region_id(region: Region) -> &'static str {
-    &region.id
+/// A batch worker's own view of the compiled metadata (see [`Local`]).
+pub(crate) struct Worker(Option<Local<'static>>);
+
+impl Worker {
+    pub(crate) fn new() -> Self {
+        Self(tables().ok().map(Local::new))
+    }
 }
 
 /// Parses cleaned input (`+` and digits) against the default region and validates it.
 pub(crate) fn normalize(default: Region, cleaned: &str) -> Result<PhoneNumber, NumberError> {
     let tables = tables().map_err(|_| NumberError::UnknownRegion {
-        region: default.id.clone(),
+        region: default.id.to_owned(),
     })?;
-    let parsed = parse::parse(tables, cleaned, default).map_err(|reason| match reason {
+    normalize_with(tables, default, cleaned)
+}
+
+/// [`normalize`] on a worker's own clones.
+pub(crate) fn normalize_on(
+    worker: &Worker,
+    default: Region,
+    cleaned: &str,
+) -> Result<PhoneNumber, NumberError> {
+    match &worker.0 {
+        Some(local) => normalize_with(local, default, cleaned),
+        None => normalize(default, cleaned),
+    }
+}
+
+fn normalize_with(
+    compiled: &impl Compiled,
+    default: Region,
+    cleaned: &str,
+) -> Result<PhoneNumber, NumberError> {
+    let unknown = || NumberError::UnknownRegion {
+        region: default.id.to_owned(),
+    };
+    let def = compiled.territory(default.index).map_err(|_| unknown())?;
+    let parsed = parse::parse(compiled, cleaned, def).map_err(|reason| match reason {
         Reason::TooShort => NumberError::TooShort,
         Reason::TooLong => NumberError::TooLong,
         Reason::InvalidCountryCode => NumberError::UnknownCountryCode,
     })?;
-    let Some((territory, kind)) = classify(tables, parsed.cc, &parsed.nsn) else {
-        return Err(why_invalid(tables, parsed.cc, &parsed.nsn, default));
+    let Some((index, kind)) = classify(compiled, parsed.cc, &parsed.nsn) else {
+        return Err(why_invalid(compiled, parsed.cc, &parsed.nsn, default));
     };
-    let (international, national) = format::display(tables, parsed.cc, &parsed.nsn);
     Ok(PhoneNumber {
         e164: E164::from_parts(parsed.cc, &parsed.nsn),
+        country_code: parsed.cc,
         kind,
-        region: territory.id.clone(),
-        international,
-        national,
+        // The shared tables live as long as the process, so the id can be borrowed from them.
+        region: tables().ok().and_then(|t| t.raw_id(index)).unwrap_or("001"),
     })
 }
 
-/// `get_region_code_for_number` + `is_valid_number` + `number_type`: the territory a valid
-/// number belongs to, and its kind; `None` for an invalid number.
-fn classify<'t>(tables: &'t Tables, cc: u16, nsn: &str) -> Option<(&'t Territory, NumberKind)> {
-    let candidates = tables.territories_for_code(cc);
-    let territory = match candidates {
-        [only] => tables.territory(*only).ok(),
-        _ => candidates
-            .iter()
-            .filter_map(|&i| tables.territory(i).ok())
-            .find(|t| match &t.leading_digits {
-                Some(leading) => leading.is_match(nsn),
-                None => t.number_type(nsn) != NumberKind::Unknown,
-            }),
-    }?;
-    match territory.number_type(nsn) {
+/// The display forms (international, national) of a valid number (N3).
+pub(crate) fn display(country_code: u16, national_number: &str) -> (String, String) {
+    match tables() {
+        Ok(tables) => format::display(tables, country_code, national_number),
+        Err(_) => (
+            format!("+{country_code} {national_number}"),
+            national_number.to_owned(),
+        ),
+    }
+}
+
+/// `get_region_code_for_number` + `is_valid_number` + `number_type`: the index of the
+/// territory a valid number belongs to, and its kind; `None` for an invalid number.
+fn classify(compiled: &impl Compiled, cc: u16, nsn: &str) -> Option<(usize, NumberKind)> {
+    let candidates = compiled.tables().territories_for_code(cc);
+    let index = match candidates {
+        [only] => *only,
+        _ => *candidates.iter().find(|&&i| {
+            compiled
+                .territory(i)
+                .is_ok_and(|t| match &t.leading_digits {
+                    Some(leading) => leading.is_match(nsn),
+                    None => t.number_type(nsn) != NumberKind::Unknown,
+                })
+        })?,
+    };
+    match compiled.territory(index).ok()?.number_type(nsn) {
         NumberKind::Unknown => None,
-        kind => Some((territory, kind)),
+        kind => Some((index, kind)),
     }
 }
 
 /// Names why a parsed number is not valid, as `is_possible_number_with_reason` would.
-fn why_invalid(tables: &Tables, cc: u16, nsn: &str, default: Region) -> NumberError {
-    let main = tables
+fn why_invalid(compiled: &impl Compiled, cc: u16, nsn: &str, default: Region) -> NumberError {
+    let main = compiled
+        .tables()
         .territories_for_code(cc)
         .first()
-        .and_then(|&i| tables.territory(i).ok());
+        .and_then(|&i| compiled.territory(i).ok());
     match main.map(|t| (t, t.test_length(nsn))) {
         None => NumberError::UnknownCountryCode,
         Some((_, Length::TooShort | Length::LocalOnly)) => NumberError::TooShort,
         Some((_, Length::TooLong)) => NumberError::TooLong,
         Some((t, _)) => NumberError::Invalid {
             region: if t.id == "001" {
-                default.id.clone()
+                default.id.to_owned()
             } else {
                 t.id.clone()
             },

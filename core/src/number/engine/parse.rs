@@ -8,7 +8,7 @@
 //! DE), keeps national numbers as integers (leading zeros lost), and reads a leading `49`
 //! of a short national number as the country code.
 
-use super::metadata::{Length, Tables, Territory};
+use super::metadata::{Compiled, Length, Tables, Territory};
 
 /// libphonenumber's bounds on the national significant number.
 const MIN_LENGTH_FOR_NSN: usize = 2;
@@ -120,7 +120,12 @@ fn maybe_extract_country_code(
 }
 
 /// `parse(number, default_region)` for cleaned input.
-pub(crate) fn parse(tables: &Tables, cleaned: &str, def: &Territory) -> Result<Parsed, Reason> {
+pub(crate) fn parse(
+    compiled: &impl Compiled,
+    cleaned: &str,
+    def: &Territory,
+) -> Result<Parsed, Reason> {
+    let tables = compiled.tables();
     if !is_viable(cleaned) {
         return Err(Reason::TooShort);
     }
