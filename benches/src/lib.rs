@@ -1,0 +1,1 @@
+//! Helpers for the benchmarks and the comparison scripts.
