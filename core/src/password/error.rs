@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::{Lang, Localized as _, localized};
+use crate::lang::{Lang, localized};
 use crate::{HashError, StrengthLevel};
 
 /// Which guessable input (K4) a password contains.

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(
             change("583029", "123456", "123456").unwrap_err(),
             PinError::Trivial {
-                findings: vec![TrivialPinFinding::Sequence]
+                findings: vec![TrivialPinFinding::Sequence, TrivialPinFinding::KeypadLine]
             }
         );
     }
