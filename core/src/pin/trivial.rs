@@ -26,7 +26,7 @@ pub enum TrivialPinFinding {
     /// An ascending or descending run (`1234`, `9876`, `7890`).
     #[error("digits in sequence")]
     Sequence,
-    /// A group of digits repeated (`408408`, `1212`).
+    /// A group of different digits repeated (`408408`, `1212`; not `0000`).
     #[error("a repeated group of digits")]
     RepeatedGroup,
     /// Straight lines on the phone keypad (`2580`, `159753`).
@@ -163,9 +163,12 @@ fn sequence(pin: &[u8], run_len: usize) -> bool {
     longest_run(pin, up) >= needed || longest_run(pin, down) >= needed
 }
 
+/// A group of two or more digits, not all the same (those are [`TrivialPinFinding::SameDigitRun`]),
+/// repeated to fill the PIN.
 fn repeated_group(pin: &[u8]) -> bool {
     (2..=pin.len() / 2)
         .filter(|g| pin.len() % g == 0)
+        .filter(|&g| distinct(&pin[..g]) > 1)
         .any(|g| pin.chunks(g).all(|c| c == &pin[..g]))
 }
 
