@@ -136,6 +136,7 @@ pub fn generate_code(policy: &SecondFactorPolicy) -> Result<OneTimeCode, Generat
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -101,6 +101,7 @@ impl fmt::Debug for Pepper {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -149,6 +149,7 @@ fn field(text: Option<&str>, min: usize) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

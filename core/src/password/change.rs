@@ -129,6 +129,7 @@ fn normalise(text: &str, policy: &PasswordPolicy) -> zeroize::Zeroizing<String> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::{ContextKind, HashPolicy, StrengthLevel};

@@ -99,6 +99,7 @@ pub(crate) fn loaded_words() -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -245,6 +245,7 @@ pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPoli
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -134,6 +134,7 @@ pub fn mobile_app_check(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::HashPolicy;

@@ -290,6 +290,7 @@ fn date(pin: &[u8], policy: &PinPolicy) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use TrivialPinFinding as F;
