@@ -160,20 +160,47 @@ pub(crate) struct Analysis {
     pub(crate) chars: usize,
 }
 
+/// Characters zxcvbn substitutes in its l33t matching (its l33t table).
+const L33T_CHARS: &str = "4@8({[<3691!|70$5+%2";
+
+/// zxcvbn's dictionary work grows with the square of the length times the number of l33t
+/// substitution tables. The meter stops reading where `length² × (1 + distinct l33t
+/// characters)` would pass this budget: 32 characters with 3 distinct l33t characters, 21
+/// with all of them. What it does not read can only add strength, so the cut errs on the
+/// weak side and bounds the worst case.
+const WORK_BUDGET: usize = 32 * 32 * 4;
+
+/// The prefix the meter evaluates: at most `max_chars` characters, and within the budget.
+fn meter_prefix(password: &str, max_chars: usize) -> &str {
+    let mut seen = 0_u32;
+    let mut end = password.len();
+    for (n, (at, c)) in password.char_indices().enumerate() {
+        if let Some(k) = L33T_CHARS.find(c) {
+            seen |= 1 << k;
+        }
+        let distinct = seen.count_ones() as usize;
+        if n >= max_chars || (n + 1) * (n + 1) * (1 + distinct) > WORK_BUDGET {
+            end = at;
+            break;
+        }
+    }
+    &password[..end]
+}
+
 pub(crate) fn analyse(
     password: &str,
     ctx: &PasswordContext<'_>,
     policy: &PasswordPolicy,
 ) -> Analysis {
-    let capped: String = password.chars().take(policy.meter_max_chars).collect();
+    let capped = meter_prefix(password, policy.meter_max_chars);
     let context = context_words(ctx);
-    let german = german::words_in(&capped);
+    let german = german::words_in(capped);
     let inputs: Vec<&str> = context
         .iter()
         .map(|c| c.word.as_str())
         .chain(german.iter().copied())
         .collect();
-    let entropy = zxcvbn::zxcvbn(&capped, &inputs);
+    let entropy = zxcvbn::zxcvbn(capped, &inputs);
     let score = u8::from(entropy.score());
     let mut warning = entropy
         .feedback()
@@ -227,8 +254,9 @@ pub(crate) fn analyse(
 }
 
 /// Rates a password (K2) with the account's guessable inputs (K4) and German words. The
-/// meter looks at the first `policy.meter_max_chars` characters only (more can only add
-/// strength), which bounds its time for any input.
+/// meter looks at the first `policy.meter_max_chars` characters at most, fewer when the
+/// password is full of l33t characters (see `WORK_BUDGET`); what it does not read can only
+/// add strength, and the cut bounds its time for any input.
 ///
 /// # Examples
 /// ```
@@ -335,6 +363,25 @@ mod tests {
                 with.level
             );
         }
+    }
+
+    // K2: the prefix rule cuts long and l33t-heavy input, never short plain input.
+    #[test]
+    fn k2_meter_prefix_is_bounded() {
+        assert_eq!(
+            meter_prefix("Kaffeetasse Nordwind", 32),
+            "Kaffeetasse Nordwind"
+        );
+        assert_eq!(meter_prefix(&"a".repeat(100), 32).len(), 32);
+        let leet = "@4@4@4@43$3$3$3$1!1!1!1!0000||||";
+        let cut = meter_prefix(leet, 32);
+        let distinct = L33T_CHARS.chars().filter(|c| cut.contains(*c)).count();
+        assert!(cut.len() < 32, "{cut}");
+        assert!(
+            cut.len() * cut.len() * (1 + distinct) <= WORK_BUDGET,
+            "{cut}"
+        );
+        assert_eq!(meter_prefix("äöü", 32), "äöü");
     }
 
     // K2: feedback comes in both languages.

@@ -40,7 +40,7 @@ impl PasswordPolicy {
             nfkc: false,
             min_level: StrengthLevel::Yellow,
             blocklist: false,
-            meter_max_chars: 64,
+            meter_max_chars: 32,
             propagation_delay_secs: 180,
             generated_len: 20,
         }
