@@ -15,3 +15,74 @@ pub fn read_number_corpus(path: &Path) -> std::io::Result<Vec<(String, String)>>
         .map(|(input, region)| (input.to_owned(), region.to_owned()))
         .collect())
 }
+
+/// Passwords of 8 to 32 characters as people type them: words, names, digits, symbols,
+/// German and English, plus random strings.
+#[must_use]
+pub fn sample_passwords() -> Vec<String> {
+    let base = [
+        "Passwort1",
+        "Sommer2024",
+        "Hallo123!",
+        "Schatz123",
+        "Fussball1",
+        "Geheim123",
+        "correcthorse",
+        "Tr0ub4dor&3",
+        "Kaffeetasse Nordwind",
+        "Blaubeere-Segelboot-7",
+        "Mainz05!Mainz05!",
+        "qwertzuiop123",
+        "Brezelbäckerei Kümmerle",
+        "Grüße aus Mainz 2024",
+        "iloveyou2",
+        "monkey123!",
+        "P@ssw0rd2023",
+        "Dragon!Fire88",
+        "SonnenscheinRegenbogen",
+        "x7#Vq9!mZp2$Lk",
+        "hT4&nQ8*rW1^sE6@",
+        "G7r!pLq2#Zx8@Nv5$Kw3%Jb",
+        "aB3$dE6^gH9*jK2(mN5)pQ8_",
+        "Sieben Zwerge hinter den Bergen",
+        "das ist mein neues Kennwort!",
+        "Eintracht1899Frankfurt",
+        "Hamburg-Altona-2019",
+        "12345678",
+        "abcdefgh",
+        "Anna1985",
+        "Max.Mustermann@web.de",
+        "ZugspitzeWinter2022!!",
+        "Feuerwehr112Notruf",
+        "Oktoberfest!Bier2024",
+    ];
+    base.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// Inputs meant to make zxcvbn or the German search slow: long repeats, dense dictionary
+/// hits, dates, sequences and l33t, each 32 characters (and some longer).
+#[must_use]
+pub fn adversarial_passwords() -> Vec<String> {
+    let mut out = vec![
+        "a".repeat(32),
+        "1".repeat(32),
+        "abc".repeat(11)[..32].to_owned(),
+        "1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/".to_owned(),
+        "19841985198619871988198919901991".to_owned(),
+        "passwordpasswordpasswordpassword".to_owned(),
+        "sommerhallopasswortschatzliebe12".to_owned(),
+        "@4@4@4@43$3$3$3$1!1!1!1!0000||||".to_owned(),
+        "qwertyuiopasdfghjklzxcvbnmqwerty".to_owned(),
+        "0101010101010101010101010101010\u{e4}".to_owned(),
+        "abcdefghijklmnopqrstuvwxyzabcdef".to_owned(),
+        "p4$$w0rdp4$$w0rdp4$$w0rdp4$$w0rd".to_owned(),
+        "MaxMusterMannAnnaSchmidtMüllerHe".to_owned(),
+        "12.12.1212.12.1212.12.1212.12.12".to_owned(),
+        "äöüßäöüßäöüßäöüßäöüßäöüßäöüßäöüß".to_owned(),
+        "derdiedasundistnichtmichdassaber".to_owned(),
+    ];
+    out.push("a".repeat(1_000));
+    out.push("sommerhallo".repeat(100));
+    out.push("1/2/".repeat(250));
+    out
+}

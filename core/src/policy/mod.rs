@@ -5,11 +5,19 @@
 //! [`Policy::strict`] follows NIST SP 800-63B rev. 4 and OWASP ASVS 5.0. A host may start
 //! from either preset and change single fields.
 
+mod hashing;
 mod numbers;
+mod password;
+mod pin;
+mod second_factor;
 
 use serde::{Deserialize, Serialize};
 
+pub use hashing::HashPolicy;
 pub use numbers::NumberPolicy;
+pub use password::PasswordPolicy;
+pub use pin::{PinPolicy, TrivialPinMode};
+pub use second_factor::SecondFactorPolicy;
 
 /// Every number the rules use. Start from a preset and change what differs.
 ///
@@ -25,6 +33,14 @@ pub use numbers::NumberPolicy;
 pub struct Policy {
     /// Phone numbers (N1).
     pub numbers: NumberPolicy,
+    /// User PINs (P1–P8, R2).
+    pub pin: PinPolicy,
+    /// The admin password (K1–K5, R1).
+    pub password: PasswordPolicy,
+    /// Argon2id costs (G4).
+    pub hashing: HashPolicy,
+    /// The emailed second-factor code (A2).
+    pub second_factor: SecondFactorPolicy,
 }
 
 impl Policy {
@@ -33,6 +49,10 @@ impl Policy {
     pub fn centrexx() -> Self {
         Self {
             numbers: NumberPolicy::centrexx(),
+            pin: PinPolicy::centrexx(),
+            password: PasswordPolicy::centrexx(),
+            hashing: HashPolicy::centrexx(),
+            second_factor: SecondFactorPolicy::centrexx(),
         }
     }
 
@@ -41,6 +61,20 @@ impl Policy {
     pub fn strict() -> Self {
         Self {
             numbers: NumberPolicy::centrexx(),
+            pin: PinPolicy::strict(),
+            password: PasswordPolicy::strict(),
+            hashing: HashPolicy::strict(),
+            second_factor: SecondFactorPolicy::strict(),
+        }
+    }
+
+    /// A preset by name (`centrexx`, `strict`), as the shared test vectors name them.
+    #[must_use]
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "centrexx" => Some(Self::centrexx()),
+            "strict" => Some(Self::strict()),
+            _ => None,
         }
     }
 }

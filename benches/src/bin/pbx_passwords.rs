@@ -1,0 +1,116 @@
+//! Prints pbx-rules' figures as JSON lines for `benches/compare/passwords.py`: strength
+//! evaluations per second over the given passwords (and the zxcvbn crate alone on the same
+//! list), the worst single evaluation over the adversarial inputs, argon2id hash and
+//! verify times at p = 1 and p = 4, and peak memory.
+//!
+//! Usage: `pbx_passwords <passwords.txt> [hash_rounds] [meter|hash|all]`
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::time::Instant;
+
+use pbx_rules::{HashPolicy, Hasher, PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules_benches::adversarial_passwords;
+use serde_json::json;
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Calls `f` on every password for about two seconds; evaluations per second.
+fn rate(passwords: &[String], mut f: impl FnMut(&str)) -> f64 {
+    let start = Instant::now();
+    let mut n = 0_u32;
+    while start.elapsed().as_secs_f64() < 2.0 {
+        for p in passwords {
+            f(p);
+            n += 1;
+        }
+    }
+    f64::from(n) / start.elapsed().as_secs_f64()
+}
+
+fn meter(passwords: &[String]) {
+    let policy = PasswordPolicy::centrexx();
+    let ctx = PasswordContext::default();
+    // Warm-up: loads zxcvbn's and the German dictionaries.
+    let _ = evaluate("warm up", &ctx, &policy);
+    let ours = rate(passwords, |p| {
+        std::hint::black_box(evaluate(p, &ctx, &policy));
+    });
+    println!("{}", json!({"op": "meter", "evals_per_sec": ours}));
+    let plain = rate(passwords, |p| {
+        std::hint::black_box(zxcvbn::zxcvbn(p, &[]));
+    });
+    println!("{}", json!({"op": "zxcvbn_crate", "evals_per_sec": plain}));
+
+    let mut worst = (0.0_f64, String::new());
+    for p in passwords.iter().chain(adversarial_passwords().iter()) {
+        // Best of five per input, so one scheduler hiccup does not count as the worst case.
+        let best = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(evaluate(p, &ctx, &policy));
+                t.elapsed().as_secs_f64() * 1e6
+            })
+            .fold(f64::INFINITY, f64::min);
+        let chars = p.chars().count();
+        if chars <= 32 && best > worst.0 {
+            worst = (best, p.chars().take(12).collect());
+        }
+        if chars > 32 {
+            println!(
+                "{}",
+                json!({"op": "meter_long", "chars": chars, "us": best})
+            );
+        }
+    }
+    println!(
+        "{}",
+        json!({"op": "meter_worst", "us": worst.0, "input_prefix": worst.1})
+    );
+}
+
+fn hashing(rounds: usize) {
+    for p_cost in [1_u32, 4] {
+        let mut hp = HashPolicy::centrexx();
+        hp.p_cost = p_cost;
+        let hasher = Hasher::new(hp.clone());
+        let stored = hasher.hash(b"warm up").unwrap();
+        let t = Instant::now();
+        for i in 0..rounds {
+            std::hint::black_box(hasher.hash(format!("Kennwort{i}").as_bytes()).unwrap());
+        }
+        let hash_ms = t.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        let t = Instant::now();
+        for _ in 0..rounds {
+            std::hint::black_box(hasher.verify(b"warm up", &stored).unwrap());
+        }
+        let verify_ms = t.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        println!(
+            "{}",
+            json!({"op": "hash", "m": hp.m_cost_kib, "t": hp.t_cost, "p": p_cost,
+                   "hash_ms": hash_ms, "verify_ms": verify_ms, "rounds": rounds,
+                   "peak_rss_kib": peak_rss_kib()})
+        );
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let file = args.next().expect("passwords file");
+    let rounds: usize = args.next().map_or(20, |r| r.parse().unwrap());
+    let what = args.next().unwrap_or_else(|| "all".to_owned());
+    let passwords: Vec<String> = std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    if what != "hash" {
+        meter(&passwords);
+    }
+    if what != "meter" {
+        hashing(rounds);
+    }
+}

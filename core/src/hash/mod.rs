@@ -1,0 +1,277 @@
+//! Argon2id hashing of PINs, passwords and codes (G4, R4).
+//!
+//! A [`Hasher`] takes its costs from a [`HashPolicy`] and an optional [`Pepper`] (argon2's
+//! secret parameter). Each new hash gets a fresh random salt from the operating system (R4)
+//! and is written as a PHC string. Verification recomputes the hash with the stored
+//! parameters and compares in constant time; [`Hasher::needs_rehash`] reports stored
+//! parameters that differ from the policy.
+//!
+//! Memory: each thread keeps one Argon2 block buffer and reuses it, so repeated hashing
+//! stays at one memory cost per hashing thread instead of growing with the allocator's
+//! cache of freed 19 MiB blocks. The buffer is wiped after every use (it holds values
+//! derived from the secret). With the `parallel` feature of argon2 (on everywhere but
+//! wasm32) the lanes of `p > 1` run on rayon's thread pool.
+
+mod error;
+mod phc;
+
+use std::cell::RefCell;
+
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use subtle::ConstantTimeEq;
+use zeroize::{Zeroize, Zeroizing};
+
+pub use error::HashError;
+pub use phc::PhcHash;
+
+use crate::{HashPolicy, Pepper};
+
+thread_local! {
+    /// One reusable block buffer per hashing thread.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Hashes and verifies credentials under one policy and pepper (G4).
+///
+/// # Examples
+/// ```
+/// use pbx_rules::{HashPolicy, Hasher, Pepper};
+/// let hasher = Hasher::new(HashPolicy::centrexx()).with_pepper(Pepper::new(vec![7; 32]));
+/// let stored = hasher.hash(b"4711")?;
+/// assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+/// assert!(hasher.verify(b"4711", &stored)?);
+/// assert!(!hasher.verify(b"4712", &stored)?);
+/// assert!(!hasher.needs_rehash(&stored)?);
+/// # Ok::<(), pbx_rules::HashError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Hasher {
+    policy: HashPolicy,
+    pepper: Option<Pepper>,
+}
+
+impl Hasher {
+    /// A hasher without pepper.
+    #[must_use]
+    pub fn new(policy: HashPolicy) -> Self {
+        Self {
+            policy,
+            pepper: None,
+        }
+    }
+
+    /// The same hasher with a server-side pepper. Hashes made with a pepper verify only with
+    /// the same pepper.
+    #[must_use]
+    pub fn with_pepper(mut self, pepper: Pepper) -> Self {
+        self.pepper = Some(pepper);
+        self
+    }
+
+    /// The policy this hasher follows.
+    #[must_use]
+    pub fn policy(&self) -> &HashPolicy {
+        &self.policy
+    }
+
+    /// Hashes a secret with a fresh random salt into a PHC string.
+    ///
+    /// # Errors
+    /// [`HashError::RandomUnavailable`] when the OS random source fails,
+    /// [`HashError::InvalidPolicy`] for costs Argon2 refuses, [`HashError::InputTooLong`],
+    /// [`HashError::OutOfMemory`].
+    pub fn hash(&self, secret: &[u8]) -> Result<String, HashError> {
+        let mut salt = vec![0_u8; self.policy.salt_len];
+        getrandom::fill(&mut salt).map_err(|_| HashError::RandomUnavailable)?;
+        let p = &self.policy;
+        let hash = self.compute(
+            secret,
+            &salt,
+            p.m_cost_kib,
+            p.t_cost,
+            p.p_cost,
+            p.output_len,
+        )?;
+        Ok(PhcHash {
+            m_cost: p.m_cost_kib,
+            t_cost: p.t_cost,
+            p_cost: p.p_cost,
+            salt,
+            hash: hash.to_vec(),
+        }
+        .to_phc_string())
+    }
+
+    /// Whether a secret matches a stored PHC string, compared in constant time.
+    ///
+    /// # Errors
+    /// [`HashError::Malformed`] or [`HashError::Unsupported`] for a stored string that is not
+    /// an argon2id PHC string; [`HashError::ParamsOutOfRange`] when it asks for more than
+    /// the policy's limits.
+    pub fn verify(&self, secret: &[u8], stored: &str) -> Result<bool, HashError> {
+        let phc = PhcHash::parse(stored)?;
+        let p = &self.policy;
+        if phc.m_cost > p.max_m_cost_kib || phc.t_cost > p.max_t_cost || phc.p_cost > p.max_p_cost {
+            return Err(HashError::ParamsOutOfRange);
+        }
+        let computed = self
+            .compute(
+                secret,
+                &phc.salt,
+                phc.m_cost,
+                phc.t_cost,
+                phc.p_cost,
+                phc.hash.len(),
+            )
+            .map_err(|e| match e {
+                HashError::InvalidPolicy => HashError::Malformed { part: "params" },
+                other => other,
+            })?;
+        Ok(computed.ct_eq(&phc.hash).into())
+    }
+
+    /// Whether a stored hash was made with other costs or lengths than the policy's; rehash
+    /// it at the next successful login.
+    ///
+    /// # Errors
+    /// [`HashError::Malformed`] or [`HashError::Unsupported`] for an unreadable string.
+    pub fn needs_rehash(&self, stored: &str) -> Result<bool, HashError> {
+        let phc = PhcHash::parse(stored)?;
+        let p = &self.policy;
+        Ok(phc.m_cost != p.m_cost_kib
+            || phc.t_cost != p.t_cost
+            || phc.p_cost != p.p_cost
+            || phc.salt.len() != p.salt_len
+            || phc.hash.len() != p.output_len)
+    }
+
+    fn compute(
+        &self,
+        secret: &[u8],
+        salt: &[u8],
+        m_cost: u32,
+        t_cost: u32,
+        p_cost: u32,
+        output_len: usize,
+    ) -> Result<Zeroizing<Vec<u8>>, HashError> {
+        let params = Params::new(m_cost, t_cost, p_cost, Some(output_len))
+            .map_err(|_| HashError::InvalidPolicy)?;
+        let blocks = params.block_count();
+        let argon = match &self.pepper {
+            Some(pepper) => Argon2::new_with_secret(
+                pepper.expose(),
+                Algorithm::Argon2id,
+                Version::V0x13,
+                params,
+            )
+            .map_err(|_| HashError::InputTooLong)?,
+            None => Argon2::new(Algorithm::Argon2id, Version::V0x13, params),
+        };
+        let mut out = Zeroizing::new(vec![0_u8; output_len]);
+        BLOCKS.with(|cell| {
+            let mut buffer = cell.try_borrow_mut().map_err(|_| HashError::OutOfMemory)?;
+            if buffer.len() < blocks {
+                buffer.clear();
+                buffer.shrink_to_fit();
+                buffer
+                    .try_reserve_exact(blocks)
+                    .map_err(|_| HashError::OutOfMemory)?;
+                buffer.resize(blocks, Block::default());
+            }
+            let result =
+                argon.hash_password_into_with_memory(secret, salt, &mut out, &mut buffer[..blocks]);
+            buffer[..blocks].iter_mut().for_each(Zeroize::zeroize);
+            result.map_err(|e| match e {
+                argon2::Error::OutOfMemory => HashError::OutOfMemory,
+                argon2::Error::PwdTooLong
+                | argon2::Error::SecretTooLong
+                | argon2::Error::SaltTooLong
+                | argon2::Error::AdTooLong => HashError::InputTooLong,
+                _ => HashError::InvalidPolicy,
+            })
+        })?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn cheap() -> HashPolicy {
+        let mut policy = HashPolicy::centrexx();
+        policy.m_cost_kib = 64;
+        policy.t_cost = 1;
+        policy
+    }
+
+    // G4
+    #[test]
+    fn g4_hash_verifies_and_salts_differ() {
+        let hasher = Hasher::new(cheap());
+        let a = hasher.hash(b"4711").unwrap();
+        let b = hasher.hash(b"4711").unwrap();
+        assert_ne!(a, b);
+        assert!(hasher.verify(b"4711", &a).unwrap());
+        assert!(hasher.verify(b"4711", &b).unwrap());
+        assert!(!hasher.verify(b"4712", &a).unwrap());
+    }
+
+    // G4: PHC strings written by argon2-cffi 25.1 (the reference C implementation), one
+    // with p = 4 so the parallel lanes are covered.
+    #[test]
+    fn g4_verifies_known_answers_from_argon2_cffi() {
+        let mut policy = cheap();
+        policy.max_p_cost = 4;
+        let hasher = Hasher::new(policy);
+        let p1 =
+            "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ$FqGkmHNGCd0BRW2kBt6fPZ2pPmyGwwChL8FGUhTOSSI";
+        assert!(hasher.verify(b"password", p1).unwrap());
+        assert!(!hasher.verify(b"passwort", p1).unwrap());
+        let p4 = "$argon2id$v=19$m=256,t=1,p=4$c2FsdHNhbHRzYWx0c2FsdA$FzSZk2WvKR2POnGyygb4m4IHWfTzJQZ2gB7mKWnM9SY";
+        assert!(hasher.verify(b"4711", p4).unwrap());
+        assert!(!hasher.verify(b"4712", p4).unwrap());
+    }
+
+    // G4
+    #[test]
+    fn g4_pepper_is_part_of_the_hash() {
+        let plain = Hasher::new(cheap());
+        let peppered = Hasher::new(cheap()).with_pepper(Pepper::new(vec![1; 32]));
+        let other = Hasher::new(cheap()).with_pepper(Pepper::new(vec![2; 32]));
+        let stored = peppered.hash(b"Geheim!2024").unwrap();
+        assert!(peppered.verify(b"Geheim!2024", &stored).unwrap());
+        assert!(!plain.verify(b"Geheim!2024", &stored).unwrap());
+        assert!(!other.verify(b"Geheim!2024", &stored).unwrap());
+    }
+
+    // G4
+    #[test]
+    fn g4_needs_rehash_when_costs_change() {
+        let old = Hasher::new(cheap());
+        let stored = old.hash(b"4711").unwrap();
+        assert!(!old.needs_rehash(&stored).unwrap());
+        let mut newer = cheap();
+        newer.t_cost = 3;
+        assert!(Hasher::new(newer).needs_rehash(&stored).unwrap());
+        assert!(
+            Hasher::new(HashPolicy::centrexx())
+                .needs_rehash(&stored)
+                .unwrap()
+        );
+    }
+
+    // G4
+    #[test]
+    fn g4_tampered_costs_are_refused_before_allocating() {
+        let hasher = Hasher::new(cheap());
+        let huge = "$argon2id$v=19$m=4194304,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
+        assert_eq!(hasher.verify(b"x", huge), Err(HashError::ParamsOutOfRange));
+        let invalid = "$argon2id$v=19$m=1,t=0,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
+        assert_eq!(
+            hasher.verify(b"x", invalid),
+            Err(HashError::Malformed { part: "params" })
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! The admin password: its shape (K1), the strength meter (K2) with German words and the
+//! account's guessable inputs (K4), changing it (K3), and the blocklist of strict policies.
+//!
+//! The [`Password`](crate::Password) type itself lives in `secret.rs`; this module gives it
+//! its rules. Every number comes from [`PasswordPolicy`](crate::PasswordPolicy).
+
+mod change;
+mod error;
+mod feedback;
+mod german;
+mod meter;
+mod rules;
+
+pub use change::{AcceptedPassword, PasswordChangeOutcome, change_password, validate_new_password};
+pub use error::{BlockReason, ContextKind, PasswordError};
+pub use feedback::{Suggestion, Warning};
+pub use meter::{PasswordContext, Strength, StrengthLevel, evaluate};

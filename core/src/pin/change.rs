@@ -1,0 +1,233 @@
+//! Choosing a new PIN (P3) and the mobile app's PIN check (P8).
+
+use crate::{
+    E164, Hasher, Pin, PinContext, PinError, PinPolicy, TrivialPinFinding, TrivialPinMode,
+};
+
+/// A new PIN that passed every rule, with the findings the policy only warns about.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct AcceptedPin {
+    /// The new PIN.
+    pub pin: Pin,
+    /// Trivial-PIN findings under a warning policy (empty under a refusing one).
+    pub warnings: Vec<TrivialPinFinding>,
+}
+
+/// A PIN change that passed P3, ready to store.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct PinChangeOutcome {
+    /// The new PIN (for P9's voicemail and phonebook, which use the PIN too).
+    pub accepted: AcceptedPin,
+    /// The argon2id PHC string of the new PIN, to store in place of the old one.
+    pub hash: String,
+}
+
+/// Checks a new PIN typed twice: P1, equal confirmation, not the default PIN, and the
+/// trivial-PIN checks (a warning or a refusal, by policy).
+///
+/// # Errors
+/// The [`PinError`] of P1, then [`PinError::Mismatch`], [`PinError::IsDefault`],
+/// [`PinError::Trivial`].
+///
+/// # Examples
+/// ```
+/// use pbx_rules::{Localized, PinContext, PinPolicy, validate_new_pin};
+/// let policy = PinPolicy::centrexx();
+/// let ok = validate_new_pin("4713", "4713", &PinContext::default(), &policy)?;
+/// assert!(ok.warnings.is_empty());
+/// let err = validate_new_pin("0000", "0000", &PinContext::default(), &policy).unwrap_err();
+/// assert_eq!(err.code(), "PIN_IS_DEFAULT");
+/// # Ok::<(), pbx_rules::PinError>(())
+/// ```
+pub fn validate_new_pin(
+    new: &str,
+    confirmation: &str,
+    ctx: &PinContext<'_>,
+    policy: &PinPolicy,
+) -> Result<AcceptedPin, PinError> {
+    let pin = Pin::parse(new, policy)?;
+    if !pin.matches(confirmation) {
+        return Err(PinError::Mismatch);
+    }
+    if pin.is_default(policy) {
+        return Err(PinError::IsDefault);
+    }
+    let findings = pin.trivial_findings(ctx, policy);
+    match policy.trivial {
+        TrivialPinMode::Refuse if !findings.is_empty() => Err(PinError::Trivial { findings }),
+        TrivialPinMode::Refuse => Ok(AcceptedPin {
+            pin,
+            warnings: Vec::new(),
+        }),
+        TrivialPinMode::Warn => Ok(AcceptedPin {
+            pin,
+            warnings: findings,
+        }),
+    }
+}
+
+/// A user's PIN change (P3): the old PIN must verify against the stored hash, then the new
+/// PIN passes [`validate_new_pin`] and, if the policy says so, differs from the old one. The
+/// new PIN comes back hashed under the hasher's policy.
+///
+/// # Errors
+/// [`PinError::OldWrong`] first, then the errors of [`validate_new_pin`],
+/// [`PinError::SameAsOld`], and [`PinError::StoredHash`] for an unusable stored hash.
+pub fn change_pin(
+    old: &str,
+    new: &str,
+    confirmation: &str,
+    stored_hash: &str,
+    hasher: &Hasher,
+    ctx: &PinContext<'_>,
+    policy: &PinPolicy,
+) -> Result<PinChangeOutcome, PinError> {
+    if !hasher
+        .verify(old.as_bytes(), stored_hash)
+        .map_err(PinError::StoredHash)?
+    {
+        return Err(PinError::OldWrong);
+    }
+    let accepted = validate_new_pin(new, confirmation, ctx, policy)?;
+    if policy.refuse_same_as_old && accepted.pin.matches(old) {
+        return Err(PinError::SameAsOld);
+    }
+    let hash = hasher
+        .hash(accepted.pin.expose().as_bytes())
+        .map_err(PinError::StoredHash)?;
+    Ok(PinChangeOutcome { accepted, hash })
+}
+
+/// Whether the mobile app may log in with this PIN (P8): not one of the refused PINs
+/// (`0000`, `1234`), and the extension has a mobile number (B5).
+///
+/// # Errors
+/// [`PinError::MobileRefused`], then [`PinError::MobileNumberMissing`].
+///
+/// # Examples
+/// ```
+/// use pbx_rules::{E164, Localized, Pin, PinPolicy, mobile_app_check};
+/// let policy = PinPolicy::centrexx();
+/// let mobile = E164::parse("+4917112345678")?;
+/// let pin = Pin::parse("1234", &policy).unwrap();
+/// assert_eq!(mobile_app_check(&pin, Some(&mobile), &policy).unwrap_err().code(), "PIN_MOBILE_REFUSED");
+/// # Ok::<(), pbx_rules::NumberError>(())
+/// ```
+pub fn mobile_app_check(
+    pin: &Pin,
+    mobile: Option<&E164>,
+    policy: &PinPolicy,
+) -> Result<(), PinError> {
+    if policy
+        .mobile_refused
+        .iter()
+        .any(|refused| pin.matches(refused))
+    {
+        return Err(PinError::MobileRefused);
+    }
+    if mobile.is_none() {
+        return Err(PinError::MobileNumberMissing);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::HashPolicy;
+
+    fn hasher() -> Hasher {
+        let mut policy = HashPolicy::centrexx();
+        policy.m_cost_kib = 64;
+        policy.t_cost = 1;
+        Hasher::new(policy)
+    }
+
+    #[test]
+    fn p3_change_order_of_checks() {
+        let policy = PinPolicy::centrexx();
+        let h = hasher();
+        let stored = h.hash(b"0000").unwrap();
+        let ctx = PinContext::default();
+        let change = |old, new, confirm| change_pin(old, new, confirm, &stored, &h, &ctx, &policy);
+        assert_eq!(
+            change("1111", "4713", "4713").unwrap_err(),
+            PinError::OldWrong
+        );
+        assert_eq!(
+            change("0000", "471", "471").unwrap_err(),
+            PinError::TooShort { min: 4 }
+        );
+        assert_eq!(
+            change("0000", "4713", "4714").unwrap_err(),
+            PinError::Mismatch
+        );
+        assert_eq!(
+            change("0000", "0000", "0000").unwrap_err(),
+            PinError::IsDefault
+        );
+        let done = change("0000", "4713", "4713").unwrap();
+        assert!(h.verify(b"4713", &done.hash).unwrap());
+        assert!(done.accepted.warnings.is_empty());
+        let warned = change("0000", "1984", "1984").unwrap();
+        assert_eq!(warned.accepted.warnings, [TrivialPinFinding::Year]);
+    }
+
+    #[test]
+    fn p3_same_as_old_and_strict_trivial() {
+        let policy = PinPolicy::strict();
+        let h = hasher();
+        let stored = h.hash(b"583029").unwrap();
+        let ctx = PinContext::default();
+        let change = |old, new, confirm| change_pin(old, new, confirm, &stored, &h, &ctx, &policy);
+        assert_eq!(
+            change("583029", "583029", "583029").unwrap_err(),
+            PinError::SameAsOld
+        );
+        assert_eq!(
+            change("583029", "123456", "123456").unwrap_err(),
+            PinError::Trivial {
+                findings: vec![TrivialPinFinding::Sequence, TrivialPinFinding::KeypadLine]
+            }
+        );
+    }
+
+    #[test]
+    fn p3_stored_hash_malformed() {
+        let policy = PinPolicy::centrexx();
+        let err = change_pin(
+            "0000",
+            "4713",
+            "4713",
+            "garbage",
+            &hasher(),
+            &PinContext::default(),
+            &policy,
+        );
+        assert!(matches!(err, Err(PinError::StoredHash(_))));
+    }
+
+    #[test]
+    fn p8_mobile_app() {
+        let policy = PinPolicy::centrexx();
+        let mobile = E164::parse("+4917112345678").unwrap();
+        for refused in ["0000", "1234"] {
+            let pin = Pin::parse(refused, &policy).unwrap();
+            assert_eq!(
+                mobile_app_check(&pin, Some(&mobile), &policy),
+                Err(PinError::MobileRefused)
+            );
+        }
+        let pin = Pin::parse("4713", &policy).unwrap();
+        assert_eq!(
+            mobile_app_check(&pin, None, &policy),
+            Err(PinError::MobileNumberMissing)
+        );
+        assert_eq!(mobile_app_check(&pin, Some(&mobile), &policy), Ok(()));
+        let longer = Pin::parse("12340", &policy).unwrap();
+        assert_eq!(mobile_app_check(&longer, Some(&mobile), &policy), Ok(()));
+    }
+}

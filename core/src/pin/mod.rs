@@ -1,0 +1,14 @@
+//! The user PIN: its shape (P1), the default PIN (P2), changing it (P3), the mobile app's
+//! check (P8), and trivial-PIN detection.
+//!
+//! The [`Pin`](crate::Pin) type itself lives in `secret.rs` with the other secrets; this
+//! module gives it its rules. Every number comes from [`PinPolicy`](crate::PinPolicy).
+
+mod change;
+mod error;
+mod rules;
+mod trivial;
+
+pub use change::{AcceptedPin, PinChangeOutcome, change_pin, mobile_app_check, validate_new_pin};
+pub use error::PinError;
+pub use trivial::{PinContext, TrivialPinFinding};

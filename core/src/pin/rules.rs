@@ -1,0 +1,81 @@
+//! The shape of a PIN (P1).
+
+use crate::{Pin, PinError, PinPolicy};
+
+impl Pin {
+    /// Checks typed text against P1: only the digits 0–9 (no spaces, no other scripts'
+    /// digits), at least `min_len` and at most `max_len` of them. Characters are checked
+    /// before the length, so `12a` is [`PinError::NotDigits`].
+    ///
+    /// # Errors
+    /// [`PinError::NotDigits`], [`PinError::TooShort`], [`PinError::TooLong`].
+    ///
+    /// # Examples
+    /// ```
+    /// use pbx_rules::{Localized, Pin, PinError, PinPolicy};
+    /// let policy = PinPolicy::centrexx();
+    /// assert_eq!(Pin::parse("4711", &policy)?.expose(), "4711");
+    /// assert_eq!(Pin::parse("471", &policy).unwrap_err().code(), "PIN_TOO_SHORT");
+    /// # Ok::<(), PinError>(())
+    /// ```
+    pub fn parse(text: &str, policy: &PinPolicy) -> Result<Self, PinError> {
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PinError::NotDigits);
+        }
+        // All ASCII, so bytes are characters.
+        if text.len() < policy.min_len {
+            return Err(PinError::TooShort {
+                min: policy.min_len,
+            });
+        }
+        if text.len() > policy.max_len {
+            return Err(PinError::TooLong {
+                max: policy.max_len,
+            });
+        }
+        Ok(Self::from_checked(text.to_owned()))
+    }
+
+    /// Whether this is the policy's default PIN (P2).
+    #[must_use]
+    pub fn is_default(&self, policy: &PinPolicy) -> bool {
+        policy
+            .default_pin
+            .as_deref()
+            .is_some_and(|d| self.matches(d))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn p1_lengths_and_digits() {
+        let policy = PinPolicy::centrexx();
+        assert_eq!(
+            Pin::parse("123", &policy),
+            Err(PinError::TooShort { min: 4 })
+        );
+        assert!(Pin::parse("1357", &policy).is_ok());
+        assert!(Pin::parse("1357924680", &policy).is_ok());
+        assert_eq!(
+            Pin::parse("13579246801", &policy),
+            Err(PinError::TooLong { max: 10 })
+        );
+        assert_eq!(Pin::parse("", &policy), Err(PinError::TooShort { min: 4 }));
+        for bad in ["12 34", "12a4", "１２３４", "١٢٣٤", "-1234", "+1234"] {
+            assert_eq!(Pin::parse(bad, &policy), Err(PinError::NotDigits), "{bad}");
+        }
+    }
+
+    #[test]
+    fn p2_default_pin() {
+        let policy = PinPolicy::centrexx();
+        assert!(Pin::parse("0000", &policy).unwrap().is_default(&policy));
+        assert!(!Pin::parse("00000", &policy).unwrap().is_default(&policy));
+        let strict = PinPolicy::strict();
+        assert!(!Pin::parse("000000", &strict).unwrap().is_default(&strict));
+    }
+}

@@ -1,0 +1,77 @@
+//! The admin password part of a policy (K1, K2, K4, K5, R1).
+
+use serde::{Deserialize, Serialize};
+
+use crate::StrengthLevel;
+
+/// The numbers of the admin password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PasswordPolicy {
+    /// Fewest characters (Unicode scalar values) without a second factor (K1: 8).
+    pub min_len: usize,
+    /// Fewest characters when the account uses a second factor (K1: 8; NIST: 8).
+    pub min_len_with_second_factor: usize,
+    /// Most characters (K1: 32).
+    pub max_len: usize,
+    /// Apply Unicode NFKC before counting, metering and hashing.
+    pub nfkc: bool,
+    /// The weakest meter level that may be saved (K2: yellow).
+    pub min_level: StrengthLevel,
+    /// Refuse passwords that are common passwords or contain a context word (head number,
+    /// company name, admin email), naming the reason.
+    pub blocklist: bool,
+    /// The meter looks at this many characters at most; the rest can only add strength.
+    pub meter_max_chars: usize,
+    /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
+    pub propagation_delay_secs: u32,
+    /// Characters of a random password (R1; the seed is silent).
+    pub generated_len: usize,
+}
+
+impl PasswordPolicy {
+    /// The seed: 8 to 32 characters, saved from yellow on.
+    #[must_use]
+    pub fn centrexx() -> Self {
+        Self {
+            min_len: 8,
+            min_len_with_second_factor: 8,
+            max_len: 32,
+            nfkc: false,
+            min_level: StrengthLevel::Yellow,
+            blocklist: false,
+            meter_max_chars: 32,
+            propagation_delay_secs: 180,
+            generated_len: 20,
+        }
+    }
+
+    /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0: 15 characters (8 with a second factor),
+    /// up to 64, NFKC, a blocklist with reasons, no composition rules.
+    #[must_use]
+    pub fn strict() -> Self {
+        Self {
+            min_len: 15,
+            max_len: 64,
+            nfkc: true,
+            blocklist: true,
+            ..Self::centrexx()
+        }
+    }
+
+    /// The fewest characters for an account with or without a second factor.
+    #[must_use]
+    pub fn min_len_for(&self, second_factor: bool) -> usize {
+        if second_factor {
+            self.min_len_with_second_factor
+        } else {
+            self.min_len
+        }
+    }
+
+    /// The propagation delay of K5 as a duration.
+    #[must_use]
+    pub fn propagation_delay(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::seconds(i64::from(self.propagation_delay_secs))
+    }
+}

@@ -1,0 +1,39 @@
+//! The second-factor code part of a policy (A2).
+
+use serde::{Deserialize, Serialize};
+
+/// The emailed code that unlocks extended rights (A2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SecondFactorPolicy {
+    /// Seconds a code stays valid (A2: 15 minutes = 900).
+    pub code_lifetime_secs: u32,
+    /// Digits of a code (the seed is silent: 6, as in TOTP).
+    pub code_digits: usize,
+}
+
+impl SecondFactorPolicy {
+    /// The seed: 15 minutes, 6 digits.
+    #[must_use]
+    pub fn centrexx() -> Self {
+        Self {
+            code_lifetime_secs: 900,
+            code_digits: 6,
+        }
+    }
+
+    /// NIST SP 800-63B rev. 4 out-of-band codes: at least 6 digits, 10 minutes.
+    #[must_use]
+    pub fn strict() -> Self {
+        Self {
+            code_lifetime_secs: 600,
+            ..Self::centrexx()
+        }
+    }
+
+    /// The lifetime as a duration.
+    #[must_use]
+    pub fn code_lifetime(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::seconds(i64::from(self.code_lifetime_secs))
+    }
+}
