@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the shared library and generates the Kotlin and Swift sources (plus the Swift
+# header and module map) with the uniffi-bindgen of this workspace, which is pinned to the
+# same uniffi version as the scaffolding.
+#
+#   bash bindings-kotlin-swift/build.sh            # debug build, sources in generated/
+#   PROFILE=release bash bindings-kotlin-swift/build.sh
+#
+# Output: generated/kotlin/uniffi/pbx_rules/pbx_rules.kt,
+#         generated/swift/{pbx_rules.swift,pbx_rulesFFI.h,pbx_rulesFFI.modulemap},
+#         and the library path in generated/LIBRARY.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+profile=${PROFILE:-debug}
+out=${OUT:-$here/generated}
+cd "$root"
+
+flags=(--locked)
+[ "$profile" = release ] && flags+=(--release)
+cargo build -p pbx-rules-uniffi -p uniffi-bindgen "${flags[@]}"
+
+target_dir=${CARGO_TARGET_DIR:-$root/target}/$profile
+case "$(uname -s)" in
+  Darwin) lib=$target_dir/libpbx_rules_uniffi.dylib ;;
+  *) lib=$target_dir/libpbx_rules_uniffi.so ;;
+esac
+
+rm -rf "$out"
+mkdir -p "$out/kotlin" "$out/swift"
+for language in kotlin swift; do
+  "$target_dir/uniffi-bindgen" generate --library "$lib" --language "$language" \
+    --out-dir "$out/$language" --no-format
+done
+echo "$lib" > "$out/LIBRARY"
+echo "built $lib"
+echo "generated $(find "$out" -type f ! -name LIBRARY | sort | tr '\n' ' ')"
