@@ -2,7 +2,7 @@
 # Checks the generated Swift without a Swift compiler (none exists on Linux CI here):
 #   - pbx_rules.swift, pbx_rulesFFI.h and pbx_rulesFFI.modulemap exist, and the module map
 #     names the header;
-#   - every FFI function the library exports (uniffi_pbx_rules_fn_*) is declared in the
+#   - every FFI function the library exports (uniffi_pbx_rules_uniffi_fn_*) is declared in the
 #     header, exported by the shared library, called from pbx_rules.swift, and has its
 #     public Swift func/init and its Kotlin fun/constructor.
 # Usage: check-swift.sh <generated dir> <shared library>
@@ -14,6 +14,8 @@ header=$gen/swift/pbx_rulesFFI.h
 modulemap=$gen/swift/pbx_rulesFFI.modulemap
 kotlin=$(find "$gen/kotlin" -name '*.kt' | head -1)
 fail=0
+# uniffi names the FFI symbols after the crate (pbx_rules_uniffi), not the namespace.
+fn=uniffi_pbx_rules_uniffi_fn_
 bad() { echo "SWIFT CHECK FAILED: $*"; fail=1; }
 
 for f in "$swift" "$header" "$modulemap"; do
@@ -24,8 +26,8 @@ grep -q 'header "pbx_rulesFFI.h"' "$modulemap" || bad "module map does not name 
 # lower camel case, as uniffi names functions in Swift and Kotlin
 camel() { echo "$1" | awk -F_ '{ s=$1; for (i=2; i<=NF; i++) s=s toupper(substr($i,1,1)) substr($i,2); print s }'; }
 
-exported=$(nm -D --defined-only "$lib" | awk '{print $3}' | grep '^uniffi_pbx_rules_fn_' | sort -u)
-declared=$(grep -o 'uniffi_pbx_rules_fn_[A-Za-z0-9_]*' "$header" | sort -u)
+exported=$(nm -D --defined-only "$lib" | awk '{print $3}' | grep "^${fn}" | sort -u)
+declared=$(grep -o "${fn}[A-Za-z0-9_]*" "$header" | sort -u)
 [ -n "$declared" ] || bad "no functions declared in the header"
 missing=$(comm -23 <(echo "$declared") <(echo "$exported"))
 [ -z "$missing" ] || bad "declared in the header but not in the library: $missing"
@@ -33,32 +35,32 @@ missing=$(comm -23 <(echo "$declared") <(echo "$exported"))
 count=0
 for sym in $declared; do
   case "$sym" in
-    uniffi_pbx_rules_fn_clone_*|uniffi_pbx_rules_fn_free_*) continue ;;
+    ${fn}clone_*|${fn}free_*) continue ;;
   esac
   grep -q "$sym" "$swift" || bad "$sym is not called from pbx_rules.swift"
   case "$sym" in
-    uniffi_pbx_rules_fn_func_*)
-      name=$(camel "${sym#uniffi_pbx_rules_fn_func_}")
-      swift_pat="public func $name("
+    ${fn}func_*)
+      name=$(camel "${sym#${fn}func_}")
+      swift_pat="public func \`\?$name\`\?("
       kotlin_pat="fun \`\?$name\`\?("
       ;;
-    uniffi_pbx_rules_fn_method_*)
-      name=$(camel "${sym#uniffi_pbx_rules_fn_method_*_}")
-      swift_pat="func $name("
+    ${fn}method_*)
+      name=$(camel "${sym#${fn}method_*_}")
+      swift_pat="func \`\?$name\`\?("
       kotlin_pat="fun \`\?$name\`\?("
       ;;
-    uniffi_pbx_rules_fn_constructor_*_new)
+    ${fn}constructor_*_new)
       name=init
       swift_pat="public convenience init("
       kotlin_pat="constructor("
       ;;
-    uniffi_pbx_rules_fn_constructor_*)
-      name=$(camel "${sym#uniffi_pbx_rules_fn_constructor_*_}")
-      swift_pat="public static func $name("
+    ${fn}constructor_*)
+      name=$(camel "${sym#${fn}constructor_*_}")
+      swift_pat="public static func \`\?$name\`\?("
       kotlin_pat="fun \`\?$name\`\?("
       ;;
   esac
-  grep -qF "$swift_pat" "$swift" || bad "no Swift '$swift_pat' for $sym"
+  grep -q "$swift_pat" "$swift" || bad "no Swift '$swift_pat' for $sym"
   grep -q "$kotlin_pat" "$kotlin" || bad "no Kotlin '$kotlin_pat' for $sym"
   count=$((count + 1))
 done

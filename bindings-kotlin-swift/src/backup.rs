@@ -122,7 +122,7 @@ impl ExtensionMasterData {
     }
 
     /// The extension digits.
-    pub fn extension(&self) -> String {
+    pub fn digits(&self) -> String {
         self.0.digits.as_str().to_owned()
     }
 
@@ -174,5 +174,8 @@ pub fn decide_route(
 #[uniffi::export]
 pub fn routing_table(pbx: &PbxMasterData, extensions: Vec<Arc<ExtensionMasterData>>) -> Vec<Route> {
     let list: Vec<_> = extensions.iter().map(|e| e.0.clone()).collect();
-    core::routing_table(&pbx.0, &list).into_iter().map(Route::from).collect()
+    core::routing_table(&pbx.0, &list)
+        .into_iter()
+        .map(Route::from)
+        .collect()
 }

@@ -26,11 +26,7 @@ fn family(e: &RuleError) -> &'static str {
 
 /// Maps every sample, checks its family, code and messages, and that the samples cover
 /// `codes` exactly.
-fn check<E: core::Localized + Clone + Into<RuleError>>(
-    samples: &[E],
-    codes: &[&str],
-    want: &str,
-) {
+fn check<E: core::Localized + Clone + Into<RuleError>>(samples: &[E], codes: &[&str], want: &str) {
     let mut seen = BTreeSet::new();
     for sample in samples {
         let mapped: RuleError = sample.clone().into();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use pbx_rules as core;
 
-use crate::{OneTimeCode, Password, Pin, PinContext, PasswordContext, Policy, RuleError};
+use crate::{OneTimeCode, Password, PasswordContext, Pin, PinContext, Policy, RuleError};
 
 /// A random PIN: never the default, never one the app refuses, never trivial (R2).
 ///
@@ -12,7 +12,9 @@ use crate::{OneTimeCode, Password, Pin, PinContext, PasswordContext, Policy, Rul
 /// `RuleError::Generate`.
 #[uniffi::export]
 pub fn generate_pin(policy: &Policy, ctx: PinContext) -> Result<Arc<Pin>, RuleError> {
-    Ok(Arc::new(Pin(ctx.with(|c| core::generate_pin(&policy.0.pin, c))?)))
+    Ok(Arc::new(Pin(
+        ctx.with(|c| core::generate_pin(&policy.0.pin, c))?
+    )))
 }
 
 /// A random password that passes K1 at level green (R1).
@@ -24,7 +26,10 @@ pub fn generate_password(
     policy: &Policy,
     ctx: PasswordContext,
 ) -> Result<Arc<Password>, RuleError> {
-    Ok(Arc::new(Password(core::generate_password(&policy.0.password, &ctx.core())?)))
+    Ok(Arc::new(Password(core::generate_password(
+        &policy.0.password,
+        &ctx.core(),
+    )?)))
 }
 
 /// A second-factor code (A2).
@@ -33,5 +38,7 @@ pub fn generate_password(
 /// `RuleError::Generate`.
 #[uniffi::export]
 pub fn generate_code(policy: &Policy) -> Result<Arc<OneTimeCode>, RuleError> {
-    Ok(Arc::new(OneTimeCode(core::generate_code(&policy.0.second_factor)?)))
+    Ok(Arc::new(OneTimeCode(core::generate_code(
+        &policy.0.second_factor,
+    )?)))
 }

@@ -137,7 +137,11 @@ impl BaseNumber {
     /// # Errors
     /// `RuleError::LoginId` for bad or too long digits.
     pub fn extension_e164(&self, extension: String) -> Result<String, RuleError> {
-        Ok(self.0.extension_e164(&digits(&extension)?)?.as_str().to_owned())
+        Ok(self
+            .0
+            .extension_e164(&digits(&extension)?)?
+            .as_str()
+            .to_owned())
     }
 
     /// An extension for display, `+49 6131 62468-10` (N3).

@@ -116,5 +116,8 @@ impl TryFrom<&Action> for core::Action {
 /// `RuleError::Permission` naming what is missing; `RuleError::LoginId` for bad digits.
 #[uniffi::export]
 pub fn authorize(actor: Actor, action: Action) -> Result<(), RuleError> {
-    Ok(core::authorize(&(&actor).try_into()?, &(&action).try_into()?)?)
+    Ok(core::authorize(
+        &(&actor).try_into()?,
+        &(&action).try_into()?,
+    )?)
 }

@@ -77,7 +77,9 @@ pub fn validate_new_pin(
     ctx: PinContext,
     policy: &Policy,
 ) -> Result<AcceptedPin, RuleError> {
-    Ok(ctx.with(|c| core::validate_new_pin(&new, &confirmation, c, &policy.0.pin))?.into())
+    Ok(ctx
+        .with(|c| core::validate_new_pin(&new, &confirmation, c, &policy.0.pin))?
+        .into())
 }
 
 /// A user's PIN change (P3): the old PIN verifies against `stored_hash`, the new one passes
@@ -122,5 +124,9 @@ pub fn mobile_app_check(
     policy: &Policy,
 ) -> Result<(), RuleError> {
     let mobile = mobile.map(|m| core::E164::parse(&m)).transpose()?;
-    Ok(core::mobile_app_check(&pin.0, mobile.as_ref(), &policy.0.pin)?)
+    Ok(core::mobile_app_check(
+        &pin.0,
+        mobile.as_ref(),
+        &policy.0.pin,
+    )?)
 }

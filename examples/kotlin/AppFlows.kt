@@ -30,6 +30,8 @@ fun main() {
         println("   de: ${e.messageDe}")
         println("   en: ${e.messageEn}")
     }
+    val findings = typed.trivialFindings(PinContext(extensionDigits = "10"), policy)
+    println("   and it is easy to guess: ${findings.joinToString { it.messageEn }}")
 
     println("2. The user changes the PIN: old 1234, new 4713 twice.")
     val stored = hasher.hash("1234")
@@ -39,7 +41,7 @@ fun main() {
         println("   typo in the confirmation: ${e.code}: ${e.messageEn}")
     }
     val changed = changePin("1234", "4713", "4713", stored, hasher, PinContext(extensionDigits = "10"), policy)
-    println("   changed; the host stores the new hash ${changed.hash.take(31)}…")
+    println("   changed; the host stores the new argon2id hash (${changed.hash.length} characters)")
     println("   warnings: ${changed.accepted.warnings.map { it.messageEn }}")
 
     println("3. The user enters the backup number 0171 12345678.")

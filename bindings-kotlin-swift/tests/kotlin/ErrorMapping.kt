@@ -63,8 +63,8 @@ fun errorMapping() {
     mapsTo<RuleException.Permission>("other extension", "PERMISSION_NOT_OWN_EXTENSION") {
         ExtensionMasterData("11", "Bo").setBackupNumber(plan, Actor.User("10"), "0171 12345678")
     }
-    mapsTo<RuleException.Number>("backup number invalid", "NUMBER_TOO_SHORT") {
-        ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0171")
+    mapsTo<RuleException.Number>("backup number with letters", "NUMBER_HAS_LETTERS") {
+        ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0171-ABC")
     }
     mapsTo<RuleException.Permission>("extended rights", "PERMISSION_EXTENDED_RIGHTS_REQUIRED") {
         authorize(admin, Action.ViewStatistics)
