@@ -211,3 +211,13 @@ fn v2_preview_only_features_need_preview_mode() {
         released.is_available(PreviewMode::Standard) && released.is_available(PreviewMode::Preview)
     );
 }
+
+#[test]
+fn r2_p5_forgot_pin_does_not_lift_a_lock_only_the_admin_does() {
+    let rules = rules("centrexx");
+    let account = extension("10", &rules);
+    let late = t0() + days(42);
+    let d = forgot_pin(&pbx(), Some((&master("10"), &account)), late, &rules);
+    assert_eq!(code(&d), "RECOVERY_ACCOUNT_LOCKED");
+    assert!(d.effects.is_empty());
+}
