@@ -89,6 +89,50 @@ impl PbxMasterData {
         Ok(self.0.head_number()?.as_str().to_owned())
     }
 
+    /// The company name (a guessable input of the meter, K4).
+    pub fn company_name(&self) -> String {
+        self.0.company_name.clone()
+    }
+
+    /// The admin contact e-mail (R1, A2).
+    pub fn admin_email(&self) -> Option<String> {
+        self.0.admin_email.clone()
+    }
+
+    /// A copy with another company name.
+    pub fn with_company_name(&self, name: String) -> Arc<Self> {
+        let mut next = self.0.clone();
+        next.company_name = name;
+        Arc::new(Self(next))
+    }
+
+    /// A copy with another admin contact e-mail.
+    pub fn with_admin_email(&self, email: Option<String>) -> Arc<Self> {
+        let mut next = self.0.clone();
+        next.admin_email = email;
+        Arc::new(Self(next))
+    }
+
+    /// Whether users may reset their PIN themselves (R2, R3).
+    pub fn self_service_pin_reset(&self) -> bool {
+        self.0.self_service_pin_reset()
+    }
+
+    /// Switches self-service PIN reset for all users (R3).
+    ///
+    /// # Errors
+    /// `PERMISSION_ADMIN_ONLY`; `RuleError::LoginId` for bad digits in `actor`.
+    pub fn set_self_service_pin_reset(
+        &self,
+        actor: Actor,
+        on: bool,
+    ) -> Result<Arc<Self>, RuleError> {
+        Ok(Arc::new(Self(
+            self.0
+                .set_self_service_pin_reset(&(&actor).try_into()?, on)?,
+        )))
+    }
+
     /// Saves a new central backup number (B2, B4, B6); returns the new master data.
     ///
     /// # Errors
@@ -129,6 +173,29 @@ impl ExtensionMasterData {
     /// The user's name.
     pub fn name(&self) -> String {
         self.0.name.clone()
+    }
+
+    /// The user's e-mail address (R2).
+    pub fn email(&self) -> Option<String> {
+        self.0.email.clone()
+    }
+
+    /// A copy with another e-mail address (R2).
+    pub fn with_email(&self, email: Option<String>) -> Arc<Self> {
+        let mut next = self.0.clone();
+        next.email = email;
+        Arc::new(Self(next))
+    }
+
+    /// A copy with another mobile number, stored E.164 (P8); usually set through the
+    /// backup number (B5).
+    ///
+    /// # Errors
+    /// `NUMBER_NOT_E164`.
+    pub fn with_mobile_number(&self, mobile: Option<String>) -> Result<Arc<Self>, RuleError> {
+        let mut next = self.0.clone();
+        next.mobile_number = mobile.map(|m| core::E164::parse(&m)).transpose()?;
+        Ok(Arc::new(Self(next)))
     }
 
     /// The own backup number in E.164, if set (B1).

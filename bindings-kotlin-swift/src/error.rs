@@ -7,11 +7,13 @@
 //! (`findings`, `reason`) carry the data a form needs to explain a refusal.
 //! A test below checks that every code in each core family's `CODES` arrives in its case.
 
+use std::time::SystemTime;
+
 use pbx_rules as core;
 use pbx_rules::{Lang, Localized};
 
 /// A refusal from the rules, with its stable code and messages in German and English.
-#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[derive(Clone, Debug, thiserror::Error, uniffi::Error)]
 pub enum RuleError {
     /// A phone number was refused (N1, N2, B6).
     #[error("{code}: {message_en}")]
@@ -90,6 +92,40 @@ pub enum RuleError {
     /// No random secret could be made (R4).
     #[error("{code}: {message_en}")]
     Generate {
+        /// Stable machine code.
+        code: String,
+        /// German message.
+        message_de: String,
+        /// English message.
+        message_en: String,
+    },
+    /// A login or login step was refused (A1–A4, K5, P5, P6, G5).
+    #[error("{code}: {message_en}")]
+    Login {
+        /// Stable machine code.
+        code: String,
+        /// German message.
+        message_de: String,
+        /// English message.
+        message_en: String,
+        /// The time the refusal names: `retry_at` of `LOGIN_THROTTLED`, `since` of
+        /// `LOGIN_PIN_EXPIRED`, `until` of `LOGIN_PASSWORD_PENDING`; `None` otherwise.
+        at: Option<SystemTime>,
+    },
+    /// A forgot-PIN or forgot-password request was refused (R1–R3).
+    #[error("{code}: {message_en}")]
+    Recovery {
+        /// Stable machine code.
+        code: String,
+        /// German message.
+        message_de: String,
+        /// English message.
+        message_en: String,
+    },
+    /// A family added to the core after this binding: code and messages still arrive, so
+    /// the app can show it; a test keeps every current family out of this case.
+    #[error("{code}: {message_en}")]
+    Other {
         /// Stable machine code.
         code: String,
         /// German message.
@@ -181,7 +217,54 @@ plain_family!(
     PermissionError => Permission,
     HashError => Hash,
     GenerateError => Generate,
+    RecoveryError => Recovery,
 );
+
+impl From<core::LoginError> for RuleError {
+    fn from(e: core::LoginError) -> Self {
+        use core::LoginError as L;
+        let at = match &e {
+            L::Throttled { retry_at: t }
+            | L::PinExpired { since: t }
+            | L::PasswordPending { until: t } => Some(SystemTime::from(*t)),
+            _ => None,
+        };
+        let (code, message_de, message_en) = parts(&e);
+        Self::Login {
+            code,
+            message_de,
+            message_en,
+            at,
+        }
+    }
+}
+
+/// The core's umbrella error of the lifecycle operations: each family to its own case.
+impl From<core::Error> for RuleError {
+    fn from(e: core::Error) -> Self {
+        use core::Error as E;
+        match e {
+            E::Number(e) => e.into(),
+            E::LoginId(e) => e.into(),
+            E::Backup(e) => e.into(),
+            E::Permission(e) => e.into(),
+            E::Pin(e) => e.into(),
+            E::Password(e) => e.into(),
+            E::Hash(e) => e.into(),
+            E::Generate(e) => e.into(),
+            E::Login(e) => e.into(),
+            E::Recovery(e) => e.into(),
+            other => {
+                let (code, message_de, message_en) = parts(&other);
+                Self::Other {
+                    code,
+                    message_de,
+                    message_en,
+                }
+            }
+        }
+    }
+}
 
 impl From<core::PinError> for RuleError {
     fn from(e: core::PinError) -> Self {
@@ -256,7 +339,10 @@ impl RuleError {
             | Self::Pin { code, .. }
             | Self::Password { code, .. }
             | Self::Hash { code, .. }
-            | Self::Generate { code, .. } => code,
+            | Self::Generate { code, .. }
+            | Self::Login { code, .. }
+            | Self::Recovery { code, .. }
+            | Self::Other { code, .. } => code,
         }
     }
 }

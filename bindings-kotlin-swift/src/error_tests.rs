@@ -21,6 +21,9 @@ fn family(e: &RuleError) -> &'static str {
         RuleError::Password { .. } => "Password",
         RuleError::Hash { .. } => "Hash",
         RuleError::Generate { .. } => "Generate",
+        RuleError::Login { .. } => "Login",
+        RuleError::Recovery { .. } => "Recovery",
+        RuleError::Other { .. } => "Other",
     }
 }
 
@@ -68,6 +71,21 @@ fn check<E: core::Localized + Clone + Into<RuleError>>(samples: &[E], codes: &[&
             ..
         }
         | RuleError::Generate {
+            message_de,
+            message_en,
+            ..
+        }
+        | RuleError::Login {
+            message_de,
+            message_en,
+            ..
+        }
+        | RuleError::Recovery {
+            message_de,
+            message_en,
+            ..
+        }
+        | RuleError::Other {
             message_de,
             message_en,
             ..
@@ -233,4 +251,73 @@ fn g2_backup_errors_map_to_their_own_family_or_the_wrapped_one() {
         core::LoginIdError::NoAreaCode,
     ));
     assert_eq!(family(&base), "LoginId");
+}
+
+#[test]
+fn g2_login_errors_map_with_their_time() {
+    use core::LoginError as E;
+    let t = chrono::DateTime::from_timestamp(1_767_600_000, 0).unwrap();
+    let samples = [
+        E::WrongCredentials,
+        E::Throttled { retry_at: t },
+        E::ThrottleLocked,
+        E::PinExpired { since: t },
+        E::PasswordPending { until: t },
+        E::NoCodePending,
+        E::CodeExpired,
+        E::CodeWrong,
+        E::StepOutOfOrder,
+        E::PinChangeRequired,
+    ];
+    check(&samples, E::CODES, "Login");
+    for (i, sample) in samples.iter().enumerate() {
+        let RuleError::Login { at, .. } = RuleError::from(sample.clone()) else {
+            unreachable!()
+        };
+        assert_eq!(at.is_some(), [1, 3, 4].contains(&i), "{}", sample.code());
+        if let Some(at) = at {
+            assert_eq!(chrono::DateTime::<chrono::Utc>::from(at), t);
+        }
+    }
+}
+
+#[test]
+fn g2_recovery_errors_map() {
+    use core::RecoveryError as E;
+    let samples = [
+        E::UnknownHeadNumber,
+        E::NoAdminEmail,
+        E::UnknownExtension,
+        E::NoUserEmail,
+        E::AccountLocked,
+        E::SelfServiceOff,
+    ];
+    check(&samples, E::CODES, "Recovery");
+}
+
+/// The umbrella error sends every family to its own case, never to `Other`.
+#[test]
+fn g2_umbrella_error_keeps_the_family() {
+    use core::Error as E;
+    let samples = [
+        (E::from(core::NumberError::TooShort), "Number"),
+        (E::from(core::LoginIdError::Empty), "LoginId"),
+        (E::from(core::BackupError::CentralRequired), "Backup"),
+        (E::from(core::PermissionError::AdminOnly), "Permission"),
+        (E::from(core::PinError::Mismatch), "Pin"),
+        (E::from(core::PasswordError::Mismatch), "Password"),
+        (E::from(core::HashError::Unsupported), "Hash"),
+        (
+            E::from(core::GenerateError::PolicyUnsatisfiable),
+            "Generate",
+        ),
+        (E::from(core::LoginError::CodeWrong), "Login"),
+        (E::from(core::RecoveryError::NoUserEmail), "Recovery"),
+    ];
+    for (sample, want) in samples {
+        let code = core::Localized::code(&sample);
+        let mapped = RuleError::from(sample);
+        assert_eq!(family(&mapped), want, "{code}");
+        assert_eq!(mapped.code(), code);
+    }
 }

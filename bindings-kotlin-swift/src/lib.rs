@@ -10,7 +10,10 @@
 
 uniffi::setup_scaffolding!("pbx_rules");
 
+mod account;
+mod admin;
 mod backup;
+mod effect;
 mod error;
 mod generate;
 mod hash;
@@ -19,9 +22,21 @@ mod password;
 mod permission;
 mod pin;
 mod policy;
+mod preview;
+mod recovery;
+mod rules;
 mod secret;
 
+pub use account::{
+    AccountDecision, Created, ExtensionAccount, PinChangeDecision, PinChanged, UserLogin,
+    UserLoginDecision,
+};
+pub use admin::{
+    AdminAccount, AdminLoginDecision, AdminSession, CodeConfirmDecision, CodeRequestDecision,
+    DeviceToken, PasswordChangeDecision, PasswordChanged, RememberedDevice,
+};
 pub use backup::{ExtensionMasterData, PbxMasterData, Route, decide_route, routing_table};
+pub use effect::{AccountRef, Effect, MailSecret};
 pub use error::{BlockReason, PinFinding, RuleError};
 pub use generate::{generate_code, generate_password, generate_pin};
 pub use hash::{HashPolicy, Hasher};
@@ -35,4 +50,7 @@ pub use pin::{
     AcceptedPin, PinChangeOutcome, PinContext, change_pin, mobile_app_check, validate_new_pin,
 };
 pub use policy::{PasswordRules, PinRules, Policy, policy_preset};
+pub use preview::{Feature, feature_is_available, preview_footer, preview_toggled};
+pub use recovery::{ForgotPasswordDecision, ForgotPinDecision, forgot_password, forgot_pin};
+pub use rules::Rules;
 pub use secret::{OneTimeCode, Password, Pin};

@@ -83,6 +83,23 @@ impl TryFrom<&Actor> for core::Actor {
     }
 }
 
+impl From<&core::Actor> for Actor {
+    fn from(a: &core::Actor) -> Self {
+        match a {
+            core::Actor::User { extension } => Self::User {
+                extension: extension.as_str().to_owned(),
+            },
+            core::Actor::Admin { extended_rights } => Self::Admin {
+                extended_rights: *extended_rights,
+            },
+            core::Actor::Staff => Self::Staff,
+            core::Actor::Partner { advanced_training } => Self::Partner {
+                advanced_training: *advanced_training,
+            },
+        }
+    }
+}
+
 impl TryFrom<&Action> for core::Action {
     type Error = RuleError;
 
