@@ -90,21 +90,27 @@ fn pin_changed(c: core::PinChanged) -> PinChanged {
     }
 }
 
+/// The account of a new extension with the default or a random first PIN (P2). A free
+/// function because it returns the account together with the first PIN (uniffi
+/// constructors return only the object).
+///
+/// # Errors
+/// `RuleError::LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
+#[uniffi::export]
+pub fn create_extension_account(
+    extension: String,
+    now: SystemTime,
+    rules: &Rules,
+) -> Result<Created, RuleError> {
+    let created = core::ExtensionAccount::create(digits(&extension)?, utc(now), &rules.0)?;
+    Ok(Created {
+        account: state(created.account),
+        initial_pin: created.initial_pin.map(|p| Arc::new(Pin(p))),
+    })
+}
+
 #[uniffi::export]
 impl ExtensionAccount {
-    /// The account of a new extension with the default or a random first PIN (P2).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
-    #[uniffi::constructor]
-    pub fn create(extension: String, now: SystemTime, rules: &Rules) -> Result<Created, RuleError> {
-        let created = core::ExtensionAccount::create(digits(&extension)?, utc(now), &rules.0)?;
-        Ok(Created {
-            account: state(created.account),
-            initial_pin: created.initial_pin.map(|p| Arc::new(Pin(p))),
-        })
-    }
-
     /// The extension digits.
     pub fn digits(&self) -> String {
         self.0.extension().as_str().to_owned()

@@ -29,7 +29,7 @@ mod secret;
 
 pub use account::{
     AccountDecision, Created, ExtensionAccount, PinChangeDecision, PinChanged, UserLogin,
-    UserLoginDecision,
+    UserLoginDecision, create_extension_account,
 };
 pub use admin::{
     AdminAccount, AdminLoginDecision, AdminSession, CodeConfirmDecision, CodeRequestDecision,
