@@ -3,6 +3,7 @@
 package pbxrules.test
 
 import uniffi.pbx_rules.Action
+import uniffi.pbx_rules.AdminAccount
 import uniffi.pbx_rules.Actor
 import uniffi.pbx_rules.BaseNumber
 import uniffi.pbx_rules.BlockReason
@@ -30,6 +31,9 @@ fun parts(e: RuleException): Triple<String, String, String> = when (e) {
     is RuleException.Password -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Hash -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Generate -> Triple(e.code, e.messageDe, e.messageEn)
+    is RuleException.Login -> Triple(e.code, e.messageDe, e.messageEn)
+    is RuleException.Recovery -> Triple(e.code, e.messageDe, e.messageEn)
+    is RuleException.Other -> Triple(e.code, e.messageDe, e.messageEn)
 }
 
 inline fun <reified E : RuleException> mapsTo(name: String, code: String, crossinline body: () -> Unit) {
@@ -84,6 +88,24 @@ fun errorMapping() {
     }
     mapsTo<RuleException.Pin>("change with garbage hash", "PIN_STORED_HASH_INVALID") {
         uniffi.pbx_rules.changePin("0000", "4713", "4713", "garbage", cheapHasher(), PinContext(), centrexx)
+    }
+
+    val rules = uniffi.pbx_rules.Rules(centrexx.withHashing(centrexx.hashing().copy(mCostKib = 64u, tCost = 1u)))
+    val t0 = java.time.Instant.parse("2026-01-05T09:00:00Z")
+    val account = uniffi.pbx_rules.createExtensionAccount("10", t0, rules).account
+    mapsTo<RuleException.Login>("wrong PIN", "LOGIN_WRONG_CREDENTIALS") { account.login("9999", t0, rules).outcome() }
+    mapsTo<RuleException.Login>("step out of order", "LOGIN_STEP_OUT_OF_ORDER") {
+        val admin = AdminAccount.create(Password.parse("Kaffeetasse Nordwind 7!", centrexx, false), t0, rules.hasher())
+        admin.login("Kaffeetasse Nordwind 7!", null, emptyList(), t0, rules).outcome().confirmPrivacyNotice()
+    }
+    mapsTo<RuleException.Recovery>("forgot PIN, unknown extension", "RECOVERY_UNKNOWN_EXTENSION") {
+        uniffi.pbx_rules.forgotPin(pbx, null, null, t0, rules).outcome()
+    }
+    Harness.check("error mapping LOGIN_PIN_EXPIRED carries its time") {
+        val late = t0.plusSeconds(43L * 24 * 3600)
+        val e = expectThrows<RuleException.Login> { account.login("0000", late, rules).outcome() }
+        expectEq(e.code, "LOGIN_PIN_EXPIRED", "code")
+        expectEq(e.at, t0.plusSeconds(42L * 24 * 3600), "since")
     }
 
     Harness.check("error mapping PIN_TRIVIAL carries its findings") {

@@ -103,6 +103,7 @@ class Obj(val map: Map<String, Any?>) {
     fun str(key: String): String = map[key] as? String ?: error("no string '$key' in $map")
     fun strOrNull(key: String): String? = map[key] as String?
     fun bool(key: String): Boolean = map[key] as? Boolean ?: false
+    fun num(key: String): Double = map[key] as? Double ?: error("no number '$key' in $map")
     fun obj(key: String): Obj = Obj(map[key] as? Map<String, Any?> ?: emptyMap())
     fun strings(key: String): List<String> = (map[key] as? List<String>) ?: emptyList()
     fun objs(key: String): List<Obj> = (map[key] as List<Map<String, Any?>>).map(::Obj)
