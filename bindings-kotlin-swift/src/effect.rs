@@ -209,3 +209,42 @@ macro_rules! decision {
     };
 }
 pub(crate) use decision;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// Every effect kind the core has today arrives as its own case, never `Unsupported`.
+    #[test]
+    fn every_core_effect_maps_to_its_own_case() {
+        let ten = core::ExtensionDigits::parse("10").unwrap();
+        let pin = core::Pin::parse("4711", &core::PinPolicy::centrexx()).unwrap();
+        let effects = [
+            core::Effect::SendSecret {
+                to: "ada@beispiel.de".into(),
+                purpose: SecretPurpose::PinReset,
+                secret: core::Secret::Pin(pin.clone()),
+            },
+            core::Effect::NotifyAdminNoUserEmail {
+                extension: ten.clone(),
+            },
+            core::Effect::SyncPin {
+                extension: ten.clone(),
+                pin,
+            },
+            core::Effect::RestartPhone {
+                extension: ten.clone(),
+            },
+            core::Effect::NotifyCredentialChanged {
+                account: core::AccountRef::Extension(ten),
+                how: ChangeKind::Reset,
+            },
+        ];
+        for effect in effects {
+            let mapped = Effect::from(effect);
+            assert!(!matches!(mapped, Effect::Unsupported { .. }), "{mapped:?}");
+            assert!(!format!("{mapped:?}").contains("4711"), "G3: {mapped:?}");
+        }
+    }
+}

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use pbx_rules as core;
+use pbx_rules::Localized;
 
 use super::{BlockReason, RuleError};
 

@@ -8,6 +8,10 @@
 //!
 //! The core itself carries no uniffi attributes, so it builds without any binding toolchain.
 
+// Every exported function returns its value to Kotlin or Swift, where `#[must_use]` has no
+// effect; the attribute on each of them would be noise.
+#![allow(clippy::must_use_candidate)]
+
 uniffi::setup_scaffolding!("pbx_rules");
 
 mod account;

@@ -1,5 +1,7 @@
-// Every exported function and method is called at least once through the binding, so a
-// signature that does not survive the boundary fails here, not in the app.
+// The non-lifecycle surface through the binding (numbers, backup routing, permissions,
+// hashing, PIN and password objects, generation, policy), so a signature that does not
+// survive the boundary fails here, not in the app. ApiLifecycle.kt and the scenario replay
+// cover the lifecycle; check-swift.sh checks that every export exists in Kotlin and Swift.
 package pbxrules.test
 
 import uniffi.pbx_rules.Action

@@ -18,5 +18,6 @@ fun main(args: Array<String>) {
     scenarioVectors(vectors)
     errorMapping()
     apiSurface()
+    apiLifecycle()
     exitProcess(Harness.report())
 }
