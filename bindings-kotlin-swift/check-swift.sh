@@ -65,6 +65,12 @@ for sym in $declared; do
   count=$((count + 1))
 done
 
+# The error enum is public with one case per core family, as the README promises.
+grep -B1 '^enum RuleError: Swift.Error' "$swift" | grep -q '^public' || bad "RuleError is not public"
+for family in Number LoginId Backup Permission Pin Password Hash Generate Login Recovery Other; do
+  grep -q "^    case $family(" "$swift" || bad "no Swift case RuleError.$family"
+done
+
 [ "$fail" -eq 0 ] || exit 1
 echo "swift: $count exported functions, methods and constructors found in header, library, Swift and Kotlin; module map ok"
 echo "swift: generated, NOT compiled here (no Swift toolchain); see README for the Mac commands"
