@@ -60,10 +60,16 @@ fn meter(passwords: &[String]) {
             worst = (best, p.chars().take(12).collect());
         }
         if chars > 32 {
-            println!("{}", json!({"op": "meter_long", "chars": chars, "us": best}));
+            println!(
+                "{}",
+                json!({"op": "meter_long", "chars": chars, "us": best})
+            );
         }
     }
-    println!("{}", json!({"op": "meter_worst", "us": worst.0, "input_prefix": worst.1}));
+    println!(
+        "{}",
+        json!({"op": "meter_worst", "us": worst.0, "input_prefix": worst.1})
+    );
 }
 
 fn hashing(rounds: usize) {
@@ -72,16 +78,29 @@ fn hashing(rounds: usize) {
         hp.p_cost = p_cost;
         let hasher = Hasher::new(hp.clone());
         let stored = hasher.hash(b"warm up").unwrap();
-        let t = Instant::now();
-        for i in 0..rounds {
-            std::hint::black_box(hasher.hash(format!("Kennwort{i}").as_bytes()).unwrap());
-        }
-        let hash_ms = t.elapsed().as_secs_f64() * 1e3 / rounds as f64;
-        let t = Instant::now();
-        for _ in 0..rounds {
-            std::hint::black_box(hasher.verify(b"warm up", &stored).unwrap());
-        }
-        let verify_ms = t.elapsed().as_secs_f64() * 1e3 / rounds as f64;
+        // Median of single timings: robust against other work on a shared machine.
+        let median = |mut times: Vec<f64>| {
+            times.sort_by(f64::total_cmp);
+            times[times.len() / 2]
+        };
+        let hash_ms = median(
+            (0..rounds)
+                .map(|i| {
+                    let t = Instant::now();
+                    std::hint::black_box(hasher.hash(format!("Kennwort{i}").as_bytes()).unwrap());
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        );
+        let verify_ms = median(
+            (0..rounds)
+                .map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(hasher.verify(b"warm up", &stored).unwrap());
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        );
         println!(
             "{}",
             json!({"op": "hash", "m": hp.m_cost_kib, "t": hp.t_cost, "p": p_cost,
