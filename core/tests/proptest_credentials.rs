@@ -87,3 +87,40 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    // G3: no error message or Debug output of a refusal contains the secret typed.
+    #[test]
+    fn g3_errors_never_contain_the_secret(secret in "[a-zA-Z0-9äöü!?]{5,40}", other in "[0-9]{5,12}") {
+        use pbx_rules::{Lang, Localized};
+        let hasher = cheap();
+        let stored = hasher.hash(b"unrelated").unwrap();
+        let mut shown = Vec::new();
+        for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
+            let pin_errors = [
+                validate_new_pin(&secret, &other, &PinContext::default(), &policy).err(),
+                validate_new_pin(&other, &secret, &PinContext::default(), &policy).err(),
+                pbx_rules::change_pin(&secret, &other, &other, &stored, &hasher, &PinContext::default(), &policy).err(),
+            ];
+            for e in pin_errors.into_iter().flatten() {
+                shown.extend([e.message(Lang::De), e.message(Lang::En), format!("{e:?}")]);
+            }
+        }
+        for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
+            let pw_errors = [
+                validate_new_password(&secret, &other, &PasswordContext::default(), &policy).err(),
+                pbx_rules::change_password(&secret, &secret, &secret, &stored, &hasher, &PasswordContext::default(), &policy).err(),
+            ];
+            for e in pw_errors.into_iter().flatten() {
+                shown.extend([e.message(Lang::De), e.message(Lang::En), format!("{e:?}")]);
+            }
+        }
+        prop_assert!(!shown.is_empty());
+        for text in shown {
+            prop_assert!(!text.contains(&secret), "{}", text);
+            prop_assert!(!text.contains(&other), "{}", text);
+        }
+    }
+}
