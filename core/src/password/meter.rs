@@ -256,7 +256,8 @@ pub(crate) fn analyse(
 /// Rates a password (K2) with the account's guessable inputs (K4) and German words. The
 /// meter looks at the first `policy.meter_max_chars` characters at most, fewer when the
 /// password is full of l33t characters (see `WORK_BUDGET`); what it does not read can only
-/// add strength, and the cut bounds its time for any input.
+/// add strength, and the cut bounds its time for any input. The copies this crate makes
+/// (lower-cased, folded) are zeroized; zxcvbn's internal copies are not under our control.
 ///
 /// # Examples
 /// ```
