@@ -4,10 +4,10 @@ with pbx-rules and Python's argon2-cffi (m=19456 KiB, t=2, p=1 and p=4), in one 
 prints the figures and ratios.
 
 Setup (once):
-    python3 -m venv .venv-passwords && .venv-passwords/bin/pip install -r requirements-passwords.txt
+    python3 -m venv .venv && .venv/bin/pip install -r requirements-passwords.txt
     (cd passwords-node && npm install)
 Run from this folder:
-    .venv-passwords/bin/python passwords.py [--rounds 20]
+    .venv/bin/python passwords.py [--rounds 20]
 
 The pbx-rules side is `cargo run --release -p pbx-rules-benches --bin pbx_passwords`, which
 prints JSON lines. Hash timings are medians of single hashes; the two libraries alternate twice
