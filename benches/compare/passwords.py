@@ -104,7 +104,9 @@ def main():
         f.write("\n".join(pws) + "\n")
         path = f.name
     try:
-        ours = {r["op"]: r for r in pbx(path, args.rounds, "meter")}
+        rows = pbx(path, args.rounds, "meter")
+        ours = {r["op"]: r for r in rows}
+        longest = max((r for r in rows if r["op"] == "meter_long"), key=lambda r: r["us"], default=None)
         py = python_zxcvbn(pws)
         js = npm_zxcvbn(path)
         meter = ours["meter"]["evals_per_sec"]
@@ -116,6 +118,9 @@ def main():
         print(f"  Python zxcvbn:                          {py:9.0f}  pbx-rules/python {meter / py:5.2f}")
         print(f"  worst case <= 32 chars: {ours['meter_worst']['us']:.0f} us "
               f"(input starting {ours['meter_worst']['input_prefix']!r})")
+        if longest:
+            print(f"  slowest long input: {longest['us']:.0f} us ({longest['chars']} characters)")
+        print(f"  first call (loads dictionaries): {ours['meter_first_call']['ms']:.0f} ms")
 
         best = {}
         for _ in range(2):
