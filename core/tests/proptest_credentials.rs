@@ -25,7 +25,7 @@ proptest! {
     fn r2_generated_pins_pass_their_policy(ext in "[0-9]{2,5}", name in "[A-Za-zäöüß]{3,12}") {
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             let names = [name.as_str()];
-            let ctx = PinContext { extension_digits: Some(&ext), names: &names };
+            let ctx = PinContext { extension_digits: Some(&ext), names: &names, ..PinContext::default() };
             let pin = generate_pin(&policy, &ctx).unwrap();
             let accepted = validate_new_pin(pin.expose(), pin.expose(), &ctx, &policy).unwrap();
             prop_assert!(accepted.warnings.is_empty());
@@ -48,7 +48,7 @@ proptest! {
     fn g2_no_pin_input_panics(text in "\\PC{0,24}|[0-9]{0,14}") {
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             if let Ok(pin) = Pin::parse(&text, &policy) {
-                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10"), names: &["Ö Ü"] }, &policy);
+                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10"), names: &["Ö Ü"], ..PinContext::default() }, &policy);
             }
             let _ = validate_new_pin(&text, &text, &PinContext::default(), &policy);
         }
