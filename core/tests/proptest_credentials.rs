@@ -22,10 +22,15 @@ proptest! {
     // R2, R4: a generated PIN passes P1, is not the default or refused by the app, has no
     // trivial findings for this user, and is accepted as a new PIN under both presets.
     #[test]
-    fn r2_generated_pins_pass_their_policy(ext in "[0-9]{2,5}", name in "[A-Za-zäöüß]{3,12}") {
+    fn r2_generated_pins_pass_their_policy(
+        ext in "[0-9]{2,5}",
+        name in "[A-Za-zäöüß]{3,12}",
+        subscriber in "[1-9][0-9]{6,9}",
+    ) {
+        let phone = pbx_rules::E164::parse(&format!("+496131{subscriber}")).ok();
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             let names = [name.as_str()];
-            let ctx = PinContext { extension_digits: Some(&ext), names: &names, ..PinContext::default() };
+            let ctx = PinContext { extension_digits: Some(&ext), names: &names, phone_number: phone.as_ref() };
             let pin = generate_pin(&policy, &ctx).unwrap();
             let accepted = validate_new_pin(pin.expose(), pin.expose(), &ctx, &policy).unwrap();
             prop_assert!(accepted.warnings.is_empty());
