@@ -258,6 +258,7 @@ pub(crate) fn analyse(
 /// password is full of l33t characters (see `WORK_BUDGET`); what it does not read can only
 /// add strength, and the cut bounds its time for any input. The copies this crate makes
 /// (lower-cased, folded) are zeroized; zxcvbn's internal copies are not under our control.
+/// Under an NFKC policy the meter rates the normalised text, as it will be saved.
 ///
 /// # Examples
 /// ```
@@ -270,6 +271,11 @@ pub(crate) fn analyse(
 /// ```
 #[must_use]
 pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
+    if policy.nfkc {
+        use unicode_normalization::UnicodeNormalization;
+        let normalised = zeroize::Zeroizing::new(password.nfkc().collect::<String>());
+        return analyse(&normalised, ctx, policy).strength;
+    }
     analyse(password, ctx, policy).strength
 }
 
