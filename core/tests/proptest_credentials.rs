@@ -22,10 +22,15 @@ proptest! {
     // R2, R4: a generated PIN passes P1, is not the default or refused by the app, has no
     // trivial findings for this user, and is accepted as a new PIN under both presets.
     #[test]
-    fn r2_generated_pins_pass_their_policy(ext in "[0-9]{2,5}", name in "[A-Za-zäöüß]{3,12}") {
+    fn r2_generated_pins_pass_their_policy(
+        ext in "[0-9]{2,5}",
+        name in "[A-Za-zäöüß]{3,12}",
+        subscriber in "[1-9][0-9]{6,9}",
+    ) {
+        let phone = pbx_rules::E164::parse(&format!("+496131{subscriber}")).ok();
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             let names = [name.as_str()];
-            let ctx = PinContext { extension_digits: Some(&ext), names: &names };
+            let ctx = PinContext { extension_digits: Some(&ext), names: &names, phone_number: phone.as_ref() };
             let pin = generate_pin(&policy, &ctx).unwrap();
             let accepted = validate_new_pin(pin.expose(), pin.expose(), &ctx, &policy).unwrap();
             prop_assert!(accepted.warnings.is_empty());
@@ -48,7 +53,7 @@ proptest! {
     fn g2_no_pin_input_panics(text in "\\PC{0,24}|[0-9]{0,14}") {
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             if let Ok(pin) = Pin::parse(&text, &policy) {
-                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10"), names: &["Ö Ü"] }, &policy);
+                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10"), names: &["Ö Ü"], ..PinContext::default() }, &policy);
             }
             let _ = validate_new_pin(&text, &text, &PinContext::default(), &policy);
         }
@@ -84,6 +89,43 @@ proptest! {
             let pw = generate_password(&policy, &ctx).unwrap();
             let ok = validate_new_password(pw.expose(), pw.expose(), &ctx, &policy).unwrap();
             prop_assert_eq!(ok.strength.level, StrengthLevel::Green);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    // G3: no error message or Debug output of a refusal contains the secret typed.
+    #[test]
+    fn g3_errors_never_contain_the_secret(secret in "[a-zA-Z0-9äöü!?]{5,40}", other in "[0-9]{5,12}") {
+        use pbx_rules::{Lang, Localized};
+        let hasher = cheap();
+        let stored = hasher.hash(b"unrelated").unwrap();
+        let mut shown = Vec::new();
+        for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
+            let pin_errors = [
+                validate_new_pin(&secret, &other, &PinContext::default(), &policy).err(),
+                validate_new_pin(&other, &secret, &PinContext::default(), &policy).err(),
+                pbx_rules::change_pin(&secret, &other, &other, &stored, &hasher, &PinContext::default(), &policy).err(),
+            ];
+            for e in pin_errors.into_iter().flatten() {
+                shown.extend([e.message(Lang::De), e.message(Lang::En), format!("{e:?}")]);
+            }
+        }
+        for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
+            let pw_errors = [
+                validate_new_password(&secret, &other, &PasswordContext::default(), &policy).err(),
+                pbx_rules::change_password(&secret, &secret, &secret, &stored, &hasher, &PasswordContext::default(), &policy).err(),
+            ];
+            for e in pw_errors.into_iter().flatten() {
+                shown.extend([e.message(Lang::De), e.message(Lang::En), format!("{e:?}")]);
+            }
+        }
+        prop_assert!(!shown.is_empty());
+        for text in shown {
+            prop_assert!(!text.contains(&secret), "{}", text);
+            prop_assert!(!text.contains(&other), "{}", text);
         }
     }
 }

@@ -99,9 +99,13 @@ fn pin_vectors() {
                     .iter()
                     .map(|n| n.as_str().unwrap())
                     .collect();
+                let phone = case["phone_number"]
+                    .as_str()
+                    .map(|n| E164::parse(n).unwrap());
                 let ctx = PinContext {
                     extension_digits: case["extension_digits"].as_str(),
                     names: &names,
+                    phone_number: phone.as_ref(),
                 };
                 let pin = Pin::parse(s(&case, "pin"), &policy).unwrap();
                 Ok(finding_codes(&pin.trivial_findings(&ctx, &policy)))

@@ -33,6 +33,7 @@ impl ExtensionAccount {
             Some(default) => (Pin::parse(default, &policy.pin)?, None),
             None => {
                 let ctx = PinContext {
+                    phone_number: None,
                     extension_digits: Some(extension.as_str()),
                     names: &[],
                 };

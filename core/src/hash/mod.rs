@@ -6,10 +6,11 @@
 //! parameters and compares in constant time; [`Hasher::needs_rehash`] reports stored
 //! parameters that differ from the policy.
 //!
-//! Memory: each thread keeps one Argon2 block buffer and reuses it, so repeated hashing
-//! stays at one memory cost per hashing thread instead of growing with the allocator's
-//! cache of freed 19 MiB blocks. The buffer is wiped after every use (it holds values
-//! derived from the secret). With the `parallel` feature of argon2 (on everywhere but
+//! Memory: each thread keeps one Argon2 block buffer of at most the policy's memory cost
+//! and reuses it, so repeated hashing stays at one memory cost per hashing thread instead of
+//! growing with the allocator's cache of freed 19 MiB blocks. A stored hash with a larger
+//! memory cost (within the policy's verification limit) gets a buffer for that hash only.
+//! Buffers are wiped after every use (they hold values derived from the secret). With the `parallel` feature of argon2 (on everywhere but
 //! wasm32) the lanes of `p > 1` run on rayon's thread pool.
 
 mod error;
@@ -168,19 +169,9 @@ impl Hasher {
             None => Argon2::new(Algorithm::Argon2id, Version::V0x13, params),
         };
         let mut out = Zeroizing::new(vec![0_u8; output_len]);
-        BLOCKS.with(|cell| {
-            let mut buffer = cell.try_borrow_mut().map_err(|_| HashError::OutOfMemory)?;
-            if buffer.len() < blocks {
-                buffer.clear();
-                buffer.shrink_to_fit();
-                buffer
-                    .try_reserve_exact(blocks)
-                    .map_err(|_| HashError::OutOfMemory)?;
-                buffer.resize(blocks, Block::default());
-            }
-            let result =
-                argon.hash_password_into_with_memory(secret, salt, &mut out, &mut buffer[..blocks]);
-            buffer[..blocks].iter_mut().for_each(Zeroize::zeroize);
+        let run = |buffer: &mut [Block], out: &mut [u8]| {
+            let result = argon.hash_password_into_with_memory(secret, salt, out, &mut *buffer);
+            buffer.iter_mut().for_each(Zeroize::zeroize);
             result.map_err(|e| match e {
                 argon2::Error::OutOfMemory => HashError::OutOfMemory,
                 argon2::Error::PwdTooLong
@@ -189,9 +180,34 @@ impl Hasher {
                 | argon2::Error::AdTooLong => HashError::InputTooLong,
                 _ => HashError::InvalidPolicy,
             })
+        };
+        let configured = usize::try_from(self.policy.m_cost_kib).unwrap_or(usize::MAX);
+        if blocks > configured {
+            // An old record with a larger memory cost: a buffer for this hash only, so the
+            // thread does not keep more than the policy's memory cost.
+            let mut once = allocate(blocks)?;
+            run(&mut once, &mut out)?;
+            return Ok(out);
+        }
+        BLOCKS.with(|cell| {
+            let mut buffer = cell.try_borrow_mut().map_err(|_| HashError::OutOfMemory)?;
+            if buffer.len() < blocks {
+                *buffer = allocate(blocks)?;
+            }
+            run(&mut buffer[..blocks], &mut out)
         })?;
         Ok(out)
     }
+}
+
+/// A zeroed block buffer, or [`HashError::OutOfMemory`] instead of an abort.
+fn allocate(blocks: usize) -> Result<Vec<Block>, HashError> {
+    let mut buffer = Vec::new();
+    buffer
+        .try_reserve_exact(blocks)
+        .map_err(|_| HashError::OutOfMemory)?;
+    buffer.resize(blocks, Block::default());
+    Ok(buffer)
 }
 
 #[cfg(test)]
@@ -232,6 +248,20 @@ mod tests {
         let p4 = "$argon2id$v=19$m=256,t=1,p=4$c2FsdHNhbHRzYWx0c2FsdA$FzSZk2WvKR2POnGyygb4m4IHWfTzJQZ2gB7mKWnM9SY";
         assert!(hasher.verify(b"4711", p4).unwrap());
         assert!(!hasher.verify(b"4712", p4).unwrap());
+    }
+
+    // G4: an old record with a larger memory cost than the policy's still verifies (through
+    // a one-off buffer) and is due for a rehash.
+    #[test]
+    fn g4_verifies_records_with_larger_memory_cost() {
+        let old = Hasher::new(cheap());
+        let stored = old.hash(b"4711").unwrap();
+        let mut smaller = cheap();
+        smaller.m_cost_kib = 32;
+        let hasher = Hasher::new(smaller);
+        assert!(hasher.verify(b"4711", &stored).unwrap());
+        assert!(!hasher.verify(b"4712", &stored).unwrap());
+        assert!(hasher.needs_rehash(&stored).unwrap());
     }
 
     // G4

@@ -33,7 +33,7 @@ fn blocklisted(
     password: &str,
     ctx: &PasswordContext<'_>,
 ) -> Option<BlockReason> {
-    let lower = password.to_lowercase();
+    let lower = zeroize::Zeroizing::new(password.to_lowercase());
     for word in context_words(ctx) {
         if word.word.chars().count() >= 4 && lower.contains(&word.word) {
             return Some(BlockReason::ContainsContext(word.kind));

@@ -4,7 +4,8 @@
 //! warnings of our own for the inputs we add (German words, K4 context words). The
 //! conversions from zxcvbn's enums are exhaustive matches, so a zxcvbn release with a new
 //! variant fails to compile here instead of showing an untranslated text. The German texts
-//! follow the translations of `@zxcvbn-ts/language-de` (MIT) where they fit.
+//! were written for this crate, with the translations of `@zxcvbn-ts/language-de` (MIT)
+//! as a reference.
 
 use serde::{Deserialize, Serialize};
 

@@ -256,7 +256,9 @@ pub(crate) fn analyse(
 /// Rates a password (K2) with the account's guessable inputs (K4) and German words. The
 /// meter looks at the first `policy.meter_max_chars` characters at most, fewer when the
 /// password is full of l33t characters (see `WORK_BUDGET`); what it does not read can only
-/// add strength, and the cut bounds its time for any input.
+/// add strength, and the cut bounds its time for any input. The copies this crate makes
+/// (lower-cased, folded) are zeroized; zxcvbn's internal copies are not under our control.
+/// Under an NFKC policy the meter rates the normalised text, as it will be saved.
 ///
 /// # Examples
 /// ```
@@ -269,6 +271,11 @@ pub(crate) fn analyse(
 /// ```
 #[must_use]
 pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
+    if policy.nfkc {
+        use unicode_normalization::UnicodeNormalization;
+        let normalised = zeroize::Zeroizing::new(password.nfkc().collect::<String>());
+        return analyse(&normalised, ctx, policy).strength;
+    }
     analyse(password, ctx, policy).strength
 }
 

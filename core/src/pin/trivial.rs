@@ -4,14 +4,14 @@
 //! Calling check for voicemail PINs, and a little more: a digit repeated more than twice in
 //! a row, too few distinct digits, ascending or descending runs (with `7890` wrapping),
 //! repeated groups (`408408`), straight lines on the phone keypad (`2580`, `159753`), the
-//! extension digits or their reverse, the user's name typed on the keypad (T9), and years
-//! and dates. Each finding is named; the policy decides whether findings are warnings
+//! extension digits or their reverse, a piece of the user's phone number (Webex), the
+//! user's name typed on the keypad (T9), and years and dates. Each finding is named; the policy decides whether findings are warnings
 //! (seed) or a refusal (`PIN_TRIVIAL`, strict).
 
 use serde::{Deserialize, Serialize};
 
 use crate::lang::localized;
-use crate::{Pin, PinPolicy};
+use crate::{E164, Pin, PinPolicy};
 
 /// One reason why a PIN is easy to guess.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
@@ -35,6 +35,9 @@ pub enum TrivialPinFinding {
     /// The extension digits or their reverse.
     #[error("the extension number")]
     ExtensionDigits,
+    /// Four or more digits of the user's phone number, forwards or reversed.
+    #[error("part of the phone number")]
+    PhoneNumber,
     /// The user's name typed on the keypad (`Schmidt` = `7246438`).
     #[error("the name typed on the keypad")]
     NameOnKeypad,
@@ -53,6 +56,7 @@ localized!(TrivialPinFinding {
     Self::RepeatedGroup => "PIN_TRIVIAL_REPEATED_GROUP", "eine wiederholte Zifferngruppe";
     Self::KeypadLine => "PIN_TRIVIAL_KEYPAD_LINE", "eine gerade Linie auf der Tastatur";
     Self::ExtensionDigits => "PIN_TRIVIAL_EXTENSION_DIGITS", "die Durchwahl der Nebenstelle";
+    Self::PhoneNumber => "PIN_TRIVIAL_PHONE_NUMBER", "ein Teil der Rufnummer";
     Self::NameOnKeypad => "PIN_TRIVIAL_NAME_ON_KEYPAD", "der Name, auf der Tastatur getippt";
     Self::Year => "PIN_TRIVIAL_YEAR", "eine Jahreszahl";
     Self::Date => "PIN_TRIVIAL_DATE", "ein Datum";
@@ -65,6 +69,8 @@ pub struct PinContext<'a> {
     pub extension_digits: Option<&'a str>,
     /// Names of the user (first name, last name, full name as typed in the master data).
     pub names: &'a [&'a str],
+    /// The extension's full number (its digits in international and national form count).
+    pub phone_number: Option<&'a E164>,
 }
 
 /// Shortest extension digits that count when they appear inside a longer PIN; shorter ones
@@ -107,7 +113,7 @@ pub(crate) fn findings(
 ) -> Vec<TrivialPinFinding> {
     use TrivialPinFinding as F;
     let mut found = Vec::new();
-    let checks: [(F, bool); 9] = [
+    let checks: [(F, bool); 10] = [
         (
             F::SameDigitRun,
             longest_run(pin, |a, b| a == b) > policy.max_same_digit_run,
@@ -120,6 +126,7 @@ pub(crate) fn findings(
         (F::RepeatedGroup, repeated_group(pin)),
         (F::KeypadLine, keypad_lines(pin)),
         (F::ExtensionDigits, extension(pin, ctx.extension_digits)),
+        (F::PhoneNumber, phone_number(pin, ctx.phone_number)),
         (
             F::NameOnKeypad,
             ctx.names.iter().any(|name| name_on_keypad(pin, name)),
@@ -222,6 +229,32 @@ fn extension(pin: &[u8], digits: Option<&str>) -> bool {
         pin == *e
             || (e.len() >= MIN_EXTENSION_INSIDE && contains(pin, e))
             || (pin.len() % e.len() == 0 && pin.chunks(e.len()).all(|c| c == *e))
+    })
+}
+
+/// Shortest piece of the phone number that counts (every PIN is at least this long under
+/// the seed's policy, and shorter pieces of a long number would match too much).
+const MIN_PHONE_PIECE: usize = 4;
+
+/// The PIN appears in the phone number's digits, international (`4961316246810`) or
+/// national (`061316246810`, for any country code length), forwards or reversed.
+fn phone_number(pin: &[u8], number: Option<&E164>) -> bool {
+    let Some(number) = number else {
+        return false;
+    };
+    if pin.len() < MIN_PHONE_PIECE {
+        return false;
+    }
+    let digits = number.digits().as_bytes();
+    let mut forms = vec![digits.to_vec()];
+    for cc in 1..=3 {
+        if let Some(rest) = digits.get(cc..) {
+            forms.push([b"0".as_slice(), rest].concat());
+        }
+    }
+    forms.iter().any(|form| {
+        let reversed: Vec<u8> = form.iter().rev().copied().collect();
+        contains(form, pin) || contains(&reversed, pin)
     })
 }
 
@@ -349,7 +382,7 @@ mod tests {
     fn extension_digits_and_reverse() {
         let ctx = PinContext {
             extension_digits: Some("4711"),
-            names: &[],
+            ..PinContext::default()
         };
         assert!(check("4711", &ctx).contains(&F::ExtensionDigits));
         assert!(check("1174", &ctx).contains(&F::ExtensionDigits));
@@ -357,7 +390,7 @@ mod tests {
         assert!(!check("4713", &ctx).contains(&F::ExtensionDigits));
         let short = PinContext {
             extension_digits: Some("10"),
-            names: &[],
+            ..PinContext::default()
         };
         assert!(check("1010", &short).contains(&F::ExtensionDigits));
         assert!(!check("3105", &short).contains(&F::ExtensionDigits));
@@ -366,14 +399,29 @@ mod tests {
     #[test]
     fn name_typed_on_the_keypad() {
         let ctx = PinContext {
-            extension_digits: None,
             names: &["Jürgen Schmidt"],
+            ..PinContext::default()
         };
         // S-c-h-m-i-d-t = 7 2 4 6 4 3 8; J-ü-r-g-e-n = 5 8 7 4 3 6
         assert!(check("7246438", &ctx).contains(&F::NameOnKeypad));
         assert!(check("7246", &ctx).contains(&F::NameOnKeypad));
         assert!(check("587436", &ctx).contains(&F::NameOnKeypad));
         assert!(!check("7264", &ctx).contains(&F::NameOnKeypad));
+    }
+
+    #[test]
+    fn phone_number_pieces() {
+        let number = E164::parse("+4961316246810").unwrap();
+        let ctx = PinContext {
+            phone_number: Some(&number),
+            ..PinContext::default()
+        };
+        for pin in ["6246", "06131", "624681", "18642"] {
+            assert!(check(pin, &ctx).contains(&F::PhoneNumber), "{pin}");
+        }
+        for pin in ["4713", "0815"] {
+            assert!(!check(pin, &ctx).contains(&F::PhoneNumber), "{pin}");
+        }
     }
 
     #[test]

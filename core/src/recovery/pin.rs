@@ -43,7 +43,9 @@ pub fn forgot_pin(
         .split_whitespace()
         .chain([master.name.as_str()])
         .collect();
+    let number = pbx.base_number.extension_e164(&master.digits).ok();
     let ctx = PinContext {
+        phone_number: number.as_ref(),
         extension_digits: Some(master.digits.as_str()),
         names: &names,
     };
