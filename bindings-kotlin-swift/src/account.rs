@@ -173,7 +173,8 @@ impl ExtensionAccount {
     /// The user changes the PIN with the old one (P3, P6, P9).
     ///
     /// # Errors
-    /// `RuleError::LoginId` for bad digits in `actor`; the rules' refusals are in the decision.
+    /// `RuleError::LoginId` for bad digits in `actor`, `NUMBER_NOT_E164` for a bad context
+    /// phone number; the rules' refusals are in the decision.
     #[allow(clippy::too_many_arguments)]
     pub fn change_pin(
         &self,
@@ -191,7 +192,7 @@ impl ExtensionAccount {
             confirmation: &confirmation,
         };
         let actor = (&actor).try_into()?;
-        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0));
+        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0))?;
         Ok(PinChangeDecision::wrap(split(d, state, pin_changed)))
     }
 

@@ -199,6 +199,7 @@ fn g2_pin_errors_map_with_findings() {
         F::RepeatedGroup,
         F::KeypadLine,
         F::ExtensionDigits,
+        F::PhoneNumber,
         F::NameOnKeypad,
         F::Year,
         F::Date,

@@ -13,7 +13,7 @@ use crate::{OneTimeCode, Password, PasswordContext, Pin, PinContext, Policy, Rul
 #[uniffi::export]
 pub fn generate_pin(policy: &Policy, ctx: PinContext) -> Result<Arc<Pin>, RuleError> {
     Ok(Arc::new(Pin(
-        ctx.with(|c| core::generate_pin(&policy.0.pin, c))?
+        ctx.with(|c| core::generate_pin(&policy.0.pin, c))??
     )))
 }
 

@@ -17,16 +17,31 @@ pub struct PinContext {
     /// Names of the user as typed in the master data.
     #[uniffi(default)]
     pub names: Vec<String>,
+    /// The extension's full number in E.164 (its digits count as guessable).
+    #[uniffi(default)]
+    pub phone_number: Option<String>,
 }
 
 impl PinContext {
     /// Runs `f` with the core's borrowed form of this context.
-    pub(crate) fn with<T>(&self, f: impl FnOnce(&core::PinContext<'_>) -> T) -> T {
+    ///
+    /// # Errors
+    /// `NUMBER_NOT_E164` for a phone number that is not stored E.164.
+    pub(crate) fn with<T>(
+        &self,
+        f: impl FnOnce(&core::PinContext<'_>) -> T,
+    ) -> Result<T, RuleError> {
         let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        f(&core::PinContext {
+        let phone = self
+            .phone_number
+            .as_deref()
+            .map(core::E164::parse)
+            .transpose()?;
+        Ok(f(&core::PinContext {
             extension_digits: self.extension_digits.as_deref(),
             names: &names,
-        })
+            phone_number: phone.as_ref(),
+        }))
     }
 }
 
@@ -78,7 +93,7 @@ pub fn validate_new_pin(
     policy: &Policy,
 ) -> Result<AcceptedPin, RuleError> {
     Ok(ctx
-        .with(|c| core::validate_new_pin(&new, &confirmation, c, &policy.0.pin))?
+        .with(|c| core::validate_new_pin(&new, &confirmation, c, &policy.0.pin))??
         .into())
 }
 
@@ -86,7 +101,8 @@ pub fn validate_new_pin(
 /// [`validate_new_pin`] and comes back hashed.
 ///
 /// # Errors
-/// `RuleError::Pin`: `PIN_OLD_WRONG` first, then the codes of [`validate_new_pin`].
+/// `RuleError::Pin`: `PIN_OLD_WRONG` first, then the codes of [`validate_new_pin`];
+/// `NUMBER_NOT_E164` for a context phone number that is not E.164.
 #[uniffi::export]
 pub fn change_pin(
     old: String,
@@ -108,7 +124,7 @@ pub fn change_pin(
                 c,
                 &policy.0.pin,
             )
-        })?
+        })??
         .into())
 }
 

@@ -58,12 +58,17 @@ impl Pin {
     }
 
     /// Every reason why this PIN is easy to guess; empty for a good PIN.
+    ///
+    /// # Errors
+    /// `NUMBER_NOT_E164` for a context phone number that is not E.164.
     pub fn trivial_findings(
         &self,
         ctx: crate::PinContext,
         policy: &Policy,
-    ) -> Vec<crate::PinFinding> {
-        crate::error::findings(&ctx.with(|c| self.0.trivial_findings(c, &policy.0.pin)))
+    ) -> Result<Vec<crate::PinFinding>, RuleError> {
+        Ok(crate::error::findings(
+            &ctx.with(|c| self.0.trivial_findings(c, &policy.0.pin))?,
+        ))
     }
 }
 

@@ -49,7 +49,7 @@ fun pinVectors(dir: String) {
                     emptyList()
                 } }
                 "trivial" -> { {
-                    val ctx = PinContext(case.strOrNull("extension_digits"), case.strings("names"))
+                    val ctx = PinContext(case.strOrNull("extension_digits"), case.strings("names"), case.strOrNull("phone_number"))
                     Pin.parse(case.str("pin"), policy).trivialFindings(ctx, policy).map { it.code }
                 } }
                 else -> error("unknown check $check")
