@@ -1,0 +1,79 @@
+//! `pbx_rules` for Python: a thin, typed binding of the pbx-rules core (issue 5).
+//!
+//! No rule logic lives here. Every function and method delegates to the core in one line;
+//! this crate owns only the FFI plumbing: argument and result conversions, releasing the GIL
+//! around bulk and hashing work, and mapping every core error to its Python exception
+//! (`error.rs`). The modules follow the core's areas.
+
+mod backup;
+mod convert;
+mod error;
+mod generate;
+mod hash;
+mod numbers;
+mod password;
+mod permission;
+mod pin;
+mod policy;
+mod secret;
+
+use pyo3::prelude::*;
+
+/// The module `pbx_rules`.
+#[pymodule(name = "pbx_rules")]
+fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    error::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<convert::Lang>()?;
+    // numbers
+    m.add_class::<numbers::NumberKind>()?;
+    m.add_class::<numbers::NumberPlan>()?;
+    m.add_class::<numbers::PhoneNumber>()?;
+    m.add_class::<numbers::NumberBatch>()?;
+    m.add_class::<numbers::E164>()?;
+    m.add_class::<numbers::BaseNumber>()?;
+    // permissions and backup routing
+    m.add_class::<permission::Role>()?;
+    m.add_class::<permission::Actor>()?;
+    m.add_class::<permission::Action>()?;
+    m.add_function(wrap_pyfunction!(permission::authorize, m)?)?;
+    m.add_class::<backup::Reachability>()?;
+    m.add_class::<backup::RouteRule>()?;
+    m.add_class::<backup::PbxMasterData>()?;
+    m.add_class::<backup::ExtensionMasterData>()?;
+    m.add_class::<backup::Route>()?;
+    m.add_function(wrap_pyfunction!(backup::routing_table, m)?)?;
+    // policies
+    m.add_class::<policy::Policy>()?;
+    m.add_class::<policy::NumberPolicy>()?;
+    m.add_class::<policy::PinPolicy>()?;
+    m.add_class::<policy::PasswordPolicy>()?;
+    m.add_class::<policy::HashPolicy>()?;
+    m.add_class::<policy::SecondFactorPolicy>()?;
+    // secrets, PINs, passwords, hashing
+    m.add_class::<secret::Pin>()?;
+    m.add_class::<secret::Password>()?;
+    m.add_class::<secret::OneTimeCode>()?;
+    m.add_function(wrap_pyfunction!(secret::parse_pin, m)?)?;
+    m.add_function(wrap_pyfunction!(secret::parse_password, m)?)?;
+    m.add_class::<pin::AcceptedPin>()?;
+    m.add_class::<pin::PinChangeOutcome>()?;
+    m.add_function(wrap_pyfunction!(pin::validate_new_pin, m)?)?;
+    m.add_function(wrap_pyfunction!(pin::change_pin, m)?)?;
+    m.add_function(wrap_pyfunction!(pin::mobile_app_check, m)?)?;
+    m.add_function(wrap_pyfunction!(pin::trivial_pin_findings, m)?)?;
+    m.add_function(wrap_pyfunction!(pin::is_default_pin, m)?)?;
+    m.add_class::<password::StrengthLevel>()?;
+    m.add_class::<password::Strength>()?;
+    m.add_class::<password::AcceptedPassword>()?;
+    m.add_class::<password::PasswordChangeOutcome>()?;
+    m.add_function(wrap_pyfunction!(password::evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(password::validate_new_password, m)?)?;
+    m.add_function(wrap_pyfunction!(password::change_password, m)?)?;
+    m.add_class::<hash::Hasher>()?;
+    m.add_class::<hash::HashBatch>()?;
+    m.add_function(wrap_pyfunction!(generate::generate_pin, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_password, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_code, m)?)?;
+    Ok(())
+}
