@@ -28,6 +28,8 @@ pyo3::create_exception!(pbx_rules, PinError, PbxRulesError, "A PIN was refused (
 pyo3::create_exception!(pbx_rules, PasswordError, PbxRulesError, "An admin password was refused (K1–K3).");
 pyo3::create_exception!(pbx_rules, HashError, PbxRulesError, "Hashing failed or a stored hash is unusable (G4).");
 pyo3::create_exception!(pbx_rules, GenerateError, PbxRulesError, "No random secret could be made (R4).");
+pyo3::create_exception!(pbx_rules, LoginError, PbxRulesError, "A login or login step was refused (A1–A4, K5, P5, G5).");
+pyo3::create_exception!(pbx_rules, RecoveryError, PbxRulesError, "A forgot-PIN or forgot-password request was refused (R1–R3).");
 
 /// A Python exception on its way out of a binding function. The `From` impls below let every
 /// method be `Ok(self.0.f(args)?)`; pyo3 raises it.
@@ -96,6 +98,28 @@ family!(rules::LoginIdError => LoginIdError);
 family!(rules::PermissionError => PermissionDenied);
 family!(rules::HashError => HashError);
 family!(rules::GenerateError => GenerateError);
+family!(rules::LoginError => LoginError);
+family!(rules::RecoveryError => RecoveryError);
+
+/// The core's union of every family, as the lifecycle operations return it.
+impl From<rules::Error> for Error {
+    fn from(e: rules::Error) -> Self {
+        use rules::Error as E;
+        match e {
+            E::Number(e) => e.into(),
+            E::LoginId(e) => e.into(),
+            E::Backup(e) => e.into(),
+            E::Permission(e) => e.into(),
+            E::Pin(e) => e.into(),
+            E::Password(e) => e.into(),
+            E::Hash(e) => e.into(),
+            E::Generate(e) => e.into(),
+            E::Login(e) => e.into(),
+            E::Recovery(e) => e.into(),
+            other => raise(|py| py.get_type::<PbxRulesError>(), &other, &[]),
+        }
+    }
+}
 
 impl From<rules::BaseNumberError> for Error {
     fn from(e: rules::BaseNumberError) -> Self {
@@ -170,7 +194,7 @@ pub fn invalid_state(e: &serde_json::Error) -> Error {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("PbxRulesError", py.get_type::<PbxRulesError>())?;
-    let families: [(&str, Bound<'_, PyType>, &[&str]); 8] = [
+    let families: [(&str, Bound<'_, PyType>, &[&str]); 10] = [
         ("NumberError", py.get_type::<NumberError>(), rules::NumberError::CODES),
         ("LoginIdError", py.get_type::<LoginIdError>(), rules::LoginIdError::CODES),
         ("BackupError", py.get_type::<BackupError>(), rules::BackupError::CODES),
@@ -179,6 +203,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         ("PasswordError", py.get_type::<PasswordError>(), rules::PasswordError::CODES),
         ("HashError", py.get_type::<HashError>(), rules::HashError::CODES),
         ("GenerateError", py.get_type::<GenerateError>(), rules::GenerateError::CODES),
+        ("LoginError", py.get_type::<LoginError>(), rules::LoginError::CODES),
+        ("RecoveryError", py.get_type::<RecoveryError>(), rules::RecoveryError::CODES),
     ];
     let codes = PyDict::new(py);
     for (name, class, list) in families {
