@@ -77,8 +77,15 @@ impl PbxMasterData {
         Ok(self.0.head_number()?.to_string())
     }
     /// A new central backup number (B2, B4, B6): the new master data, or an exception.
-    fn set_central_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
-        Ok(Self(self.0.set_central_backup_number(&plan.0, &actor.0, typed)?))
+    fn set_central_backup_number(
+        &self,
+        plan: &NumberPlan,
+        actor: &Actor,
+        typed: &str,
+    ) -> Result<Self> {
+        Ok(Self(
+            self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
+        ))
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
@@ -109,7 +116,12 @@ pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
 impl ExtensionMasterData {
     #[new]
     #[pyo3(signature = (digits, name, email = None, mobile_number = None))]
-    fn new(digits: &str, name: String, email: Option<String>, mobile_number: Option<&str>) -> Result<Self> {
+    fn new(
+        digits: &str,
+        name: String,
+        email: Option<String>,
+        mobile_number: Option<&str>,
+    ) -> Result<Self> {
         let mut data = rules::ExtensionMasterData::new(digits_of(digits)?, name);
         data.email = email;
         data.mobile_number = mobile_number.map(e164).transpose()?;
@@ -167,8 +179,16 @@ pub struct Route(pub rules::Route);
 #[pymethods]
 impl Route {
     #[staticmethod]
-    fn decide(pbx: &PbxMasterData, extension: &ExtensionMasterData, reachability: Reachability) -> Self {
-        Self(rules::Route::decide(&pbx.0, &extension.0, reachability.into()))
+    fn decide(
+        pbx: &PbxMasterData,
+        extension: &ExtensionMasterData,
+        reachability: Reachability,
+    ) -> Self {
+        Self(rules::Route::decide(
+            &pbx.0,
+            &extension.0,
+            reachability.into(),
+        ))
     }
     #[getter]
     fn extension(&self) -> &str {
@@ -197,7 +217,13 @@ impl Route {
 
 /// The route of every extension should it become unreachable, in the order given (B3).
 #[pyfunction]
-pub fn routing_table(pbx: &PbxMasterData, extensions: Vec<PyRef<'_, ExtensionMasterData>>) -> Vec<Route> {
+pub fn routing_table(
+    pbx: &PbxMasterData,
+    extensions: Vec<PyRef<'_, ExtensionMasterData>>,
+) -> Vec<Route> {
     let exts: Vec<rules::ExtensionMasterData> = extensions.iter().map(|e| e.0.clone()).collect();
-    rules::routing_table(&pbx.0, &exts).into_iter().map(Route).collect()
+    rules::routing_table(&pbx.0, &exts)
+        .into_iter()
+        .map(Route)
+        .collect()
 }

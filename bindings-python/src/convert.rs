@@ -39,6 +39,14 @@ pub fn reduce<'py, T: Serialize>(
     Ok(PyTuple::new(py, [from_dict, state.into_any()])?)
 }
 
+/// A pyclass value as a Python object, for outcomes typed `object` on the Python side.
+pub fn obj<T>(py: Python<'_>, value: T) -> PyResult<Py<PyAny>>
+where
+    T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>,
+{
+    Ok(Py::new(py, value)?.into_any())
+}
+
 /// Mirrors a fieldless core enum as a Python enum-like class (`Lang.DE`), with conversions
 /// both ways. Core enums marked `#[non_exhaustive]` name the fallback for variants added
 /// later, so a newer core never makes the binding panic.

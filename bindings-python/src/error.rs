@@ -20,16 +20,66 @@ pyo3::create_exception!(
     PyValueError,
     "Base of every rejection: `.code` (stable), `.message_en`, `.message_de`, `.details`."
 );
-pyo3::create_exception!(pbx_rules, NumberError, PbxRulesError, "A phone number was refused (N1, N2).");
-pyo3::create_exception!(pbx_rules, LoginIdError, PbxRulesError, "A login identifier or base number was refused (N4–N6).");
-pyo3::create_exception!(pbx_rules, BackupError, PbxRulesError, "A backup-number edit was refused (B2).");
-pyo3::create_exception!(pbx_rules, PermissionDenied, PbxRulesError, "The actor may not do this (B4, P4, A3, R3, V1).");
-pyo3::create_exception!(pbx_rules, PinError, PbxRulesError, "A PIN was refused (P1, P3, P8).");
-pyo3::create_exception!(pbx_rules, PasswordError, PbxRulesError, "An admin password was refused (K1–K3).");
-pyo3::create_exception!(pbx_rules, HashError, PbxRulesError, "Hashing failed or a stored hash is unusable (G4).");
-pyo3::create_exception!(pbx_rules, GenerateError, PbxRulesError, "No random secret could be made (R4).");
-pyo3::create_exception!(pbx_rules, LoginError, PbxRulesError, "A login or login step was refused (A1–A4, K5, P5, G5).");
-pyo3::create_exception!(pbx_rules, RecoveryError, PbxRulesError, "A forgot-PIN or forgot-password request was refused (R1–R3).");
+pyo3::create_exception!(
+    pbx_rules,
+    NumberError,
+    PbxRulesError,
+    "A phone number was refused (N1, N2)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    LoginIdError,
+    PbxRulesError,
+    "A login identifier or base number was refused (N4–N6)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    BackupError,
+    PbxRulesError,
+    "A backup-number edit was refused (B2)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    PermissionDenied,
+    PbxRulesError,
+    "The actor may not do this (B4, P4, A3, R3, V1)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    PinError,
+    PbxRulesError,
+    "A PIN was refused (P1, P3, P8)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    PasswordError,
+    PbxRulesError,
+    "An admin password was refused (K1–K3)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    HashError,
+    PbxRulesError,
+    "Hashing failed or a stored hash is unusable (G4)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    GenerateError,
+    PbxRulesError,
+    "No random secret could be made (R4)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    LoginError,
+    PbxRulesError,
+    "A login or login step was refused (A1–A4, K5, P5, G5)."
+);
+pyo3::create_exception!(
+    pbx_rules,
+    RecoveryError,
+    PbxRulesError,
+    "A forgot-PIN or forgot-password request was refused (R1–R3)."
+);
 
 /// A Python exception on its way out of a binding function. The `From` impls below let every
 /// method be `Ok(self.0.f(args)?)`; pyo3 raises it.
@@ -195,16 +245,56 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("PbxRulesError", py.get_type::<PbxRulesError>())?;
     let families: [(&str, Bound<'_, PyType>, &[&str]); 10] = [
-        ("NumberError", py.get_type::<NumberError>(), rules::NumberError::CODES),
-        ("LoginIdError", py.get_type::<LoginIdError>(), rules::LoginIdError::CODES),
-        ("BackupError", py.get_type::<BackupError>(), rules::BackupError::CODES),
-        ("PermissionDenied", py.get_type::<PermissionDenied>(), rules::PermissionError::CODES),
-        ("PinError", py.get_type::<PinError>(), rules::PinError::CODES),
-        ("PasswordError", py.get_type::<PasswordError>(), rules::PasswordError::CODES),
-        ("HashError", py.get_type::<HashError>(), rules::HashError::CODES),
-        ("GenerateError", py.get_type::<GenerateError>(), rules::GenerateError::CODES),
-        ("LoginError", py.get_type::<LoginError>(), rules::LoginError::CODES),
-        ("RecoveryError", py.get_type::<RecoveryError>(), rules::RecoveryError::CODES),
+        (
+            "NumberError",
+            py.get_type::<NumberError>(),
+            rules::NumberError::CODES,
+        ),
+        (
+            "LoginIdError",
+            py.get_type::<LoginIdError>(),
+            rules::LoginIdError::CODES,
+        ),
+        (
+            "BackupError",
+            py.get_type::<BackupError>(),
+            rules::BackupError::CODES,
+        ),
+        (
+            "PermissionDenied",
+            py.get_type::<PermissionDenied>(),
+            rules::PermissionError::CODES,
+        ),
+        (
+            "PinError",
+            py.get_type::<PinError>(),
+            rules::PinError::CODES,
+        ),
+        (
+            "PasswordError",
+            py.get_type::<PasswordError>(),
+            rules::PasswordError::CODES,
+        ),
+        (
+            "HashError",
+            py.get_type::<HashError>(),
+            rules::HashError::CODES,
+        ),
+        (
+            "GenerateError",
+            py.get_type::<GenerateError>(),
+            rules::GenerateError::CODES,
+        ),
+        (
+            "LoginError",
+            py.get_type::<LoginError>(),
+            rules::LoginError::CODES,
+        ),
+        (
+            "RecoveryError",
+            py.get_type::<RecoveryError>(),
+            rules::RecoveryError::CODES,
+        ),
     ];
     let codes = PyDict::new(py);
     for (name, class, list) in families {

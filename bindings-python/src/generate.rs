@@ -5,7 +5,9 @@ use pyo3::prelude::*;
 
 use crate::error::Result;
 use crate::password::context;
-use crate::policy::{PasswordPolicy, PinPolicy, SecondFactorPolicy, password_or_default, pin_or_default};
+use crate::policy::{
+    PasswordPolicy, PinPolicy, SecondFactorPolicy, password_or_default, pin_or_default,
+};
 use crate::secret::{OneTimeCode, Password, Pin};
 
 /// A random PIN that is never the default, never refused by the app, never trivial (R2).
@@ -17,8 +19,14 @@ pub fn generate_pin(
     names: Vec<String>,
 ) -> Result<Pin> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let ctx = rules::PinContext { extension_digits, names: &names };
-    Ok(Pin(rules::generate_pin(&pin_or_default(policy.as_deref()), &ctx)?))
+    let ctx = rules::PinContext {
+        extension_digits,
+        names: &names,
+    };
+    Ok(Pin(rules::generate_pin(
+        &pin_or_default(policy.as_deref()),
+        &ctx,
+    )?))
 }
 
 /// A random password that passes K1 and reaches level green (R1).
@@ -32,7 +40,10 @@ pub fn generate_password(
     second_factor: bool,
 ) -> Result<Password> {
     let ctx = context(head_number, company_name, admin_email, second_factor);
-    Ok(Password(rules::generate_password(&password_or_default(policy.as_deref()), &ctx)?))
+    Ok(Password(rules::generate_password(
+        &password_or_default(policy.as_deref()),
+        &ctx,
+    )?))
 }
 
 /// A second-factor code (A2).

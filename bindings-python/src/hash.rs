@@ -72,7 +72,10 @@ impl Hasher {
     }
     fn __repr__(&self) -> String {
         let p = self.0.policy();
-        format!("Hasher(m_cost_kib={}, t_cost={}, p_cost={})", p.m_cost_kib, p.t_cost, p.p_cost)
+        format!(
+            "Hasher(m_cost_kib={}, t_cost={}, p_cost={})",
+            p.m_cost_kib, p.t_cost, p.p_cost
+        )
     }
 }
 
@@ -112,9 +115,19 @@ impl HashBatch {
     }
     /// `(index, HashError)` for every failed row.
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
-        let rows = self.0.iter().enumerate().filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)));
+        let rows = self
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)));
         let rows = rows.map(|(i, e)| {
-            PyTuple::new(py, [i.into_pyobject(py)?.into_any().unbind(), Error::from(e.clone()).into_value(py)])
+            PyTuple::new(
+                py,
+                [
+                    i.into_pyobject(py)?.into_any().unbind(),
+                    Error::from(e.clone()).into_value(py),
+                ],
+            )
         });
         Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
     }

@@ -5,16 +5,20 @@
 //! around bulk and hashing work, and mapping every core error to its Python exception
 //! (`error.rs`). The modules follow the core's areas.
 
+mod account;
+mod admin;
 mod backup;
 mod convert;
 mod error;
 mod generate;
 mod hash;
+mod lifecycle;
 mod numbers;
 mod password;
 mod permission;
 mod pin;
 mod policy;
+mod recovery;
 mod secret;
 
 use pyo3::prelude::*;
@@ -50,6 +54,9 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::PasswordPolicy>()?;
     m.add_class::<policy::HashPolicy>()?;
     m.add_class::<policy::SecondFactorPolicy>()?;
+    m.add_class::<policy::SessionPolicy>()?;
+    m.add_class::<policy::ThrottlePolicy>()?;
+    m.add_class::<policy::RecoveryPolicy>()?;
     // secrets, PINs, passwords, hashing
     m.add_class::<secret::Pin>()?;
     m.add_class::<secret::Password>()?;
@@ -75,5 +82,27 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(generate::generate_pin, m)?)?;
     m.add_function(wrap_pyfunction!(generate::generate_password, m)?)?;
     m.add_function(wrap_pyfunction!(generate::generate_code, m)?)?;
+    // lifecycle (issue 4): accounts, admin login steps, recovery, preview
+    m.add_class::<lifecycle::Rules>()?;
+    m.add_class::<lifecycle::Decision>()?;
+    m.add_class::<lifecycle::Effect>()?;
+    m.add_class::<lifecycle::EffectKind>()?;
+    m.add_class::<account::PinOrigin>()?;
+    m.add_class::<account::ExtensionAccount>()?;
+    m.add_class::<account::Created>()?;
+    m.add_class::<account::UserLogin>()?;
+    m.add_class::<account::PinChanged>()?;
+    m.add_class::<admin::AdminStep>()?;
+    m.add_class::<admin::AdminAccount>()?;
+    m.add_class::<admin::AdminSession>()?;
+    m.add_class::<admin::RememberedDevice>()?;
+    m.add_class::<admin::DeviceToken>()?;
+    m.add_class::<admin::PasswordChanged>()?;
+    m.add_function(wrap_pyfunction!(recovery::forgot_password, m)?)?;
+    m.add_function(wrap_pyfunction!(recovery::forgot_pin, m)?)?;
+    m.add_class::<lifecycle::PreviewMode>()?;
+    m.add_function(wrap_pyfunction!(lifecycle::preview_footer, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::preview_toggled, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::feature_available, m)?)?;
     Ok(())
 }

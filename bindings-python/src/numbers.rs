@@ -98,7 +98,12 @@ impl PhoneNumber {
         hash_str(self.0.e164().as_str())
     }
     fn __repr__(&self) -> String {
-        format!("PhoneNumber('{}', kind={}, region='{}')", self.0.e164(), self.0.kind().as_str(), self.0.region())
+        format!(
+            "PhoneNumber('{}', kind={}, region='{}')",
+            self.0.e164(),
+            self.0.kind().as_str(),
+            self.0.region()
+        )
     }
 }
 
@@ -146,7 +151,13 @@ impl NumberBatch {
     /// `(index, NumberError)` for every failed row.
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
         let rows = self.0.failures().map(|(i, e)| {
-            PyTuple::new(py, [i.into_pyobject(py)?.into_any().unbind(), Error::from(e.clone()).into_value(py)])
+            PyTuple::new(
+                py,
+                [
+                    i.into_pyobject(py)?.into_any().unbind(),
+                    Error::from(e.clone()).into_value(py),
+                ],
+            )
         });
         Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
     }
@@ -161,7 +172,11 @@ impl NumberBatch {
     }
 
     fn __repr__(&self) -> String {
-        format!("NumberBatch(rows={}, ok={})", self.0.results.len(), self.0.ok_count())
+        format!(
+            "NumberBatch(rows={}, ok={})",
+            self.0.results.len(),
+            self.0.ok_count()
+        )
     }
 }
 

@@ -23,12 +23,17 @@ pub fn context<'a>(
     admin_email: Option<&'a str>,
     second_factor: bool,
 ) -> rules::PasswordContext<'a> {
-    rules::PasswordContext { head_number, company_name, admin_email, second_factor }
+    rules::PasswordContext {
+        head_number,
+        company_name,
+        admin_email,
+        second_factor,
+    }
 }
 
 /// What the meter says about a password: level, score 0–4, warning and suggestions (K2).
 #[pyclass(name = "Strength", module = "pbx_rules", frozen)]
-pub struct Strength(rules::Strength);
+pub struct Strength(pub rules::Strength);
 
 #[pymethods]
 impl Strength {
@@ -58,7 +63,11 @@ impl Strength {
         to_py(py, &self.0)
     }
     fn __repr__(&self) -> String {
-        format!("Strength(level={}, score={})", self.0.level.name(rules::Lang::En), self.0.score)
+        format!(
+            "Strength(level={}, score={})",
+            self.0.level.name(rules::Lang::En),
+            self.0.score
+        )
     }
 }
 
@@ -74,7 +83,11 @@ pub fn evaluate(
     second_factor: bool,
 ) -> Strength {
     let ctx = context(head_number, company_name, admin_email, second_factor);
-    Strength(rules::evaluate(password, &ctx, &password_or_default(policy.as_deref())))
+    Strength(rules::evaluate(
+        password,
+        &ctx,
+        &password_or_default(policy.as_deref()),
+    ))
 }
 
 /// A password that passed K1–K4, with its strength.
@@ -92,7 +105,10 @@ impl AcceptedPassword {
         Strength(self.0.strength.clone())
     }
     fn __repr__(&self) -> String {
-        format!("AcceptedPassword(password=Password(***), level={})", self.0.strength.level.name(rules::Lang::En))
+        format!(
+            "AcceptedPassword(password=Password(***), level={})",
+            self.0.strength.level.name(rules::Lang::En)
+        )
     }
 }
 
@@ -115,7 +131,10 @@ impl PasswordChangeOutcome {
         &self.0.hash
     }
     fn __repr__(&self) -> String {
-        format!("PasswordChangeOutcome(password=Password(***), level={}, hash=<argon2id>)", self.0.accepted.strength.level.name(rules::Lang::En))
+        format!(
+            "PasswordChangeOutcome(password=Password(***), level={}, hash=<argon2id>)",
+            self.0.accepted.strength.level.name(rules::Lang::En)
+        )
     }
 }
 
@@ -134,7 +153,12 @@ pub fn validate_new_password(
 ) -> Result<AcceptedPassword> {
     let ctx = context(head_number, company_name, admin_email, second_factor);
     let policy = password_or_default(policy.as_deref());
-    Ok(AcceptedPassword(rules::validate_new_password(new, confirmation, &ctx, &policy)?))
+    Ok(AcceptedPassword(rules::validate_new_password(
+        new,
+        confirmation,
+        &ctx,
+        &policy,
+    )?))
 }
 
 /// A password change with the old password (K3), hashing with the GIL released.
@@ -157,7 +181,15 @@ pub fn change_password(
     let policy = password_or_default(policy.as_deref());
     let outcome = py.detach(|| {
         let ctx = context(head_number, company_name, admin_email, second_factor);
-        rules::change_password(old, new, confirmation, stored_hash, &hasher.0, &ctx, &policy)
+        rules::change_password(
+            old,
+            new,
+            confirmation,
+            stored_hash,
+            &hasher.0,
+            &ctx,
+            &policy,
+        )
     });
     Ok(PasswordChangeOutcome(outcome?))
 }

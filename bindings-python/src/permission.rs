@@ -9,7 +9,15 @@ use crate::error::Result;
 use crate::numbers::digits_of;
 
 /// The role of an actor, for code that branches on it.
-#[pyclass(name = "Role", module = "pbx_rules", eq, eq_int, frozen, hash, from_py_object)]
+#[pyclass(
+    name = "Role",
+    module = "pbx_rules",
+    eq,
+    eq_int,
+    frozen,
+    hash,
+    from_py_object
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     #[pyo3(name = "USER")]
@@ -31,7 +39,9 @@ pub struct Actor(pub rules::Actor);
 impl Actor {
     #[staticmethod]
     fn user(extension: &str) -> Result<Self> {
-        Ok(Self(rules::Actor::User { extension: digits_of(extension)? }))
+        Ok(Self(rules::Actor::User {
+            extension: digits_of(extension)?,
+        }))
     }
     #[staticmethod]
     #[pyo3(signature = (extended_rights = false))]
@@ -80,7 +90,9 @@ pub struct Action(pub rules::Action);
 impl Action {
     #[staticmethod]
     fn set_backup_number(extension: &str) -> Result<Self> {
-        Ok(Self(rules::Action::SetBackupNumber { extension: digits_of(extension)? }))
+        Ok(Self(rules::Action::SetBackupNumber {
+            extension: digits_of(extension)?,
+        }))
     }
     #[staticmethod]
     fn set_central_backup_number() -> Self {
@@ -88,11 +100,15 @@ impl Action {
     }
     #[staticmethod]
     fn change_pin(extension: &str) -> Result<Self> {
-        Ok(Self(rules::Action::ChangePin { extension: digits_of(extension)? }))
+        Ok(Self(rules::Action::ChangePin {
+            extension: digits_of(extension)?,
+        }))
     }
     #[staticmethod]
     fn set_pin(extension: &str) -> Result<Self> {
-        Ok(Self(rules::Action::SetPin { extension: digits_of(extension)? }))
+        Ok(Self(rules::Action::SetPin {
+            extension: digits_of(extension)?,
+        }))
     }
     #[staticmethod]
     fn manage_extensions() -> Self {

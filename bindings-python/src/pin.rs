@@ -31,7 +31,10 @@ impl AcceptedPin {
         codes(&self.0.warnings)
     }
     fn __repr__(&self) -> String {
-        format!("AcceptedPin(pin=Pin(***), warnings={:?})", codes(&self.0.warnings))
+        format!(
+            "AcceptedPin(pin=Pin(***), warnings={:?})",
+            codes(&self.0.warnings)
+        )
     }
 }
 
@@ -54,7 +57,10 @@ impl PinChangeOutcome {
         &self.0.hash
     }
     fn __repr__(&self) -> String {
-        format!("PinChangeOutcome(pin=Pin(***), warnings={:?}, hash=<argon2id>)", codes(&self.0.accepted.warnings))
+        format!(
+            "PinChangeOutcome(pin=Pin(***), warnings={:?}, hash=<argon2id>)",
+            codes(&self.0.accepted.warnings)
+        )
     }
 }
 
@@ -69,9 +75,17 @@ pub fn validate_new_pin(
     names: Vec<String>,
 ) -> Result<AcceptedPin> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let ctx = rules::PinContext { extension_digits, names: &names };
+    let ctx = rules::PinContext {
+        extension_digits,
+        names: &names,
+    };
     let policy = pin_or_default(policy.as_deref());
-    Ok(AcceptedPin(rules::validate_new_pin(new, confirmation, &ctx, &policy)?))
+    Ok(AcceptedPin(rules::validate_new_pin(
+        new,
+        confirmation,
+        &ctx,
+        &policy,
+    )?))
 }
 
 /// A PIN change with the old PIN (P3), hashing with the GIL released; raises `PinError`.
@@ -92,8 +106,19 @@ pub fn change_pin(
     let policy = pin_or_default(policy.as_deref());
     let outcome = py.detach(|| {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let ctx = rules::PinContext { extension_digits, names: &names };
-        rules::change_pin(old, new, confirmation, stored_hash, &hasher.0, &ctx, &policy)
+        let ctx = rules::PinContext {
+            extension_digits,
+            names: &names,
+        };
+        rules::change_pin(
+            old,
+            new,
+            confirmation,
+            stored_hash,
+            &hasher.0,
+            &ctx,
+            &policy,
+        )
     });
     Ok(PinChangeOutcome(outcome?))
 }
@@ -101,9 +126,17 @@ pub fn change_pin(
 /// Whether the mobile app may log in with this PIN (P8); raises `PinError`.
 #[pyfunction]
 #[pyo3(signature = (pin, mobile, policy = None))]
-pub fn mobile_app_check(pin: &Pin, mobile: Option<&str>, policy: Option<PyRef<'_, PinPolicy>>) -> Result<()> {
+pub fn mobile_app_check(
+    pin: &Pin,
+    mobile: Option<&str>,
+    policy: Option<PyRef<'_, PinPolicy>>,
+) -> Result<()> {
     let mobile = mobile.map(rules::E164::parse).transpose()?;
-    Ok(rules::mobile_app_check(&pin.0, mobile.as_ref(), &pin_or_default(policy.as_deref()))?)
+    Ok(rules::mobile_app_check(
+        &pin.0,
+        mobile.as_ref(),
+        &pin_or_default(policy.as_deref()),
+    )?)
 }
 
 /// Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
@@ -116,8 +149,14 @@ pub fn trivial_pin_findings(
     names: Vec<String>,
 ) -> Vec<&'static str> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let ctx = rules::PinContext { extension_digits, names: &names };
-    codes(&pin.0.trivial_findings(&ctx, &pin_or_default(policy.as_deref())))
+    let ctx = rules::PinContext {
+        extension_digits,
+        names: &names,
+    };
+    codes(
+        &pin.0
+            .trivial_findings(&ctx, &pin_or_default(policy.as_deref())),
+    )
 }
 
 /// Whether the PIN is the policy's default PIN (P2).

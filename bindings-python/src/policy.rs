@@ -54,7 +54,11 @@ macro_rules! policy_class {
 }
 
 /// One field of a policy, read from its serde form.
-fn field_of<'py, T: serde::Serialize>(py: Python<'py>, value: &T, field: &str) -> Result<Bound<'py, PyAny>> {
+fn field_of<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+    field: &str,
+) -> Result<Bound<'py, PyAny>> {
     to_py(py, value)?
         .get_item(field)
         .map_err(|_| Error(PyAttributeError::new_err(field.to_owned())))
@@ -96,6 +100,19 @@ policy_class!(
 policy_class!(
     /// The emailed second-factor code (A2).
     SecondFactorPolicy as "SecondFactorPolicy" => rules::SecondFactorPolicy { centrexx, strict }
+);
+
+policy_class!(
+    /// Sessions and remembered browsers (A2).
+    SessionPolicy as "SessionPolicy" => rules::SessionPolicy { centrexx, strict }
+);
+policy_class!(
+    /// Failed-login throttling (G5).
+    ThrottlePolicy as "ThrottlePolicy" => rules::ThrottlePolicy { centrexx, strict }
+);
+policy_class!(
+    /// Forgot-PIN and forgot-password (R1–R3).
+    RecoveryPolicy as "RecoveryPolicy" => rules::RecoveryPolicy { centrexx, strict }
 );
 
 /// Every number the rules use (G6): `Policy.centrexx()`, `Policy.strict()`,
@@ -140,6 +157,32 @@ impl Policy {
     #[getter]
     fn second_factor(&self) -> SecondFactorPolicy {
         SecondFactorPolicy(self.0.second_factor.clone())
+    }
+    #[getter]
+    fn session(&self) -> SessionPolicy {
+        SessionPolicy(self.0.session.clone())
+    }
+    #[getter]
+    fn throttle(&self) -> ThrottlePolicy {
+        ThrottlePolicy(self.0.throttle.clone())
+    }
+    #[getter]
+    fn recovery(&self) -> RecoveryPolicy {
+        RecoveryPolicy(self.0.recovery.clone())
+    }
+    /// A copy with the given areas or fields changed (`replace(pin=PinPolicy.strict())`,
+    /// or a dict per area).
+    #[pyo3(signature = (**changes))]
+    fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> Result<Self> {
+        let changes = changes.map(|c| c.copy()).transpose()?;
+        if let Some(c) = &changes {
+            for (k, v) in c.iter() {
+                if let Ok(dict) = v.call_method0("to_dict") {
+                    c.set_item(k, dict)?;
+                }
+            }
+        }
+        Ok(Self(replaced(py, &self.0, changes.as_ref())?))
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)

@@ -60,7 +60,10 @@ secret_class!(
 #[pyfunction]
 #[pyo3(signature = (text, policy = None))]
 pub fn parse_pin(text: &str, policy: Option<PyRef<'_, PinPolicy>>) -> Result<Pin> {
-    Ok(Pin(rules::Pin::parse(text, &pin_or_default(policy.as_deref()))?))
+    Ok(Pin(rules::Pin::parse(
+        text,
+        &pin_or_default(policy.as_deref()),
+    )?))
 }
 
 /// A password as typed, checked against K1; raises `PasswordError`.
@@ -72,5 +75,9 @@ pub fn parse_password(
     second_factor: bool,
 ) -> Result<Password> {
     let policy = password_or_default(policy.as_deref());
-    Ok(Password(rules::Password::parse(text, &policy, second_factor)?))
+    Ok(Password(rules::Password::parse(
+        text,
+        &policy,
+        second_factor,
+    )?))
 }
