@@ -110,6 +110,13 @@ impl ExtensionAccount {
             .is_some_and(|deadline| now >= deadline)
     }
 
+    /// Whether the user login is locked at `now`: the change window closed (P5) or the
+    /// failures used up the allowance (G5). Only the admin lifts either, by setting a PIN.
+    #[must_use]
+    pub fn is_locked(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
+        self.is_pin_expired(now, policy) || self.throttle.failures >= self.allowance(policy)
+    }
+
     /// The failures this account's PIN survives (G5).
     pub(crate) fn allowance(&self, policy: &Policy) -> u32 {
         crate::throttle::pin_allowance(self.pin_len, policy.pin.min_len, &policy.throttle)

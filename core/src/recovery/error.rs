@@ -21,6 +21,9 @@ pub enum RecoveryError {
         "No e-mail address is stored for this extension; your administrator has been informed and can set a new PIN."
     )]
     NoUserEmail,
+    /// The user login is locked (P5, G5): only the admin lifts that, by setting a PIN.
+    #[error("This user access is locked; please ask your administrator for a new PIN.")]
+    AccountLocked,
     /// The admin switched self-service PIN reset off (R2, R3).
     #[error(
         "Resetting the PIN yourself is switched off; please ask your administrator for a new PIN."
@@ -35,6 +38,8 @@ localized!(RecoveryError {
     Self::UnknownExtension => "RECOVERY_UNKNOWN_EXTENSION", "Zu dieser Rufnummer gibt es keine Nebenstelle.";
     Self::NoUserEmail => "RECOVERY_NO_USER_EMAIL",
         "An dieser Nebenstelle ist keine E-Mail-Adresse hinterlegt; Ihr Administrator wurde informiert und kann Ihnen eine neue PIN setzen.";
+    Self::AccountLocked => "RECOVERY_ACCOUNT_LOCKED",
+        "Dieser Nutzerzugang ist gesperrt; bitte lassen Sie sich vom Administrator eine neue PIN setzen.";
     Self::SelfServiceOff => "RECOVERY_SELF_SERVICE_OFF",
         "Das eigenständige Zurücksetzen der PIN ist abgeschaltet; bitte lassen Sie sich vom Administrator eine neue PIN setzen.";
 });

@@ -13,7 +13,8 @@ use crate::{
 /// extension (`None` when there is none). Offered only while the admin allows self-service
 /// reset (R3) and the extension has an e-mail address; without one the admin contact is
 /// notified instead. The new random PIN is never `0000`, `1234` or trivial, goes to the
-/// user's e-mail, reaches voicemail and phonebook (P9), and counts as admin-set (P5).
+/// user's e-mail, reaches voicemail and phonebook (P9), and counts as admin-set (P5). A
+/// locked user login (P5, G5) stays locked: only the admin lifts it.
 pub fn forgot_pin(
     pbx: &PbxMasterData,
     extension: Option<(&ExtensionMasterData, &ExtensionAccount)>,
@@ -24,6 +25,9 @@ pub fn forgot_pin(
     let Some((master, account)) = extension else {
         return answer(None, RecoveryError::UnknownExtension, policy);
     };
+    if account.is_locked(now, policy) {
+        return answer(Some(account.clone()), RecoveryError::AccountLocked, policy);
+    }
     if !pbx.self_service_pin_reset() {
         return answer(Some(account.clone()), RecoveryError::SelfServiceOff, policy);
     }
