@@ -72,6 +72,15 @@ impl PbxMasterData {
     fn central_backup_number(&self) -> &str {
         self.0.central_backup_number().as_str()
     }
+    /// Whether users may reset their PIN themselves (R3).
+    #[getter]
+    fn self_service_pin_reset(&self) -> bool {
+        self.0.self_service_pin_reset()
+    }
+    /// Switches self-service PIN reset for all users (R3); admin only.
+    fn set_self_service_pin_reset(&self, actor: &Actor, on: bool) -> Result<Self> {
+        Ok(Self(self.0.set_self_service_pin_reset(&actor.0, on)?))
+    }
     /// The head number in E.164 form (N5).
     fn head_number(&self) -> Result<String> {
         Ok(self.0.head_number()?.to_string())

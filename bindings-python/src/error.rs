@@ -148,8 +148,27 @@ family!(rules::LoginIdError => LoginIdError);
 family!(rules::PermissionError => PermissionDenied);
 family!(rules::HashError => HashError);
 family!(rules::GenerateError => GenerateError);
-family!(rules::LoginError => LoginError);
 family!(rules::RecoveryError => RecoveryError);
+
+impl From<rules::LoginError> for Error {
+    fn from(e: rules::LoginError) -> Self {
+        // The times a host shows ("try again after …") travel as aware datetimes.
+        let when = match &e {
+            rules::LoginError::Throttled { retry_at } => Some(("retry_at", *retry_at)),
+            rules::LoginError::PasswordPending { until } => Some(("until", *until)),
+            _ => None,
+        };
+        let details = Python::attach(|py| {
+            when.and_then(|(k, t)| {
+                t.into_pyobject(py)
+                    .ok()
+                    .map(|t| vec![(k, t.into_any().unbind())])
+            })
+            .unwrap_or_default()
+        });
+        raise(|py| py.get_type::<LoginError>(), &e, &details)
+    }
+}
 
 /// The core's union of every family, as the lifecycle operations return it.
 impl From<rules::Error> for Error {

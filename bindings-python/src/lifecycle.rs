@@ -95,10 +95,20 @@ impl Decision {
         }
     }
     fn __repr__(&self, py: Python<'_>) -> String {
-        let code = self.error.as_ref().and_then(|e| e.bind(py).getattr("code").ok());
+        let code = self
+            .error
+            .as_ref()
+            .and_then(|e| e.bind(py).getattr("code").ok());
         let error = code.map_or_else(|| "None".to_owned(), |c| format!("'{c}'"));
-        let ok = if self.error.is_none() { "True" } else { "False" };
-        format!("Decision(ok={ok}, effects={}, error={error})", self.effects.len())
+        let ok = if self.error.is_none() {
+            "True"
+        } else {
+            "False"
+        };
+        format!(
+            "Decision(ok={ok}, effects={}, error={error})",
+            self.effects.len()
+        )
     }
 }
 
