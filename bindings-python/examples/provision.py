@@ -2,11 +2,13 @@
 """Provision a PBX's extensions from a CSV file (issue 5's example).
 
 Reads `name,extension,email,backup_number` (the backup number as people typed it), checks
-every row with pbx_rules, gives each good row a random initial PIN (R2, from the OS CSPRNG)
+every row with pbx_rules, creates each extension's account and gives it a random initial
+PIN (from the OS CSPRNG) as the admin (P4: the user must change it within the window, P5),
 and writes two files:
 
 * ``<out>/import.jsonl``: one line per extension with its master data (backup number in
-  E.164, mirrored as mobile number, B5) and the argon2id hash of its PIN, for the portal;
+  E.164, mirrored as mobile number, B5) and its account state (argon2id hash of the PIN,
+  origin, window start), both as the core reads them back (`from_dict`);
 * ``<out>/mail_merge.csv``: name, email, login id and the one-time PIN, for the letters.
   Mail it, then delete it: it is the only place the PINs exist in plain text.
 
@@ -20,8 +22,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
+import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, TypeVar
@@ -42,7 +47,7 @@ class Refusal:
         return f"line {self.line}, column {self.column}: {message} [{self.error.code}]"
 
 
-def progress(rows: list[T], label: str, enabled: bool) -> Iterator[T]:
+def progress(rows: Iterable[T], total: int, label: str, enabled: bool) -> Iterator[T]:
     """A small stderr progress bar (tqdm when installed), for files of thousands of rows."""
     if not enabled:
         yield from rows
@@ -50,7 +55,7 @@ def progress(rows: list[T], label: str, enabled: bool) -> Iterator[T]:
     try:
         from tqdm import tqdm  # type: ignore[import-untyped]
     except ImportError:
-        total = max(len(rows), 1)
+        total = max(total, 1)
         for i, row in enumerate(rows, 1):
             if i == total or i % 200 == 0:
                 done = 30 * i // total
@@ -58,7 +63,7 @@ def progress(rows: list[T], label: str, enabled: bool) -> Iterator[T]:
             yield row
         print(file=sys.stderr)
     else:
-        yield from tqdm(rows, desc=label, file=sys.stderr)
+        yield from tqdm(rows, total=total, desc=label, file=sys.stderr)
 
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -68,11 +73,23 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         return [(i + 2, {k: (v or "").strip() for k, v in row.items()}) for i, row in enumerate(reader)]
 
 
+def create_account(ext: pr.ExtensionMasterData, now: dt.datetime, rules: pr.Rules) -> tuple[pr.ExtensionAccount, pr.Pin]:
+    """The account with a random PIN set by the admin. Both calls hash with the GIL
+    released, so a thread pool keeps every core busy."""
+    pin = pr.generate_pin(rules.policy.pin, extension_digits=ext.digits, names=[ext.name])
+    created = pr.ExtensionAccount.create(ext.digits, now, rules)
+    decision = created.account.set_pin_by_admin(pr.Actor.admin(), pin.expose(), pin.expose(), now, rules)
+    decision.unwrap()  # raises the refusal, if any
+    assert isinstance(decision.state, pr.ExtensionAccount)
+    return decision.state, pin
+
+
 def provision(
     rows: list[tuple[int, dict[str, str]]],
     base: pr.BaseNumber,
     plan: pr.NumberPlan,
-    hasher: pr.Hasher,
+    rules: pr.Rules,
+    now: dt.datetime,
     show_progress: bool,
 ) -> tuple[list[dict[str, object]], list[dict[str, str]], list[Refusal]]:
     refusals: list[Refusal] = []
@@ -94,8 +111,8 @@ def provision(
     bad_lines = {r.line for r in refusals}
 
     admin = pr.Actor.admin()
-    accepted: list[tuple[pr.ExtensionMasterData, pr.Pin]] = []
-    for i, (line, row) in progress(list(enumerate(rows)), "checking", show_progress):
+    accepted: list[pr.ExtensionMasterData] = []
+    for i, (line, row) in progress(enumerate(rows), len(rows), "checking", show_progress):
         if line in bad_lines:
             continue
         try:
@@ -107,26 +124,24 @@ def provision(
         number = numbers[i]
         if number is not None:
             ext = ext.set_backup_number(plan, admin, number)
-        pin = pr.generate_pin(extension_digits=ext.digits, names=[ext.name])
-        accepted.append((ext, pin))
+        accepted.append(ext)
 
-    hashes = hasher.hash_many([pin.expose() for _, pin in accepted])
-    for _, error in hashes.failures():
-        raise error  # only a broken hashing policy gets here; nothing is written then
     imports: list[dict[str, object]] = []
     letters: list[dict[str, str]] = []
-    for (ext, pin), pin_hash in zip(progress(accepted, "writing", show_progress), hashes.hashes()):
-        imports.append({
-            "extension_e164": base.extension_e164(ext.digits),
-            "master_data": ext.to_dict(),
-            "pin_hash": pin_hash,
-        })
-        letters.append({
-            "name": ext.name,
-            "email": ext.email or "",
-            "login": base.login_form(ext.digits),
-            "pin": pin.expose(),
-        })
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        accounts = pool.map(lambda e: create_account(e, now, rules), accepted)
+        for ext, (account, pin) in zip(accepted, progress(accounts, len(accepted), "accounts", show_progress)):
+            imports.append({
+                "extension_e164": base.extension_e164(ext.digits),
+                "master_data": ext.to_dict(),
+                "account": account.to_dict(),
+            })
+            letters.append({
+                "name": ext.name,
+                "email": ext.email or "",
+                "login": base.login_form(ext.digits),
+                "pin": pin.expose(),
+            })
     refusals.sort(key=lambda r: r.line)
     return imports, letters, refusals
 
@@ -156,7 +171,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     base = pr.BaseNumber(args.base_number, plan)
     rows = read_rows(args.csv)
     show = args.progress or (sys.stderr.isatty() and len(rows) > 1000)
-    imports, letters, refusals = provision(rows, base, plan, pr.Hasher(), show)
+    now = dt.datetime.now(dt.timezone.utc)
+    imports, letters, refusals = provision(rows, base, plan, pr.Rules(pr.Policy.centrexx()), now, show)
     write(args.out, imports, letters)
     for r in refusals:
         print(f"{args.csv}: {r.text(args.lang)}", file=sys.stderr)

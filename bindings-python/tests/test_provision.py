@@ -40,7 +40,10 @@ def test_provision_end_to_end(tmp_path: Path) -> None:
     hasher = pr.Hasher()
     for item, letter in zip(imports, letters):
         assert letter["login"].endswith("-" + item["master_data"]["digits"])
-        assert hasher.verify(item["pin_hash"], letter["pin"])
+        account = pr.ExtensionAccount.from_dict(item["account"])  # state the core reads back
+        assert account.extension == item["master_data"]["digits"]
+        assert account.pin_origin == pr.PinOrigin.ADMIN and account.must_change_pin  # P4, P5
+        assert hasher.verify(account.pin_hash, letter["pin"])
         assert letter["pin"] not in json.dumps(item)
         assert letter["pin"] not in ("0000", "1234")
         pr.ExtensionMasterData.from_dict(item["master_data"])  # state the core reads back
