@@ -27,11 +27,10 @@ def cheap_hasher() -> pr.Hasher:
     return pr.Hasher(pr.HashPolicy.centrexx().replace(m_cost_kib=64, t_cost=1))
 
 
-def family_of(code: str) -> type[pr.PbxRulesError]:
-    """The exception class the binding must raise for a code, from the core's CODES lists."""
-    for name, codes in pr.ERROR_CODES.items():
-        if code in codes:
-            cls = getattr(pr, name)
-            assert issubclass(cls, pr.PbxRulesError)
-            return cls  # type: ignore[no-any-return]
-    raise AssertionError(f"{code} is in no family")
+def families_of(code: str) -> tuple[type[pr.PbxRulesError], ...]:
+    """The exception classes whose core CODES list holds a code (usually one; the core uses
+    RANDOM_UNAVAILABLE in both HashError and GenerateError)."""
+    found = tuple(getattr(pr, name) for name, codes in pr.ERROR_CODES.items() if code in codes)
+    assert found, f"{code} is in no family"
+    assert all(issubclass(cls, pr.PbxRulesError) for cls in found)
+    return found

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import pbx_rules as pr
-from conftest import cases, family_of, load
+from conftest import cases, families_of, load
 
 NUMBER_CASES = cases("numbers.json")
 
@@ -21,7 +21,7 @@ def test_number_vectors(case: dict[str, Any]) -> None:
         with pytest.raises(pr.NumberError) as info:
             plan.normalize(case["input"])
         assert info.value.code == case["error"]
-        assert type(info.value) is family_of(case["error"])
+        assert type(info.value) in families_of(case["error"])
         return
     n = plan.normalize(case["input"])
     assert n.e164 == case["e164"]

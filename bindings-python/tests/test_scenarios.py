@@ -9,7 +9,7 @@ from typing import Any, Optional
 import pytest
 
 import pbx_rules as pr
-from conftest import family_of, load
+from conftest import families_of, load
 
 DOC = load("scenarios.json")
 FIXTURE: dict[str, Any] = DOC["fixture"]
@@ -67,7 +67,7 @@ class World:
     def note(self, got: dict[str, Any], d: pr.Decision) -> None:
         if d.error is not None:
             got["error"] = d.error.code
-            assert type(d.error) is family_of(d.error.code)
+            assert type(d.error) in families_of(d.error.code)
         for e in d.effects:
             if e.kind == pr.EffectKind.SEND_SECRET:
                 assert e.secret is not None and "***" in repr(e)
