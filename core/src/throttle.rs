@@ -3,7 +3,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{LoginError, ThrottlePolicy};
+use crate::{Error, HashError, LoginError, ThrottlePolicy};
 
 /// Consecutive failed logins of one account. Part of the account's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +43,30 @@ impl Throttle {
         Self {
             failures: self.failures.saturating_add(1),
             last_failure: Some(now),
+        }
+    }
+
+    /// One try of a secret under the throttle (G5): refused unchecked while throttled or
+    /// locked (not counted); a wrong secret is counted; a right one resets the count.
+    /// Returns the throttle to store, and the refusal if any.
+    pub(crate) fn attempt(
+        &self,
+        now: DateTime<Utc>,
+        allowance: u32,
+        policy: &ThrottlePolicy,
+        verify: impl FnOnce() -> Result<bool, HashError>,
+    ) -> (Self, Result<(), Error>) {
+        if let Err(e) = self.check(now, allowance, policy) {
+            return (self.clone(), Err(e.into()));
+        }
+        match verify() {
+            Err(e) => (self.clone(), Err(e.into())),
+            Ok(true) => (Self::default(), Ok(())),
+            Ok(false) => {
+                let next = self.failed(now);
+                let refusal = next.refusal(allowance, policy);
+                (next, Err(refusal.into()))
+            }
         }
     }
 

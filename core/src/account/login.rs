@@ -26,29 +26,23 @@ impl ExtensionAccount {
     /// refused, so the lock does not tell an attacker anything without the PIN).
     pub fn login(&self, pin: &str, now: DateTime<Utc>, rules: &Rules) -> Decision<Self, UserLogin> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        let allowance = self.allowance(policy);
-        if let Err(e) = self.throttle.check(now, allowance, &policy.throttle) {
-            return Decision::refuse(self.clone(), e);
-        }
-        match hasher.verify(pin.as_bytes(), &self.pin_hash) {
-            Err(e) => Decision::refuse(self.clone(), e),
-            Ok(false) => {
-                let next = Self {
-                    throttle: self.throttle.failed(now),
-                    ..self.clone()
-                };
-                let error = next.throttle.refusal(allowance, &policy.throttle);
-                Decision::refuse(next, error)
-            }
-            Ok(true) => self.after_right_pin(now, policy),
+        let (throttle, verified) =
+            self.throttle
+                .attempt(now, self.allowance(policy), &policy.throttle, || {
+                    hasher.verify(pin.as_bytes(), &self.pin_hash)
+                });
+        let next = Self {
+            throttle,
+            ..self.clone()
+        };
+        match verified {
+            Err(e) => Decision::refuse(next, e),
+            Ok(()) => next.after_right_pin(now, policy),
         }
     }
 
     fn after_right_pin(&self, now: DateTime<Utc>, policy: &Policy) -> Decision<Self, UserLogin> {
-        let next = Self {
-            throttle: crate::throttle::Throttle::default(),
-            ..self.clone()
-        };
+        let next = self.clone();
         match self.change_deadline(policy) {
             Some(since) if now >= since => Decision::refuse(next, LoginError::PinExpired { since }),
             Some(deadline) => Decision::new(next, Ok(UserLogin::MustChangePin { deadline })),

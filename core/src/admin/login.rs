@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
-use crate::throttle::{Throttle, password_allowance};
+use crate::throttle::password_allowance;
 use crate::{Decision, ExtensionDigits, LoginError, Rules};
 
 impl AdminAccount {
@@ -24,10 +24,7 @@ impl AdminAccount {
         rules: &Rules,
     ) -> Decision<Self, AdminSession> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        let allowance = password_allowance(&policy.throttle);
-        if let Err(e) = self.throttle.check(now, allowance, &policy.throttle) {
-            return Decision::refuse(self.clone(), e);
-        }
+        // K5 first: during propagation no password is checked, so none is counted.
         if now < self.effective_at {
             return Decision::refuse(
                 self.clone(),
@@ -36,17 +33,21 @@ impl AdminAccount {
                 },
             );
         }
-        match hasher.verify(password.as_bytes(), &self.password_hash) {
-            Err(e) => Decision::refuse(self.clone(), e),
-            Ok(false) => {
-                let next = Self {
-                    throttle: self.throttle.failed(now),
+        let (throttle, verified) = self.throttle.attempt(
+            now,
+            password_allowance(&policy.throttle),
+            &policy.throttle,
+            || hasher.verify(password.as_bytes(), &self.password_hash),
+        );
+        match verified {
+            Err(e) => Decision::refuse(
+                Self {
+                    throttle,
                     ..self.clone()
-                };
-                let error = next.throttle.refusal(allowance, &policy.throttle);
-                Decision::refuse(next, error)
-            }
-            Ok(true) => {
+                },
+                e,
+            ),
+            Ok(()) => {
                 let remembered = device_token
                     .is_some_and(|t| self.devices.iter().any(|d| d.accepts(t, now, hasher)));
                 let step = if remembered {
@@ -55,7 +56,7 @@ impl AdminAccount {
                     AdminStep::SecondFactor
                 };
                 let next = Self {
-                    throttle: Throttle::default(),
+                    throttle,
                     devices: self
                         .devices
                         .iter()
