@@ -130,7 +130,7 @@ fn reason_code(reason: BlockReason) -> &'static str {
 const TS_SECTION: &str = TS_ERRORS;
 
 /// The error types of the `.d.ts`. Only the wasm32 build and the tests read it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[allow(dead_code)] // read by wasm-bindgen's macro and the tests only
 const TS_ERRORS: &str = r#"
 /** Every stable error code the core raises (G2), plus the binding's POLICY_UNKNOWN_PRESET. */
 export type PbxErrorCode =

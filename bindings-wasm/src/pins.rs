@@ -92,7 +92,18 @@ pub fn mobile_app_check(pin: &str, mobile: Option<String>, policy: &Policy) -> R
     )?)
 }
 
-/// A user's PIN change (P3) against the stored hash; returns the new hash.
+/// A PIN change that passed P3: the hash to store and the findings only warned about.
+#[cfg(feature = "hash")]
+#[wasm_bindgen(getter_with_clone)]
+#[derive(Clone, Debug)]
+pub struct PinChange {
+    /// The argon2id PHC string of the new PIN.
+    pub hash: String,
+    /// Trivial-PIN findings under a warning policy (`TrivialPinFindingCode`s).
+    pub warnings: Vec<String>,
+}
+
+/// A user's PIN change (P3) against the stored hash.
 ///
 /// # Errors
 /// A `PinError` (`PIN_OLD_WRONG` first).
@@ -107,10 +118,11 @@ pub fn change_pin(
     hasher: &crate::hash::Hasher,
     context: &PinContext,
     policy: &Policy,
-) -> Result<String, Error> {
-    let p = &policy.0.pin;
-    let h = &hasher.0;
-    Ok(context
-        .with(|ctx| core::change_pin(old, pin, confirmation, stored_hash, h, ctx, p))?
-        .hash)
+) -> Result<PinChange, Error> {
+    let (p, h) = (&policy.0.pin, &hasher.0);
+    let o = context.with(|ctx| core::change_pin(old, pin, confirmation, stored_hash, h, ctx, p))?;
+    Ok(PinChange {
+        hash: o.hash,
+        warnings: finding_codes(&o.accepted.warnings),
+    })
 }
