@@ -2,9 +2,11 @@
 //!
 //! Each step prints what the rules decide, with the spec id that decides it.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{
-    Actor, BaseNumber, E164, ExtensionDigits, ExtensionMasterData, Lang, Localized, NumberPlan,
-    PbxMasterData, Policy, Reachability, Route, routing_table,
+    Actor, AdminAccount, BaseNumber, ChangeForm, Decision, E164, Effect, ExtensionAccount,
+    ExtensionDigits, ExtensionMasterData, Lang, Localized, NumberPlan, Password, PbxMasterData,
+    PinContext, Policy, Reachability, Route, Rules, forgot_pin, routing_table,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -18,7 +20,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     numbers(&plan);
     let (pbx, extensions) = sample_pbx(&plan)?;
     logins(&pbx);
-    backup(&plan, &pbx, extensions)?;
+    backup(&plan, &pbx, extensions.clone())?;
+    let rules = Rules::new(policy);
+    user_lifecycle(&pbx, &extensions[0], &rules)?;
+    admin_login(&pbx, &rules)?;
     Ok(())
 }
 
@@ -156,5 +161,152 @@ fn backup(
             route.rule
         );
     }
+    Ok(())
+}
+
+/// Says what a decision came to, in German, with its effects.
+fn show<S, T: std::fmt::Debug>(what: &str, d: &Decision<S, T>) {
+    match &d.outcome {
+        Ok(outcome) => print!("{what}: {outcome:?}"),
+        Err(e) => print!("{what}: {} ({})", e.code(), e.message(Lang::De)),
+    }
+    let effects: Vec<String> = d.effects.iter().map(effect).collect();
+    if effects.is_empty() {
+        println!()
+    } else {
+        println!("  -> effects: {}", effects.join(", "))
+    }
+}
+
+fn effect(e: &Effect) -> String {
+    match e {
+        Effect::SendSecret { to, purpose, .. } => {
+            format!("mail {purpose:?} to {to} (secret shown once: ***)")
+        }
+        Effect::SyncPin { extension, .. } => {
+            format!("sync PIN of {extension} to voicemail and phonebook")
+        }
+        Effect::RestartPhone { extension } => format!("restart phone {extension}"),
+        Effect::NotifyCredentialChanged { account, how } => format!("notify {account:?} ({how:?})"),
+        Effect::NotifyAdminNoUserEmail { extension } => {
+            format!("tell the admin: {extension} has no e-mail")
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+fn start() -> DateTime<Utc> {
+    "2026-01-05T09:00:00Z".parse().unwrap_or_default()
+}
+
+/// P2, P5, P6, P4, P9, R2: a PIN's life, from the default PIN to the lock and back.
+fn user_lifecycle(
+    pbx: &PbxMasterData,
+    ada: &ExtensionMasterData,
+    rules: &Rules,
+) -> Result<(), Box<dyn std::error::Error>> {
+    println!(
+        "\n-- P2-P9, R2: the user PIN of extension {} --",
+        ada.digits
+    );
+    let t0 = start();
+    let account = ExtensionAccount::create(ada.digits.clone(), t0, rules)?.account;
+    println!(
+        "created with the default PIN (P2); user must change it by {:?}",
+        account.change_deadline(rules.policy())
+    );
+    show(
+        "first login with 0000 (P6)",
+        &account.login("0000", t0, rules),
+    );
+    let user = Actor::User {
+        extension: ada.digits.clone(),
+    };
+    let form = ChangeForm {
+        old: "0000",
+        new: "4711",
+        confirmation: "4711",
+    };
+    let changed = account.change_pin(&user, form, &PinContext::default(), t0, rules);
+    show("forced change to 4711 (P3, P9)", &changed);
+
+    let bob = ExtensionAccount::create(ExtensionDigits::parse("11")?, t0, rules)?.account;
+    show(
+        "Bob never changes 0000; login after 41 days",
+        &bob.login("0000", t0 + TimeDelta::days(41), rules),
+    );
+    show(
+        "Bob's login after 42 days (P5)",
+        &bob.login("0000", t0 + TimeDelta::days(42), rules),
+    );
+    let admin = Actor::Admin {
+        extended_rights: false,
+    };
+    let reset = bob.set_pin_by_admin(&admin, "2580", "2580", t0 + TimeDelta::days(43), rules);
+    show("the admin sets 2580 (P4)", &reset);
+    let mut bob_master = ExtensionMasterData::new(ExtensionDigits::parse("11")?, "Bob Builder");
+    bob_master.email = Some("bob@beispiel.de".into());
+    show(
+        "Bob forgets it and asks for a new PIN (R2)",
+        &forgot_pin(
+            pbx,
+            Some((&bob_master, &reset.state)),
+            t0 + TimeDelta::days(44),
+            rules,
+        ),
+    );
+    Ok(())
+}
+
+/// A1-A4, P7, K5: the admin's login steps.
+fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::error::Error>> {
+    println!(
+        "\n-- A1-A4: the admin logs in with {} --",
+        pbx.base_number.login_form(&pbx.central_digits)
+    );
+    let t0 = start();
+    let password = Password::parse("Kaffeetasse Nordwind 7!", &rules.policy().password, false)?;
+    let account = AdminAccount::create(&password, t0, rules.hasher())?;
+    pbx.base_number
+        .admin_login("06131-624680", &pbx.central_digits)?;
+    let login = account.login(
+        password.expose(),
+        None,
+        vec![ExtensionDigits::parse("11")?],
+        t0,
+        rules,
+    );
+    show("password accepted, unknown browser (A2)", &login);
+    let session = login.outcome?;
+    let requested = session.request_code(
+        pbx.admin_email.as_deref().or(Some("admin@beispiel.de")),
+        t0,
+        rules,
+    );
+    show("request extended rights", &requested);
+    let code = requested
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let confirmed = requested
+        .state
+        .confirm_code(&code, t0 + TimeDelta::minutes(14), rules);
+    println!(
+        "code typed after 14 minutes: extended rights {}, browser remembered: {}",
+        confirmed.state.has_extended_rights(),
+        matches!(confirmed.outcome, Ok(Some(_)))
+    );
+    let notice = confirmed.state.confirm_privacy_notice()?;
+    println!(
+        "privacy notice confirmed (A4); next: {:?} with {:?} (P7)",
+        notice.step(),
+        notice.default_pin_extensions()
+    );
+    let menu = notice.acknowledge_default_pins()?;
+    println!("main menu as {:?}", menu.actor());
     Ok(())
 }

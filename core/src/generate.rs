@@ -57,7 +57,8 @@ fn uniform(n: usize) -> Result<usize, GenerateError> {
     }
 }
 
-fn draw(alphabet: &[u8], len: usize) -> Result<Zeroizing<String>, GenerateError> {
+/// `len` characters drawn uniformly from `alphabet` with the OS CSPRNG (R4).
+pub(crate) fn draw(alphabet: &[u8], len: usize) -> Result<Zeroizing<String>, GenerateError> {
     let mut out = Zeroizing::new(String::with_capacity(len));
     for _ in 0..len {
         let i = uniform(alphabet.len())?;

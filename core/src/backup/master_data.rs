@@ -19,6 +19,12 @@ pub struct PbxMasterData {
     /// The admin contact e-mail address (R1).
     pub admin_email: Option<String>,
     pub(super) central_backup_number: E164,
+    #[serde(default = "on")]
+    pub(crate) self_service_pin_reset: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl PbxMasterData {
@@ -35,6 +41,7 @@ impl PbxMasterData {
             company_name: String::new(),
             admin_email: None,
             central_backup_number,
+            self_service_pin_reset: true,
         }
     }
 
@@ -42,6 +49,29 @@ impl PbxMasterData {
     #[must_use]
     pub fn central_backup_number(&self) -> &E164 {
         &self.central_backup_number
+    }
+
+    /// Whether users may reset their PIN themselves (R2, R3); on for a new PBX, since the
+    /// seed describes the setting as one the admin switches off.
+    #[must_use]
+    pub fn self_service_pin_reset(&self) -> bool {
+        self.self_service_pin_reset
+    }
+
+    /// Switches self-service PIN reset for all users at once (R3).
+    ///
+    /// # Errors
+    /// [`crate::PermissionError::AdminOnly`] unless the actor is the admin.
+    pub fn set_self_service_pin_reset(
+        &self,
+        actor: &crate::Actor,
+        on: bool,
+    ) -> Result<Self, crate::PermissionError> {
+        crate::authorize(actor, &crate::Action::SetSelfServicePinReset)?;
+        Ok(Self {
+            self_service_pin_reset: on,
+            ..self.clone()
+        })
     }
 
     /// The head number in E.164 form: base number plus central digits (N5).

@@ -9,7 +9,10 @@ mod hashing;
 mod numbers;
 mod password;
 mod pin;
+mod recovery;
 mod second_factor;
+mod session;
+mod throttle;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +20,10 @@ pub use hashing::HashPolicy;
 pub use numbers::NumberPolicy;
 pub use password::PasswordPolicy;
 pub use pin::{PinPolicy, TrivialPinMode};
+pub use recovery::RecoveryPolicy;
 pub use second_factor::SecondFactorPolicy;
+pub use session::SessionPolicy;
+pub use throttle::ThrottlePolicy;
 
 /// Every number the rules use. Start from a preset and change what differs.
 ///
@@ -41,6 +47,12 @@ pub struct Policy {
     pub hashing: HashPolicy,
     /// The emailed second-factor code (A2).
     pub second_factor: SecondFactorPolicy,
+    /// Admin sessions: remembered browsers and code tries (A2).
+    pub session: SessionPolicy,
+    /// Failed logins (G5).
+    pub throttle: ThrottlePolicy,
+    /// Forgot-PIN and forgot-password answers (R1, R2).
+    pub recovery: RecoveryPolicy,
 }
 
 impl Policy {
@@ -53,6 +65,9 @@ impl Policy {
             password: PasswordPolicy::centrexx(),
             hashing: HashPolicy::centrexx(),
             second_factor: SecondFactorPolicy::centrexx(),
+            session: SessionPolicy::centrexx(),
+            throttle: ThrottlePolicy::centrexx(),
+            recovery: RecoveryPolicy::centrexx(),
         }
     }
 
@@ -65,6 +80,9 @@ impl Policy {
             password: PasswordPolicy::strict(),
             hashing: HashPolicy::strict(),
             second_factor: SecondFactorPolicy::strict(),
+            session: SessionPolicy::strict(),
+            throttle: ThrottlePolicy::strict(),
+            recovery: RecoveryPolicy::strict(),
         }
     }
 

@@ -1,0 +1,65 @@
+//! The admin sets a PIN without the old one (P4), which lifts a lock (P5, G5).
+
+use chrono::{DateTime, Utc};
+
+use super::{ExtensionAccount, PinOrigin};
+use crate::{
+    AccountRef, Action, Actor, ChangeKind, Decision, Effect, Pin, PinError, Rules, authorize,
+};
+
+impl ExtensionAccount {
+    /// The admin sets a new PIN, typed twice, that passes P1 (P4). It starts a new change
+    /// window and lifts the P5 and throttle locks; the user must change it at the next
+    /// login (P5, P6). The admin may set the default PIN again (the seed lets the admin set
+    /// any PIN); it then shows in P7's list.
+    ///
+    /// Effects: sync to voicemail and phonebook, restart the phone once (P9), notify.
+    pub fn set_pin_by_admin(
+        &self,
+        actor: &Actor,
+        new: &str,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, ()> {
+        let (policy, hasher) = (rules.policy(), rules.hasher());
+        if let Err(e) = authorize(
+            actor,
+            &Action::SetPin {
+                extension: self.extension.clone(),
+            },
+        ) {
+            return Decision::refuse(self.clone(), e);
+        }
+        let pin = match Pin::parse(new, &policy.pin) {
+            Ok(pin) if pin.matches(confirmation) => pin,
+            Ok(_) => return Decision::refuse(self.clone(), PinError::Mismatch),
+            Err(e) => return Decision::refuse(self.clone(), e),
+        };
+        let hash = match hasher.hash(pin.expose().as_bytes()) {
+            Ok(hash) => hash,
+            Err(e) => return Decision::refuse(self.clone(), e),
+        };
+        let next = self.with_pin(
+            hash,
+            pin.expose().len(),
+            pin.is_default(&policy.pin),
+            PinOrigin::Admin,
+            now,
+        );
+        let extension = self.extension.clone();
+        Decision::new(next, Ok(())).with([
+            Effect::SyncPin {
+                extension: extension.clone(),
+                pin,
+            },
+            Effect::RestartPhone {
+                extension: extension.clone(),
+            },
+            Effect::NotifyCredentialChanged {
+                account: AccountRef::Extension(extension),
+                how: ChangeKind::SetByAdmin,
+            },
+        ])
+    }
+}

@@ -1,0 +1,90 @@
+//! The user changes the PIN with the old one (P3), also as the forced step of P6; the
+//! change reaches voicemail and phonebook (P9).
+
+use chrono::{DateTime, Utc};
+
+use super::{ExtensionAccount, PinOrigin};
+use crate::{
+    AccountRef, Action, Actor, ChangeForm, ChangeKind, Decision, Effect, LoginError, PinContext,
+    PinError, Rules, TrivialPinFinding, authorize, change_pin,
+};
+
+/// A changed PIN.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PinChanged {
+    /// Whether this change was the mandatory step of a login (P6), which it now completes.
+    pub completes_login: bool,
+    /// Trivial-PIN findings the policy only warns about.
+    pub warnings: Vec<TrivialPinFinding>,
+}
+
+impl ExtensionAccount {
+    /// Changes the PIN: the old PIN verifies, the new one is typed twice and passes P1 and is
+    /// not the default PIN (P3). After an expired window only the admin can help (P5). A
+    /// wrong old PIN counts as a failed login (G5).
+    ///
+    /// Effects: sync the new PIN to voicemail and phonebook (P9), notify the owner.
+    pub fn change_pin(
+        &self,
+        actor: &Actor,
+        form: ChangeForm<'_>,
+        ctx: &PinContext<'_>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, PinChanged> {
+        let (policy, hasher) = (rules.policy(), rules.hasher());
+        if let Err(e) = authorize(
+            actor,
+            &Action::ChangePin {
+                extension: self.extension.clone(),
+            },
+        ) {
+            return Decision::refuse(self.clone(), e);
+        }
+        let allowance = self.allowance(policy);
+        if let Err(e) = self.throttle.check(now, allowance, &policy.throttle) {
+            return Decision::refuse(self.clone(), e);
+        }
+        if let Some(since) = self.change_deadline(policy).filter(|d| now >= *d) {
+            return Decision::refuse(self.clone(), LoginError::PinExpired { since });
+        }
+        match change_pin(
+            form.old,
+            form.new,
+            form.confirmation,
+            &self.pin_hash,
+            hasher,
+            ctx,
+            &policy.pin,
+        ) {
+            Err(PinError::OldWrong) => Decision::refuse(
+                Self {
+                    throttle: self.throttle.failed(now),
+                    ..self.clone()
+                },
+                PinError::OldWrong,
+            ),
+            Err(e) => Decision::refuse(self.clone(), e),
+            Ok(done) => {
+                let pin = done.accepted.pin;
+                let next =
+                    self.with_pin(done.hash, pin.expose().len(), false, PinOrigin::User, now);
+                let changed = PinChanged {
+                    completes_login: self.must_change_pin(),
+                    warnings: done.accepted.warnings,
+                };
+                Decision::new(next, Ok(changed)).with([
+                    Effect::SyncPin {
+                        extension: self.extension.clone(),
+                        pin,
+                    },
+                    Effect::NotifyCredentialChanged {
+                        account: AccountRef::Extension(self.extension.clone()),
+                        how: ChangeKind::ChangedByOwner,
+                    },
+                ])
+            }
+        }
+    }
+}

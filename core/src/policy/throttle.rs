@@ -1,0 +1,51 @@
+//! The throttling part of a policy (G5).
+
+use serde::{Deserialize, Serialize};
+
+/// How failed logins slow an account down and finally lock it (G5).
+///
+/// A 4-digit PIN has only 10,000 values and no hash protects that, so the allowance of
+/// consecutive failures grows with the PIN's length, as the Lync PIN policy does: it
+/// doubles with each digit above the minimum, and never exceeds `hard_limit` (NIST SP
+/// 800-63B caps consecutive failures at 100).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ThrottlePolicy {
+    /// Failures answered without delay (typos happen).
+    pub free_failures: u32,
+    /// The delay after the first failure past the free ones; it doubles with each further one.
+    pub first_delay_secs: u32,
+    /// The longest delay between two tries.
+    pub max_delay_secs: u32,
+    /// Consecutive failures that lock a PIN of the policy's minimum length.
+    pub pin_allowance_at_min_len: u32,
+    /// Consecutive failures that lock an admin password.
+    pub password_allowance: u32,
+    /// No allowance exceeds this (NIST SP 800-63B: at most 100).
+    pub hard_limit: u32,
+}
+
+impl ThrottlePolicy {
+    /// The seed names no numbers; these follow the Lync PIN policy's shape.
+    #[must_use]
+    pub fn centrexx() -> Self {
+        Self {
+            free_failures: 3,
+            first_delay_secs: 30,
+            max_delay_secs: 900,
+            pin_allowance_at_min_len: 10,
+            password_allowance: 20,
+            hard_limit: 100,
+        }
+    }
+
+    /// Fewer free tries and a lower password allowance.
+    #[must_use]
+    pub fn strict() -> Self {
+        Self {
+            free_failures: 2,
+            password_allowance: 10,
+            ..Self::centrexx()
+        }
+    }
+}

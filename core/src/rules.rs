@@ -1,0 +1,66 @@
+//! The rules in force: a policy and the hasher its hashing section describes.
+//!
+//! Every lifecycle operation needs both, and a host sets them up once per process, so they
+//! travel together. Time is not part of it: each operation takes `now` (G1).
+
+use crate::{Hasher, Pepper, Policy};
+
+/// A policy with its hasher (optionally peppered, G4).
+///
+/// # Examples
+/// ```
+/// let rules = pbx_rules::Rules::new(pbx_rules::Policy::centrexx());
+/// assert_eq!(rules.policy().pin.change_window_days, 42);
+/// ```
+#[derive(Debug)]
+pub struct Rules {
+    policy: Policy,
+    hasher: Hasher,
+}
+
+impl Rules {
+    /// The rules of `policy`, hashing with its parameters.
+    #[must_use]
+    pub fn new(policy: Policy) -> Self {
+        let hasher = Hasher::new(policy.hashing.clone());
+        Self { policy, hasher }
+    }
+
+    /// The same rules with a server-side secret mixed into every hash (G4).
+    #[must_use]
+    pub fn with_pepper(self, pepper: Pepper) -> Self {
+        Self {
+            hasher: self.hasher.with_pepper(pepper),
+            ..self
+        }
+    }
+
+    /// The policy.
+    #[must_use]
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The hasher.
+    #[must_use]
+    pub fn hasher(&self) -> &Hasher {
+        &self.hasher
+    }
+}
+
+/// A change form as the portal shows it: the old secret and the new one typed twice (P3, K3).
+#[derive(Clone, Copy)]
+pub struct ChangeForm<'a> {
+    /// The current PIN or password.
+    pub old: &'a str,
+    /// The new one.
+    pub new: &'a str,
+    /// The new one again.
+    pub confirmation: &'a str,
+}
+
+impl std::fmt::Debug for ChangeForm<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChangeForm { old: ***, new: ***, confirmation: *** }")
+    }
+}
