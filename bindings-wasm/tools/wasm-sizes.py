@@ -19,10 +19,19 @@ def leb(b, i):
 
 
 def crate_of(name):
-    m = re.search(r"(?:_ZN|^)\d*([a-z_][a-z0-9_]*)", name)
-    for part in re.findall(r"\d+([A-Za-z_][A-Za-z0-9_]*)", name)[:3]:
-        if part not in ("core", "alloc", "std", "impl", "_LT_", "_"):
-            return part
+    """The crate a (demangled) function name starts with: `regex_automata::dfa::…` ->
+    `regex_automata`, `<zxcvbn::… as …>` -> `zxcvbn`."""
+    legacy = re.match(r"_ZN(\d+)(.*)", name)  # Itanium-mangled: _ZN14regex_automata…
+    if legacy:
+        n, rest = int(legacy.group(1)), legacy.group(2)
+        if rest[:n].startswith("_"):  # `<T as Trait>` paths: _ZN105_$LT$crate..
+            inner = re.search(r"LT\$([a-z_][a-z0-9_]*)", rest[:n])
+            return inner.group(1) if inner else "(impl)"
+        return rest[:n]
+    v0 = re.search(r"_([a-z_][a-z0-9_]+)", name) if name.startswith("_R") else None
+    if v0:
+        return v0.group(1)
+    m = re.match(r"<*&?(?:mut )?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)", name)
     return m.group(1) if m else name[:30]
 
 
