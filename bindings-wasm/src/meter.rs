@@ -55,7 +55,7 @@ pub struct Strength(core::Strength);
 #[wasm_bindgen]
 impl Strength {
     /// The colour (`red` … `green`; see `StrengthLevelCode`).
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "StrengthLevelCode")]
     pub fn level(&self) -> String {
         level_code(self.0.level).to_owned()
     }

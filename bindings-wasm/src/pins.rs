@@ -50,7 +50,7 @@ pub fn parse_pin(pin: &str, policy: &Policy) -> Result<(), Error> {
 ///
 /// # Errors
 /// A `PinError`; `findings` is set for `PIN_TRIVIAL`.
-#[wasm_bindgen(js_name = validateNewPin)]
+#[wasm_bindgen(js_name = validateNewPin, unchecked_return_type = "TrivialPinFindingCode[]")]
 pub fn validate_new_pin(
     pin: &str,
     confirmation: &str,
@@ -66,7 +66,7 @@ pub fn validate_new_pin(
 ///
 /// # Errors
 /// A `PinError` when the PIN fails P1.
-#[wasm_bindgen(js_name = trivialFindings)]
+#[wasm_bindgen(js_name = trivialFindings, unchecked_return_type = "TrivialPinFindingCode[]")]
 pub fn trivial_findings(
     pin: &str,
     context: &PinContext,
@@ -94,13 +94,27 @@ pub fn mobile_app_check(pin: &str, mobile: Option<String>, policy: &Policy) -> R
 
 /// A PIN change that passed P3: the hash to store and the findings only warned about.
 #[cfg(feature = "hash")]
-#[wasm_bindgen(getter_with_clone)]
+#[wasm_bindgen]
 #[derive(Clone, Debug)]
 pub struct PinChange {
+    hash: String,
+    warnings: Vec<String>,
+}
+
+#[cfg(feature = "hash")]
+#[wasm_bindgen]
+impl PinChange {
     /// The argon2id PHC string of the new PIN.
-    pub hash: String,
-    /// Trivial-PIN findings under a warning policy (`TrivialPinFindingCode`s).
-    pub warnings: Vec<String>,
+    #[wasm_bindgen(getter)]
+    pub fn hash(&self) -> String {
+        self.hash.clone()
+    }
+
+    /// Trivial-PIN findings under a warning policy.
+    #[wasm_bindgen(getter, unchecked_return_type = "TrivialPinFindingCode[]")]
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.clone()
+    }
 }
 
 /// A user's PIN change (P3) against the stored hash.

@@ -58,7 +58,7 @@ impl Policy {
     }
 
     /// The weakest meter level that may be saved (K2), as a colour code (`yellow`).
-    #[wasm_bindgen(getter, js_name = minLevel)]
+    #[wasm_bindgen(getter, js_name = minLevel, unchecked_return_type = "StrengthLevelCode")]
     pub fn min_level(&self) -> String {
         level_code(self.0.password.min_level).to_owned()
     }
