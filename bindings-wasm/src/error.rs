@@ -79,7 +79,6 @@ family!(
     HashError => "HashError",
     GenerateError => "GenerateError",
     PermissionError => "PermissionError",
-    LoginError => "LoginError",
     RecoveryError => "RecoveryError",
 );
 
@@ -98,6 +97,21 @@ impl Family for PasswordError {
         if let PasswordError::Blocklisted { reason } = self {
             set(error, "reason", &reason_code(*reason).into());
         }
+    }
+}
+
+impl Family for LoginError {
+    const NAME: &'static str = "LoginError";
+    /// The times a login form shows: `retryAt`, `since`, `until` (ms since the epoch).
+    fn details(&self, error: &js_sys::Error) {
+        let (key, t) = match self {
+            LoginError::Throttled { retry_at } => ("retryAt", retry_at),
+            LoginError::PinExpired { since } => ("since", since),
+            LoginError::PasswordPending { until } => ("until", until),
+            _ => return,
+        };
+        #[allow(clippy::cast_precision_loss)]
+        set(error, key, &(t.timestamp_millis() as f64).into());
     }
 }
 
@@ -273,6 +287,36 @@ export interface PbxError extends Error {
   messageEn: string;
   findings?: TrivialPinFindingCode[];
   reason?: BlockReasonCode;
+  /** LOGIN_THROTTLED: when to try again (ms since the epoch); likewise `since`, `until`. */
+  retryAt?: number;
+  since?: number;
+  until?: number;
+}
+
+/** What the host must carry out after a lifecycle operation (Node build). */
+export interface Effect {
+  kind: "send_secret" | "notify_admin_no_user_email" | "sync_pin" | "restart_phone" | "notify_credential_changed";
+  extension?: string;
+  to?: string;
+  purpose?: string;
+  secret?: string;
+  pin?: string;
+  how?: string;
+}
+
+/** The result of a lifecycle operation (Node build): save `state` even when `error` is set. */
+export interface Decision<S> {
+  state: S;
+  effects: Effect[];
+  error?: PbxError;
+  outcome?: "logged_in" | "must_change_pin";
+  deadline?: number;
+  completesLogin?: boolean;
+  warnings?: TrivialPinFindingCode[];
+  session?: AdminSession;
+  effectiveAt?: number;
+  deviceToken?: string;
+  rememberedAdmin?: AdminAccount;
 }
 "#;
 

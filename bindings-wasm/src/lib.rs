@@ -10,6 +10,8 @@
 // JS callers cannot see `#[must_use]`; the core carries it where it matters.
 #![allow(clippy::must_use_candidate)]
 
+#[cfg(feature = "account")]
+mod account;
 pub mod error;
 mod lang;
 mod policy;

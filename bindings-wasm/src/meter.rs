@@ -37,7 +37,7 @@ impl PasswordContext {
 }
 
 impl PasswordContext {
-    fn core(&self) -> core::PasswordContext<'_> {
+    pub(crate) fn core(&self) -> core::PasswordContext<'_> {
         core::PasswordContext {
             head_number: self.head_number.as_deref(),
             company_name: self.company_name.as_deref(),

@@ -75,12 +75,13 @@ impl Policy {
         self.0.numbers.default_region = region;
     }
 
-    /// Sets the argon2id memory (KiB) and time costs of new hashes (G4), for tests and hosts
-    /// that tune them.
+    /// Sets the argon2id memory (KiB), time and (optionally) lane costs of new hashes (G4),
+    /// for tests and hosts that tune them.
     #[wasm_bindgen(js_name = setHashCosts)]
-    pub fn set_hash_costs(&mut self, m_cost_kib: u32, t_cost: u32) {
+    pub fn set_hash_costs(&mut self, m_cost_kib: u32, t_cost: u32, p_cost: Option<u32>) {
         self.0.hashing.m_cost_kib = m_cost_kib;
         self.0.hashing.t_cost = t_cost;
+        self.0.hashing.p_cost = p_cost.unwrap_or(self.0.hashing.p_cost);
     }
 }
 
