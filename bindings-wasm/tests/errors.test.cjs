@@ -75,3 +75,22 @@ test("PolicyError for an unknown preset; the presets", () => {
   assert.equal(policy.defaultRegion, "DE");
   assert.equal(pbx.Policy.preset("strict").pinMinLen, pbx.Policy.strict().pinMinLen);
 });
+
+test("LoginError with retryAt, RecoveryError (lifecycle)", () => {
+  const p = pbx.Policy.centrexx();
+  p.setHashCosts(64, 1, 1);
+  const rules = new pbx.Rules(p);
+  const t0 = Date.parse("2026-01-05T09:00:00Z");
+  let account = pbx.ExtensionAccount.create("10", t0, rules).state;
+  let d;
+  for (let i = 0; i < 20 && d?.error?.code !== "LOGIN_THROTTLED"; i++) {
+    d = account.login("9999", t0 + i * 1000, rules);
+    account = d.state;
+  }
+  check(d.error, "LoginError", "LOGIN_THROTTLED");
+  assert.equal(typeof d.error.retryAt, "number");
+  const site = new pbx.Pbx("DE", "06131 62468", "0", "+496131624680", "Beispiel GmbH", "admin@beispiel.de");
+  const r = pbx.forgotPin(site, undefined, undefined, t0, rules);
+  check(r.error, "RecoveryError", "RECOVERY_UNKNOWN_EXTENSION");
+  assert.equal(r.state, undefined);
+});
