@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test of the WebAssembly binding, from a fresh machine: installs the wasm32 target,
 # wasm-bindgen-cli of the crate's pinned version, Debian's chromium and the pinned npm
-# packages, builds the modules, then runs the Rust error-mapping test, the Node tests
-# (every shared vector, error objects) and the Chromium end-to-end test.
+# packages, builds the modules, then runs the Rust error-mapping test, the core's number
+# tests on regex-lite, the Node tests (every shared vector, error objects) and the Chromium
+# end-to-end test.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd .. && pwd)"
@@ -24,6 +25,9 @@ npm ci --no-audit --no-fund
 
 bash build.sh
 (cd "$root" && cargo test -p pbx-rules-wasm --locked)
+# The browser numbers module runs the core on regex-lite: same verdicts as with regex.
+(cd "$root" && cargo test -p pbx-rules --features regex-lite --locked --lib \
+  --test vectors_numbers --test number_laws)
 node --test tests/
 # Figures for the README (sizes, first answer, meter per keystroke); informative only.
 node tests/timing.mjs
