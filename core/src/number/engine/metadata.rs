@@ -7,7 +7,10 @@
 //! `Mutex<LruCache>` of 100 entries that hashes the pattern's source (kilobytes) on every
 //! match and recompiles evicted patterns; on a mixed corpus that is ~1,000 numbers/s.
 use phonenumber::metadata::loader;
-use regex::Regex;
+#[cfg(not(feature = "regex-lite"))]
+use regex::{Regex, RegexBuilder};
+#[cfg(feature = "regex-lite")]
+use regex_lite::{Regex, RegexBuilder};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -197,6 +200,7 @@ impl Compiled for Local<'_> {
 }
 
 /// Upper bound of each regex's lazy-DFA cache (per thread using it).
+#[cfg(not(feature = "regex-lite"))]
 const DFA_CACHE_BYTES: usize = 64 * 1024;
 
 fn re(src: &str) -> Result<Regex, MetadataError> {
@@ -206,10 +210,15 @@ fn re(src: &str) -> Result<Regex, MetadataError> {
     // Unicode classes (`\d` = [0-9]). This cuts compile time and the lazy
     // DFA's state count by an order of magnitude. The lazy-DFA cache is also
     // capped: these automata are tiny once Unicode is off.
-    regex::RegexBuilder::new(&format!("(?-u){src}"))
+    // regex-lite has no Unicode classes and no lazy DFA; it accepts `(?-u)` as a no-op.
+    let pattern = format!("(?-u){src}");
+    #[cfg(not(feature = "regex-lite"))]
+    let built = RegexBuilder::new(&pattern)
         .dfa_size_limit(DFA_CACHE_BYTES)
-        .build()
-        .map_err(|e| MetadataError::Regex(e.to_string()))
+        .build();
+    #[cfg(feature = "regex-lite")]
+    let built = RegexBuilder::new(&pattern).build();
+    built.map_err(|e| MetadataError::Regex(e.to_string()))
 }
 /// `^(?:p)$` — libphonenumber's `matcher.matches()`.
 fn full(p: &str) -> Result<Regex, MetadataError> {

@@ -1,0 +1,252 @@
+//! The user account of one extension (P2–P9, G5): create, log in, change or set the PIN,
+//! the mobile app login. Each operation returns a `Decision`.
+
+use chrono::{DateTime, Utc};
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use rules::Localized;
+
+use crate::backup::ExtensionMasterData;
+use crate::convert::{from_py, mirror_enum, obj, reduce, to_py};
+use crate::error::Result;
+use crate::lifecycle::{Decision, Rules};
+use crate::numbers::digits_of;
+use crate::permission::Actor;
+use crate::policy::Policy;
+use crate::secret::Pin;
+
+mirror_enum!(
+    /// Who set the current PIN (P5).
+    PinOrigin as "PinOrigin" <=> rules::PinOrigin {
+        Initial = "INITIAL", Admin = "ADMIN", Reset = "RESET", User = "USER",
+    }
+);
+
+/// The stored user account of one extension. Save `to_dict()`; read back with `from_dict()`.
+#[pyclass(name = "ExtensionAccount", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct ExtensionAccount(pub rules::ExtensionAccount);
+
+/// A new account and, where the policy has no default PIN, its random first PIN.
+#[pyclass(name = "Created", module = "pbx_rules", frozen)]
+pub struct Created {
+    #[pyo3(get)]
+    account: Py<ExtensionAccount>,
+    #[pyo3(get)]
+    initial_pin: Option<Py<Pin>>,
+}
+
+#[pymethods]
+impl Created {
+    fn __repr__(&self) -> String {
+        format!(
+            "Created(account=..., initial_pin={})",
+            if self.initial_pin.is_some() {
+                "Pin(***)"
+            } else {
+                "None"
+            }
+        )
+    }
+}
+
+/// Where a successful user login leads: the portal, or only the change-PIN step (P6).
+#[pyclass(name = "UserLogin", module = "pbx_rules", frozen)]
+pub struct UserLogin(rules::UserLogin);
+
+#[pymethods]
+impl UserLogin {
+    #[getter]
+    fn must_change_pin(&self) -> bool {
+        matches!(self.0, rules::UserLogin::MustChangePin { .. })
+    }
+    /// When the user login locks if the PIN is not changed (P5).
+    #[getter]
+    fn deadline(&self) -> Option<DateTime<Utc>> {
+        match self.0 {
+            rules::UserLogin::MustChangePin { deadline } => Some(deadline),
+            rules::UserLogin::LoggedIn => None,
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!("UserLogin({:?})", self.0)
+    }
+}
+
+/// A changed PIN (P3, P6).
+#[pyclass(name = "PinChanged", module = "pbx_rules", frozen)]
+pub struct PinChanged(rules::PinChanged);
+
+#[pymethods]
+impl PinChanged {
+    #[getter]
+    fn completes_login(&self) -> bool {
+        self.0.completes_login
+    }
+    #[getter]
+    fn warnings(&self) -> Vec<&'static str> {
+        self.0.warnings.iter().map(|f| f.code()).collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PinChanged(completes_login={}, warnings={:?})",
+            self.0.completes_login,
+            self.warnings()
+        )
+    }
+}
+
+impl ExtensionAccount {
+    fn decision<T>(
+        py: Python<'_>,
+        d: rules::Decision<rules::ExtensionAccount, T>,
+        outcome: impl FnOnce(T) -> PyResult<Py<PyAny>>,
+    ) -> Result<Decision> {
+        Decision::from_core(py, d, |s| obj(py, Self(s)), outcome)
+    }
+}
+
+#[pymethods]
+impl ExtensionAccount {
+    /// The account of a new extension with the default PIN, or a random one (P2).
+    #[staticmethod]
+    fn create(
+        py: Python<'_>,
+        extension: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Created> {
+        let digits = digits_of(extension)?;
+        let created = py.detach(|| rules::ExtensionAccount::create(digits, now, &rules.0))?;
+        Ok(Created {
+            account: Py::new(py, Self(created.account))?,
+            initial_pin: created
+                .initial_pin
+                .map(|p| Py::new(py, Pin(p)))
+                .transpose()?,
+        })
+    }
+    #[getter]
+    fn extension(&self) -> &str {
+        self.0.extension().as_str()
+    }
+    #[getter]
+    fn pin_hash(&self) -> &str {
+        self.0.pin_hash()
+    }
+    #[getter]
+    fn pin_origin(&self) -> PinOrigin {
+        self.0.pin_origin().into()
+    }
+    #[getter]
+    fn pin_set_at(&self) -> DateTime<Utc> {
+        self.0.pin_set_at()
+    }
+    #[getter]
+    fn has_default_pin(&self) -> bool {
+        self.0.has_default_pin()
+    }
+    #[getter]
+    fn failed_logins(&self) -> u32 {
+        self.0.failed_logins()
+    }
+    #[getter]
+    fn must_change_pin(&self) -> bool {
+        self.0.must_change_pin()
+    }
+    fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
+        self.0.change_deadline(&policy.0)
+    }
+    fn is_pin_expired(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
+        self.0.is_pin_expired(now, &policy.0)
+    }
+    /// A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
+    fn login(
+        &self,
+        py: Python<'_>,
+        pin: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Decision> {
+        let d = py.detach(|| self.0.login(pin, now, &rules.0));
+        Self::decision(py, d, |o| obj(py, UserLogin(o)))
+    }
+    /// The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
+    #[pyo3(signature = (actor, old, new, confirmation, now, rules, *, names = Vec::new()))]
+    #[allow(clippy::too_many_arguments)]
+    fn change_pin(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        old: &str,
+        new: &str,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+        names: Vec<String>,
+    ) -> Result<Decision> {
+        let d = py.detach(|| {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let ctx = rules::PinContext {
+                extension_digits: Some(self.0.extension().as_str()),
+                names: &names,
+                phone_number: None,
+            };
+            let form = rules::ChangeForm {
+                old,
+                new,
+                confirmation,
+            };
+            self.0.change_pin(&actor.0, form, &ctx, now, &rules.0)
+        });
+        Self::decision(py, d, |o| obj(py, PinChanged(o)))
+    }
+    /// The admin sets a PIN without the old one (P4, P5, P9); outcome `None`.
+    #[allow(clippy::too_many_arguments)]
+    fn set_pin_by_admin(
+        &self,
+        py: Python<'_>,
+        actor: &Actor,
+        new: &str,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Decision> {
+        let d = py.detach(|| {
+            self.0
+                .set_pin_by_admin(&actor.0, new, confirmation, now, &rules.0)
+        });
+        Self::decision(py, d, |()| Ok(py.None()))
+    }
+    /// The mobile app's login (P8); outcome `None`.
+    fn mobile_login(
+        &self,
+        py: Python<'_>,
+        master: &ExtensionMasterData,
+        pin: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Decision> {
+        let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
+        Self::decision(py, d, |()| Ok(py.None()))
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ExtensionAccount(extension='{}', pin_origin={:?}, failed_logins={}, pin_hash=<argon2id>)",
+            self.0.extension(),
+            self.0.pin_origin(),
+            self.0.failed_logins()
+        )
+    }
+}

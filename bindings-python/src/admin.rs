@@ -1,0 +1,284 @@
+//! The admin account and the admin login steps (A1–A4, K3, K5, P7, G5).
+
+use chrono::{DateTime, Utc};
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::{from_py, mirror_enum, obj, reduce, to_py};
+use crate::error::Result;
+use crate::lifecycle::{Decision, Rules};
+use crate::numbers::digits_of;
+use crate::password::{Strength, context};
+use crate::permission::Actor;
+use crate::secret::{OneTimeCode, Password};
+
+mirror_enum!(
+    /// The step an admin login stands at (A2, A4, P7).
+    AdminStep as "AdminStep" <=> rules::AdminStep {
+        SecondFactor = "SECOND_FACTOR", PrivacyNotice = "PRIVACY_NOTICE",
+        DefaultPins = "DEFAULT_PINS", MainMenu = "MAIN_MENU",
+    }
+);
+
+/// The stored admin account of a PBX. Save `to_dict()`; read back with `from_dict()`.
+#[pyclass(name = "AdminAccount", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct AdminAccount(pub rules::AdminAccount);
+
+/// A remembered browser's record, kept in the admin account (A2).
+#[pyclass(name = "RememberedDevice", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct RememberedDevice(rules::RememberedDevice);
+
+/// A new remembered-browser token (for the cookie, once) and its record.
+#[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
+pub struct DeviceToken(rules::DeviceToken);
+
+/// A changed password: when it takes effect (K5) and its strength.
+#[pyclass(name = "PasswordChanged", module = "pbx_rules", frozen)]
+pub struct PasswordChanged(rules::PasswordChanged);
+
+/// One admin login in progress, stored between requests.
+#[pyclass(name = "AdminSession", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct AdminSession(pub rules::AdminSession);
+
+#[pymethods]
+impl AdminAccount {
+    #[staticmethod]
+    fn create(
+        py: Python<'_>,
+        password: &Password,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Self> {
+        Ok(Self(py.detach(|| {
+            rules::AdminAccount::create(&password.0, now, rules.0.hasher())
+        })?))
+    }
+    #[getter]
+    fn password_hash(&self) -> &str {
+        self.0.password_hash()
+    }
+    #[getter]
+    fn effective_at(&self) -> DateTime<Utc> {
+        self.0.effective_at()
+    }
+    #[getter]
+    fn failed_logins(&self) -> u32 {
+        self.0.failed_logins()
+    }
+    #[getter]
+    fn devices(&self) -> Vec<RememberedDevice> {
+        self.0
+            .devices()
+            .iter()
+            .cloned()
+            .map(RememberedDevice)
+            .collect()
+    }
+    /// Head number already read (`BaseNumber.admin_login`); the password (A1), then the
+    /// steps of `AdminSession`; outcome `AdminSession`.
+    #[pyo3(signature = (password, now, rules, *, device_token = None, default_pin_extensions = Vec::new()))]
+    fn login(
+        &self,
+        py: Python<'_>,
+        password: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+        device_token: Option<&str>,
+        default_pin_extensions: Vec<String>,
+    ) -> Result<Decision> {
+        let defaults = default_pin_extensions
+            .iter()
+            .map(|d| digits_of(d))
+            .collect::<Result<Vec<_>>>()?;
+        let d = py.detach(|| {
+            self.0
+                .login(password, device_token, defaults, now, &rules.0)
+        });
+        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, AdminSession(o)))
+    }
+    /// The account with a remembered browser added.
+    fn remember(&self, device: &RememberedDevice) -> Self {
+        Self(self.0.remember(device.0.clone()))
+    }
+    /// The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
+    #[pyo3(signature = (old, new, confirmation, now, rules, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn change_password(
+        &self,
+        py: Python<'_>,
+        old: &str,
+        new: &str,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+        head_number: Option<&str>,
+        company_name: Option<&str>,
+        admin_email: Option<&str>,
+        second_factor: bool,
+    ) -> Result<Decision> {
+        let d = py.detach(|| {
+            let ctx = context(head_number, company_name, admin_email, second_factor);
+            self.0.change_password(
+                rules::ChangeForm {
+                    old,
+                    new,
+                    confirmation,
+                },
+                &ctx,
+                now,
+                &rules.0,
+            )
+        });
+        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, PasswordChanged(o)))
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "AdminAccount(failed_logins={}, devices={}, password_hash=<argon2id>)",
+            self.0.failed_logins(),
+            self.0.devices().len()
+        )
+    }
+}
+
+#[pymethods]
+impl AdminSession {
+    #[getter]
+    fn step(&self) -> AdminStep {
+        self.0.step().into()
+    }
+    #[getter]
+    fn has_extended_rights(&self) -> bool {
+        self.0.has_extended_rights()
+    }
+    #[getter]
+    fn default_pin_extensions(&self) -> Vec<&str> {
+        self.0
+            .default_pin_extensions()
+            .iter()
+            .map(rules::ExtensionDigits::as_str)
+            .collect()
+    }
+    /// The actor for `authorize` once the main menu is reached; `None` before.
+    fn actor(&self) -> Option<Actor> {
+        self.0.actor().map(Actor)
+    }
+    fn continue_without_extended_rights(&self) -> Result<Self> {
+        Ok(Self(self.0.continue_without_extended_rights()?))
+    }
+    fn confirm_privacy_notice(&self) -> Result<Self> {
+        Ok(Self(self.0.confirm_privacy_notice()?))
+    }
+    fn acknowledge_default_pins(&self) -> Result<Self> {
+        Ok(Self(self.0.acknowledge_default_pins()?))
+    }
+    /// Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
+    fn request_code(
+        &self,
+        py: Python<'_>,
+        admin_email: Option<&str>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Decision> {
+        let d = py.detach(|| self.0.request_code(admin_email, now, &rules.0));
+        Decision::from_core(py, d, |s| obj(py, Self(s)), |()| Ok(py.None()))
+    }
+    /// Checks a mailed code (A2); outcome a `DeviceToken` to remember the browser, or `None`.
+    fn confirm_code(
+        &self,
+        py: Python<'_>,
+        code: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Decision> {
+        let d = py.detach(|| self.0.confirm_code(code, now, &rules.0));
+        Decision::from_core(
+            py,
+            d,
+            |s| obj(py, Self(s)),
+            |o| match o {
+                Some(t) => obj(py, DeviceToken(t)),
+                None => Ok(py.None()),
+            },
+        )
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "AdminSession(step={:?}, extended_rights={})",
+            self.0.step(),
+            self.0.has_extended_rights()
+        )
+    }
+}
+
+#[pymethods]
+impl RememberedDevice {
+    #[getter]
+    fn expires_at(&self) -> DateTime<Utc> {
+        self.0.expires_at()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __repr__(&self) -> String {
+        format!("RememberedDevice(expires_at={})", self.0.expires_at())
+    }
+}
+
+#[pymethods]
+impl DeviceToken {
+    /// The cookie value, handed out once; prints as `***`.
+    #[getter]
+    fn token(&self) -> OneTimeCode {
+        OneTimeCode(self.0.token.clone())
+    }
+    #[getter]
+    fn record(&self) -> RememberedDevice {
+        RememberedDevice(self.0.record.clone())
+    }
+    fn __repr__(&self) -> String {
+        "DeviceToken(token=***)".to_owned()
+    }
+}
+
+#[pymethods]
+impl PasswordChanged {
+    #[getter]
+    fn effective_at(&self) -> DateTime<Utc> {
+        self.0.effective_at
+    }
+    #[getter]
+    fn strength(&self) -> Strength {
+        Strength(self.0.strength.clone())
+    }
+    fn __repr__(&self) -> String {
+        format!("PasswordChanged(effective_at={})", self.0.effective_at)
+    }
+}

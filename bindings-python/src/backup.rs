@@ -1,0 +1,238 @@
+//! Backup routing (B1–B6): master data, edits that return new master data, routes.
+
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::{from_py, mirror_enum, reduce, to_py};
+use crate::error::Result;
+use crate::numbers::{BaseNumber, NumberPlan, digits_of};
+use crate::permission::Actor;
+
+mirror_enum!(
+    /// Whether the extension can take calls right now (B3).
+    Reachability as "Reachability" <=> rules::Reachability {
+        Reachable = "REACHABLE", Unreachable = "UNREACHABLE",
+    }
+);
+
+mirror_enum!(
+    /// Which rule of B3 decided a route.
+    RouteRule as "RouteRule" <=> rules::RouteRule {
+        Reachable = "REACHABLE", IndividualBackup = "INDIVIDUAL_BACKUP", CentralBackup = "CENTRAL_BACKUP",
+    }
+);
+
+fn e164(text: &str) -> Result<rules::E164> {
+    Ok(rules::E164::parse(text)?)
+}
+
+/// Master data of the PBX (B1). Edits return a new value; a refused edit changes nothing.
+#[pyclass(name = "PbxMasterData", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct PbxMasterData(pub rules::PbxMasterData);
+
+#[pymethods]
+impl PbxMasterData {
+    #[new]
+    #[pyo3(signature = (base_number, central_backup_number, central_digits = "0", company_name = String::new(), admin_email = None))]
+    fn new(
+        base_number: &BaseNumber,
+        central_backup_number: &str,
+        central_digits: &str,
+        company_name: String,
+        admin_email: Option<String>,
+    ) -> Result<Self> {
+        let mut data = rules::PbxMasterData::new(
+            base_number.0.clone(),
+            digits_of(central_digits)?,
+            e164(central_backup_number)?,
+        );
+        data.company_name = company_name;
+        data.admin_email = admin_email;
+        Ok(Self(data))
+    }
+    #[getter]
+    fn base_number(&self) -> BaseNumber {
+        BaseNumber(self.0.base_number.clone())
+    }
+    #[getter]
+    fn central_digits(&self) -> &str {
+        self.0.central_digits.as_str()
+    }
+    #[getter]
+    fn company_name(&self) -> &str {
+        &self.0.company_name
+    }
+    #[getter]
+    fn admin_email(&self) -> Option<&str> {
+        self.0.admin_email.as_deref()
+    }
+    #[getter]
+    fn central_backup_number(&self) -> &str {
+        self.0.central_backup_number().as_str()
+    }
+    /// Whether users may reset their PIN themselves (R3).
+    #[getter]
+    fn self_service_pin_reset(&self) -> bool {
+        self.0.self_service_pin_reset()
+    }
+    /// Switches self-service PIN reset for all users (R3); admin only.
+    fn set_self_service_pin_reset(&self, actor: &Actor, on: bool) -> Result<Self> {
+        Ok(Self(self.0.set_self_service_pin_reset(&actor.0, on)?))
+    }
+    /// The head number in E.164 form (N5).
+    fn head_number(&self) -> Result<String> {
+        Ok(self.0.head_number()?.to_string())
+    }
+    /// A new central backup number (B2, B4, B6): the new master data, or an exception.
+    fn set_central_backup_number(
+        &self,
+        plan: &NumberPlan,
+        actor: &Actor,
+        typed: &str,
+    ) -> Result<Self> {
+        Ok(Self(
+            self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
+        ))
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PbxMasterData(base_number='{}', central_digits='{}', central_backup_number='{}')",
+            self.0.base_number.e164(),
+            self.0.central_digits,
+            self.0.central_backup_number()
+        )
+    }
+}
+
+/// Master data of one extension (B1, B5).
+#[pyclass(name = "ExtensionMasterData", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
+
+#[pymethods]
+impl ExtensionMasterData {
+    #[new]
+    #[pyo3(signature = (digits, name, email = None, mobile_number = None))]
+    fn new(
+        digits: &str,
+        name: String,
+        email: Option<String>,
+        mobile_number: Option<&str>,
+    ) -> Result<Self> {
+        let mut data = rules::ExtensionMasterData::new(digits_of(digits)?, name);
+        data.email = email;
+        data.mobile_number = mobile_number.map(e164).transpose()?;
+        Ok(Self(data))
+    }
+    #[getter]
+    fn digits(&self) -> &str {
+        self.0.digits.as_str()
+    }
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    #[getter]
+    fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
+    }
+    #[getter]
+    fn mobile_number(&self) -> Option<&str> {
+        self.0.mobile_number.as_ref().map(rules::E164::as_str)
+    }
+    #[getter]
+    fn backup_number(&self) -> Option<&str> {
+        self.0.backup_number().map(rules::E164::as_str)
+    }
+    /// Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
+    fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
+        Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ExtensionMasterData(digits='{}', name={:?}, backup_number={:?})",
+            self.0.digits,
+            self.0.name,
+            self.0.backup_number().map(rules::E164::as_str)
+        )
+    }
+}
+
+/// Where a call to one extension goes, and why (B3).
+#[pyclass(name = "Route", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct Route(pub rules::Route);
+
+#[pymethods]
+impl Route {
+    #[staticmethod]
+    fn decide(
+        pbx: &PbxMasterData,
+        extension: &ExtensionMasterData,
+        reachability: Reachability,
+    ) -> Self {
+        Self(rules::Route::decide(
+            &pbx.0,
+            &extension.0,
+            reachability.into(),
+        ))
+    }
+    #[getter]
+    fn extension(&self) -> &str {
+        self.0.extension.as_str()
+    }
+    #[getter]
+    fn reroute_to(&self) -> Option<&str> {
+        self.0.reroute_to.as_ref().map(rules::E164::as_str)
+    }
+    #[getter]
+    fn rule(&self) -> RouteRule {
+        self.0.rule.into()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Route(extension='{}', reroute_to={:?}, rule={:?})",
+            self.0.extension,
+            self.0.reroute_to.as_ref().map(rules::E164::as_str),
+            self.0.rule
+        )
+    }
+}
+
+/// The route of every extension should it become unreachable, in the order given (B3).
+#[pyfunction]
+pub fn routing_table(
+    pbx: &PbxMasterData,
+    extensions: Vec<PyRef<'_, ExtensionMasterData>>,
+) -> Vec<Route> {
+    let exts: Vec<rules::ExtensionMasterData> = extensions.iter().map(|e| e.0.clone()).collect();
+    rules::routing_table(&pbx.0, &exts)
+        .into_iter()
+        .map(Route)
+        .collect()
+}

@@ -1,0 +1,138 @@
+//! Argon2id hashing (G4), shaped like argon2-cffi's `PasswordHasher`: `hash`, `verify`,
+//! `needs_rehash` (alias `check_needs_rehash`), plus `hash_many` for imports.
+//!
+//! Every call releases the GIL: one hash costs tens of milliseconds of memory-hard work, and
+//! a provisioning script hashing thousands of PINs should use every core. `verify` returns a
+//! bool rather than raising on a mismatch, as the core does; malformed hashes raise
+//! `HashError`.
+
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use crate::error::{Error, Result};
+use crate::policy::HashPolicy;
+
+/// A secret as Python hands it over: `str` (hashed as UTF-8) or `bytes`.
+#[derive(FromPyObject)]
+pub enum Secret {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Secret {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Self::Text(s) => s.as_bytes(),
+            Self::Bytes(b) => b,
+        }
+    }
+}
+
+/// Hashes and verifies credentials under a hashing policy, with an optional pepper.
+#[pyclass(name = "Hasher", module = "pbx_rules", frozen)]
+pub struct Hasher(pub rules::Hasher);
+
+#[pymethods]
+impl Hasher {
+    #[new]
+    #[pyo3(signature = (policy = None, pepper = None))]
+    fn new(policy: Option<PyRef<'_, HashPolicy>>, pepper: Option<Vec<u8>>) -> Self {
+        let policy = policy.map_or_else(rules::HashPolicy::centrexx, |p| p.0.clone());
+        let hasher = rules::Hasher::new(policy);
+        Self(match pepper {
+            Some(p) => hasher.with_pepper(rules::Pepper::new(p)),
+            None => hasher,
+        })
+    }
+    #[getter]
+    fn policy(&self) -> HashPolicy {
+        HashPolicy(self.0.policy().clone())
+    }
+    /// A PHC string with a fresh salt.
+    fn hash(&self, py: Python<'_>, secret: Secret) -> Result<String> {
+        Ok(py.detach(|| self.0.hash(secret.bytes()))?)
+    }
+    /// Whether `secret` matches the stored PHC string (constant time).
+    fn verify(&self, py: Python<'_>, hash: &str, secret: Secret) -> Result<bool> {
+        Ok(py.detach(|| self.0.verify(secret.bytes(), hash))?)
+    }
+    /// Whether the stored hash was made with other costs than the policy's.
+    fn needs_rehash(&self, hash: &str) -> Result<bool> {
+        Ok(self.0.needs_rehash(hash)?)
+    }
+    /// argon2-cffi's name for `needs_rehash`.
+    fn check_needs_rehash(&self, hash: &str) -> Result<bool> {
+        Ok(self.0.needs_rehash(hash)?)
+    }
+    /// Many secrets on every core with the GIL released; a failing row is reported in
+    /// `HashBatch.failures()`, not raised.
+    fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
+        HashBatch(py.detach(|| on_every_core(&secrets, |s| self.0.hash(s.bytes()))))
+    }
+    fn __repr__(&self) -> String {
+        let p = self.0.policy();
+        format!(
+            "Hasher(m_cost_kib={}, t_cost={}, p_cost={})",
+            p.m_cost_kib, p.t_cost, p.p_cost
+        )
+    }
+}
+
+/// `f` over `rows` in input order, one scoped thread per core: FFI plumbing for bulk calls,
+/// since the core hashes one secret per call.
+fn on_every_core<T: Sync, R: Send>(rows: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores.min(rows.len()).max(1);
+    if threads == 1 {
+        return rows.iter().map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(rows.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// The outcome of `hash_many`: one PHC string per input, or the row's error.
+#[pyclass(name = "HashBatch", module = "pbx_rules", frozen)]
+pub struct HashBatch(Vec<std::result::Result<String, rules::HashError>>);
+
+#[pymethods]
+impl HashBatch {
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+    /// The PHC string per row, `None` for a failed row.
+    fn hashes(&self) -> Vec<Option<&str>> {
+        self.0.iter().map(|r| r.as_deref().ok()).collect()
+    }
+    /// `(index, HashError)` for every failed row.
+    fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
+        let rows = self
+            .0
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)));
+        let rows = rows.map(|(i, e)| {
+            PyTuple::new(
+                py,
+                [
+                    i.into_pyobject(py)?.into_any().unbind(),
+                    Error::from(e.clone()).into_value(py),
+                ],
+            )
+        });
+        Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
+    }
+    fn __repr__(&self) -> String {
+        let ok = self.0.iter().filter(|r| r.is_ok()).count();
+        format!("HashBatch(rows={}, ok={ok})", self.0.len())
+    }
+}

@@ -1,0 +1,257 @@
+//! Phone numbers and login identifiers (N1–N6): `NumberPlan`, `PhoneNumber`, `E164`,
+//! `BaseNumber`, and the bulk call `NumberPlan.normalize_many`.
+
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use crate::convert::mirror_enum;
+use crate::error::{Error, Result};
+
+mirror_enum!(
+    /// The kind of line (libphonenumber's names).
+    NumberKind as "NumberKind" <=> rules::NumberKind {
+        FixedLine = "FIXED_LINE", Mobile = "MOBILE", FixedLineOrMobile = "FIXED_LINE_OR_MOBILE",
+        TollFree = "TOLL_FREE", PremiumRate = "PREMIUM_RATE", SharedCost = "SHARED_COST",
+        Voip = "VOIP", PersonalNumber = "PERSONAL_NUMBER", Pager = "PAGER", Uan = "UAN",
+        Voicemail = "VOICEMAIL", Unknown = "UNKNOWN",
+    }
+    fallback Unknown
+);
+
+/// The numbering context of one PBX: its default region (N1).
+#[pyclass(name = "NumberPlan", module = "pbx_rules", frozen)]
+pub struct NumberPlan(pub rules::NumberPlan);
+
+#[pymethods]
+impl NumberPlan {
+    #[new]
+    #[pyo3(signature = (region = "DE"))]
+    fn new(region: &str) -> Result<Self> {
+        Ok(Self(rules::NumberPlan::new(region)?))
+    }
+
+    #[getter]
+    fn region(&self) -> &str {
+        self.0.region()
+    }
+
+    /// One typed number to its stored form, or `NumberError` (N1, N2).
+    fn normalize(&self, input: &str) -> Result<PhoneNumber> {
+        Ok(PhoneNumber(self.0.normalize(input)?))
+    }
+
+    /// Many numbers on every core with the GIL released; bad rows are reported, not raised.
+    fn normalize_many(&self, py: Python<'_>, inputs: Vec<String>) -> NumberBatch {
+        NumberBatch(py.detach(|| self.0.normalize_many(&inputs)))
+    }
+
+    fn __repr__(&self) -> String {
+        format!("NumberPlan(region={:?})", self.0.region())
+    }
+}
+
+/// A valid number: its E.164 form, kind, region and display forms (N1, N3).
+#[pyclass(name = "PhoneNumber", module = "pbx_rules", frozen)]
+pub struct PhoneNumber(pub rules::PhoneNumber);
+
+#[pymethods]
+impl PhoneNumber {
+    #[getter]
+    fn e164(&self) -> &str {
+        self.0.e164().as_str()
+    }
+    #[getter]
+    fn kind(&self) -> NumberKind {
+        self.0.kind().into()
+    }
+    #[getter]
+    fn region(&self) -> &str {
+        self.0.region()
+    }
+    #[getter]
+    fn country_code(&self) -> u16 {
+        self.0.country_code()
+    }
+    #[getter]
+    fn national_number(&self) -> &str {
+        self.0.national_number()
+    }
+    #[getter]
+    fn international(&self) -> String {
+        self.0.international()
+    }
+    #[getter]
+    fn national(&self) -> String {
+        self.0.national()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        crate::convert::to_py(py, &self.0)
+    }
+    fn __str__(&self) -> &str {
+        self.0.e164().as_str()
+    }
+    fn __eq__(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+    fn __hash__(&self) -> u64 {
+        hash_str(self.0.e164().as_str())
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PhoneNumber('{}', kind={}, region='{}')",
+            self.0.e164(),
+            self.0.kind().as_str(),
+            self.0.region()
+        )
+    }
+}
+
+fn hash_str(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// The outcome of `normalize_many`: one result per input, in input order. Rows become Python
+/// objects only when asked for, so a 100,000-row import pays only for what it reads.
+#[pyclass(name = "NumberBatch", module = "pbx_rules", frozen)]
+pub struct NumberBatch(pub rules::NumberBatch);
+
+#[pymethods]
+impl NumberBatch {
+    fn __len__(&self) -> usize {
+        self.0.results.len()
+    }
+
+    #[getter]
+    fn ok_count(&self) -> usize {
+        self.0.ok_count()
+    }
+
+    /// The E.164 form per row, `None` for a failed row.
+    fn e164s(&self) -> Vec<Option<&str>> {
+        self.0
+            .results
+            .iter()
+            .map(|r| r.as_ref().ok().map(|n| n.e164().as_str()))
+            .collect()
+    }
+
+    /// The valid numbers per row, `None` for a failed row.
+    fn numbers(&self) -> Vec<Option<PhoneNumber>> {
+        self.0
+            .results
+            .iter()
+            .map(|r| r.as_ref().ok().map(|n| PhoneNumber(n.clone())))
+            .collect()
+    }
+
+    /// `(index, NumberError)` for every failed row.
+    fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
+        let rows = self.0.failures().map(|(i, e)| {
+            PyTuple::new(
+                py,
+                [
+                    i.into_pyobject(py)?.into_any().unbind(),
+                    Error::from(e.clone()).into_value(py),
+                ],
+            )
+        });
+        Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
+    }
+
+    /// Row `index`: its `PhoneNumber`, or its `NumberError` raised.
+    fn __getitem__(&self, index: usize) -> Result<PhoneNumber> {
+        match self.0.results.get(index) {
+            Some(Ok(n)) => Ok(PhoneNumber(n.clone())),
+            Some(Err(e)) => Err(e.clone().into()),
+            None => Err(Error(pyo3::exceptions::PyIndexError::new_err(index))),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "NumberBatch(rows={}, ok={})",
+            self.0.results.len(),
+            self.0.ok_count()
+        )
+    }
+}
+
+/// A number in E.164 form, as stored (N1). Checks the form only.
+#[pyclass(name = "E164", module = "pbx_rules", frozen, eq, hash, from_py_object)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct E164(pub rules::E164);
+
+#[pymethods]
+impl E164 {
+    #[new]
+    fn new(text: &str) -> Result<Self> {
+        Ok(Self(rules::E164::parse(text)?))
+    }
+    #[getter]
+    fn digits(&self) -> &str {
+        self.0.digits()
+    }
+    fn __str__(&self) -> &str {
+        self.0.as_str()
+    }
+    fn __repr__(&self) -> String {
+        format!("E164('{}')", self.0)
+    }
+}
+
+/// The PBX number without extension digits, split at the area code (N4–N6).
+#[pyclass(name = "BaseNumber", module = "pbx_rules", frozen)]
+pub struct BaseNumber(pub rules::BaseNumber);
+
+#[pymethods]
+impl BaseNumber {
+    #[new]
+    #[pyo3(signature = (typed, plan = None))]
+    fn new(typed: &str, plan: Option<PyRef<'_, NumberPlan>>) -> Result<Self> {
+        let germany = rules::NumberPlan::germany();
+        let plan = plan.as_ref().map_or(&germany, |p| &p.0);
+        Ok(Self(rules::BaseNumber::parse(plan, typed)?))
+    }
+    #[getter]
+    fn area_code(&self) -> &str {
+        self.0.area_code()
+    }
+    #[getter]
+    fn subscriber(&self) -> &str {
+        self.0.subscriber()
+    }
+    #[getter]
+    fn e164(&self) -> &str {
+        self.0.e164().as_str()
+    }
+    fn extension_e164(&self, digits: &str) -> Result<String> {
+        Ok(self.0.extension_e164(&digits_of(digits)?)?.to_string())
+    }
+    fn display_extension(&self, digits: &str) -> Result<String> {
+        Ok(self.0.display_extension(&digits_of(digits)?))
+    }
+    fn login_form(&self, digits: &str) -> Result<String> {
+        Ok(self.0.login_form(&digits_of(digits)?))
+    }
+    /// A user's login identifier to the extension digits, or `LoginIdError` (N4, N6).
+    fn user_login(&self, input: &str) -> Result<String> {
+        Ok(self.0.user_login(input)?.to_string())
+    }
+    /// An admin's login identifier, which must be the head number (N5); raises otherwise.
+    #[pyo3(signature = (input, central = "0"))]
+    fn admin_login(&self, input: &str, central: &str) -> Result<()> {
+        Ok(self.0.admin_login(input, &digits_of(central)?)?)
+    }
+    fn __repr__(&self) -> String {
+        format!("BaseNumber('{}')", self.0.e164())
+    }
+}
+
+/// Extension digits typed as text, checked by the core.
+pub fn digits_of(text: &str) -> Result<rules::ExtensionDigits> {
+    Ok(rules::ExtensionDigits::parse(text)?)
+}

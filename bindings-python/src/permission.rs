@@ -1,0 +1,164 @@
+//! Who may do what (B4, P4, A3, R3, V1): `Actor`, `Action`, `authorize`.
+
+use pbx_rules as rules;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::convert::{from_py, reduce, to_py};
+use crate::error::Result;
+use crate::numbers::digits_of;
+
+/// The role of an actor, for code that branches on it.
+#[pyclass(
+    name = "Role",
+    module = "pbx_rules",
+    eq,
+    eq_int,
+    frozen,
+    hash,
+    from_py_object
+)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    #[pyo3(name = "USER")]
+    User,
+    #[pyo3(name = "ADMIN")]
+    Admin,
+    #[pyo3(name = "STAFF")]
+    Staff,
+    #[pyo3(name = "PARTNER")]
+    Partner,
+}
+
+/// Who is acting. Build one with `Actor.user("10")`, `Actor.admin()`, …
+#[pyclass(name = "Actor", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct Actor(pub rules::Actor);
+
+#[pymethods]
+impl Actor {
+    #[staticmethod]
+    fn user(extension: &str) -> Result<Self> {
+        Ok(Self(rules::Actor::User {
+            extension: digits_of(extension)?,
+        }))
+    }
+    #[staticmethod]
+    #[pyo3(signature = (extended_rights = false))]
+    fn admin(extended_rights: bool) -> Self {
+        Self(rules::Actor::Admin { extended_rights })
+    }
+    #[staticmethod]
+    fn staff() -> Self {
+        Self(rules::Actor::Staff)
+    }
+    #[staticmethod]
+    #[pyo3(signature = (advanced_training = false))]
+    fn partner(advanced_training: bool) -> Self {
+        Self(rules::Actor::Partner { advanced_training })
+    }
+    #[getter]
+    fn role(&self) -> Role {
+        match self.0 {
+            rules::Actor::User { .. } => Role::User,
+            rules::Actor::Admin { .. } => Role::Admin,
+            rules::Actor::Staff => Role::Staff,
+            rules::Actor::Partner { .. } => Role::Partner,
+        }
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!("Actor({:?})", self.0)
+    }
+}
+
+/// What an actor asks to do. Build one with `Action.set_backup_number("10")`, …
+#[pyclass(name = "Action", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
+pub struct Action(pub rules::Action);
+
+#[pymethods]
+impl Action {
+    #[staticmethod]
+    fn set_backup_number(extension: &str) -> Result<Self> {
+        Ok(Self(rules::Action::SetBackupNumber {
+            extension: digits_of(extension)?,
+        }))
+    }
+    #[staticmethod]
+    fn set_central_backup_number() -> Self {
+        Self(rules::Action::SetCentralBackupNumber)
+    }
+    #[staticmethod]
+    fn change_pin(extension: &str) -> Result<Self> {
+        Ok(Self(rules::Action::ChangePin {
+            extension: digits_of(extension)?,
+        }))
+    }
+    #[staticmethod]
+    fn set_pin(extension: &str) -> Result<Self> {
+        Ok(Self(rules::Action::SetPin {
+            extension: digits_of(extension)?,
+        }))
+    }
+    #[staticmethod]
+    fn manage_extensions() -> Self {
+        Self(rules::Action::ManageExtensions)
+    }
+    #[staticmethod]
+    fn view_sip_account() -> Self {
+        Self(rules::Action::ViewSipAccount)
+    }
+    #[staticmethod]
+    fn view_statistics() -> Self {
+        Self(rules::Action::ViewStatistics)
+    }
+    #[staticmethod]
+    fn manage_tapi_licences() -> Self {
+        Self(rules::Action::ManageTapiLicences)
+    }
+    #[staticmethod]
+    fn contract_changes() -> Self {
+        Self(rules::Action::ContractChanges)
+    }
+    #[staticmethod]
+    fn set_self_service_pin_reset() -> Self {
+        Self(rules::Action::SetSelfServicePinReset)
+    }
+    #[staticmethod]
+    fn switch_preview_mode() -> Self {
+        Self(rules::Action::SwitchPreviewMode)
+    }
+    #[getter]
+    fn needs_extended_rights(&self) -> bool {
+        self.0.needs_extended_rights()
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+    #[staticmethod]
+    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+        Ok(Self(from_py(state)?))
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+        reduce(slf.as_any(), &slf.get().0)
+    }
+    fn __repr__(&self) -> String {
+        format!("Action({:?})", self.0)
+    }
+}
+
+/// Whether `actor` may perform `action`; raises `PermissionDenied` naming what is missing.
+#[pyfunction]
+pub fn authorize(actor: &Actor, action: &Action) -> Result<()> {
+    Ok(rules::authorize(&actor.0, &action.0)?)
+}

@@ -1,0 +1,42 @@
+"""Lifecycle state at the boundary: aware times only (G1), pickling, no secret in reprs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+import pbx_rules as pr
+from conftest import cheap_hasher
+
+NOW = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
+RULES = pr.Rules(pr.Policy.centrexx().replace(hashing=cheap_hasher().policy))
+
+
+def test_naive_datetimes_are_refused() -> None:
+    with pytest.raises(TypeError):
+        pr.ExtensionAccount.create("10", dt.datetime(2026, 1, 5, 9), RULES)
+
+
+def test_state_pickles_and_reprs_hide_secrets() -> None:
+    account = pr.ExtensionAccount.create("10", NOW, RULES).account
+    password = pr.generate_password()
+    admin = pr.AdminAccount.create(password, NOW, RULES)
+    session = admin.login(password.expose(), NOW, RULES).unwrap()
+    assert isinstance(session, pr.AdminSession)
+    for state in (account, admin, session):
+        assert pickle.loads(pickle.dumps(state)) == state
+        assert "$argon2id" not in repr(state)
+    d = session.request_code("admin@example.com", NOW, RULES)
+    code = d.effects[0].secret
+    assert isinstance(code, pr.OneTimeCode)
+    assert code.expose() not in repr(d) + repr(d.effects)
+    assert password.expose() not in repr(admin) + repr(session)
+
+
+def test_strict_policy_hands_out_a_random_first_pin() -> None:
+    strict = pr.Rules(pr.Policy.strict().replace(hashing=cheap_hasher().policy))
+    created = pr.ExtensionAccount.create("10", NOW, strict)
+    assert created.initial_pin is not None and "***" in repr(created)
+    assert created.account.login(created.initial_pin.expose(), NOW, strict).ok

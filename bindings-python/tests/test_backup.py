@@ -1,0 +1,62 @@
+"""B1–B6 through the binding, and master data as state that pickles and round-trips."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import pbx_rules as pr
+
+PLAN = pr.NumberPlan()
+ADMIN = pr.Actor.admin()
+
+
+def pbx() -> pr.PbxMasterData:
+    return pr.PbxMasterData(pr.BaseNumber("06131 62468"), "+4961316246800", company_name="Muster GmbH")
+
+
+def test_b3_routes() -> None:
+    ten = pr.ExtensionMasterData("10", "Ada")
+    eleven = pr.ExtensionMasterData("11", "Bob").set_backup_number(PLAN, pr.Actor.user("11"), "0171 12345678")
+    assert eleven.backup_number == eleven.mobile_number == "+4917112345678"  # B5
+    assert pr.Route.decide(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
+    table = pr.routing_table(pbx(), [ten, eleven])
+    assert [(r.extension, r.reroute_to, r.rule) for r in table] == [
+        ("10", "+4961316246800", pr.RouteRule.CENTRAL_BACKUP),
+        ("11", "+4917112345678", pr.RouteRule.INDIVIDUAL_BACKUP),
+    ]
+
+
+def test_b2_b4_refusals_change_nothing() -> None:
+    data = pbx()
+    with pytest.raises(pr.BackupError) as info:
+        data.set_central_backup_number(PLAN, ADMIN, "  ")
+    assert info.value.code == "BACKUP_CENTRAL_REQUIRED"
+    with pytest.raises(pr.PermissionDenied):
+        data.set_central_backup_number(PLAN, pr.Actor.user("10"), "0171 12345678")
+    with pytest.raises(pr.PermissionDenied):
+        pr.ExtensionMasterData("10", "Ada").set_backup_number(PLAN, pr.Actor.user("11"), "0171 12345678")
+    with pytest.raises(pr.NumberError) as n:  # B6: the number family, even inside an edit
+        data.set_central_backup_number(PLAN, ADMIN, "12")
+    assert n.value.code == "NUMBER_TOO_SHORT"
+    assert data.central_backup_number == "+4961316246800"
+    assert data.set_central_backup_number(PLAN, ADMIN, "0171 12345678").central_backup_number == "+4917112345678"
+
+
+def test_state_round_trips_through_json_and_pickle() -> None:
+    ext = pr.ExtensionMasterData("10", "Ada", email="ada@example.com")
+    ext = ext.set_backup_number(PLAN, ADMIN, "0171 12345678")
+    for value in (pbx(), ext, pr.Actor.user("10"), pr.Action.set_pin("10")):
+        state = value.to_dict()
+        again = type(value).from_dict(json.loads(json.dumps(state)))
+        assert again == value
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_bad_state_is_a_value_error() -> None:
+    state = pr.ExtensionMasterData("10", "Ada").to_dict()
+    state["mobile_number"] = "0171"
+    with pytest.raises(ValueError):
+        pr.ExtensionMasterData.from_dict(state)

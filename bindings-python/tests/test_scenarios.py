@@ -1,0 +1,223 @@
+"""The lifecycle scenarios of core/vectors/scenarios.json (P2–P9, K3, K5, R1–R3, A1–A4,
+G5), every step of every case, replayed as core/tests/vectors_scenarios.rs does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+import pytest
+
+import pbx_rules as pr
+from conftest import families_of, load
+
+DOC = load("scenarios.json")
+FIXTURE: dict[str, Any] = DOC["fixture"]
+STEP_NAMES = {
+    pr.AdminStep.SECOND_FACTOR: "second_factor",
+    pr.AdminStep.PRIVACY_NOTICE: "privacy_notice",
+    pr.AdminStep.DEFAULT_PINS: "default_pins",
+    pr.AdminStep.MAIN_MENU: "main_menu",
+}
+
+
+def time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def actor(text: str) -> pr.Actor:
+    role, _, digits = text.partition(":")
+    return pr.Actor.user(digits) if role == "user" else pr.Actor.admin()
+
+
+class World:
+    """One world per case: PBX, accounts by digits, admin, session, last mail, last token."""
+
+    def __init__(self, preset: str) -> None:
+        policy = pr.Policy.preset(preset)
+        self.rules = pr.Rules(policy.replace(hashing=policy.hashing.replace(**FIXTURE["hashing"])))
+        plan = pr.NumberPlan(FIXTURE["region"])
+        self.pbx = pr.PbxMasterData(
+            pr.BaseNumber(FIXTURE["base_number"], plan),
+            FIXTURE["central_backup_number"],
+            FIXTURE["central_digits"],
+            FIXTURE["company_name"],
+            FIXTURE["admin_email"],
+        )
+        password = pr.parse_password(FIXTURE["admin_password"], self.rules.policy.password)
+        self.admin = pr.AdminAccount.create(password, time("2026-01-05T09:00:00Z"), self.rules)
+        self.accounts: dict[str, pr.ExtensionAccount] = {}
+        self.session: Optional[pr.AdminSession] = None
+        self.mailed: Optional[str] = None
+        self.device: Optional[str] = None
+
+    def resolve(self, text: str) -> str:
+        if text == "$mailed":
+            assert self.mailed is not None
+            return self.mailed
+        if text == "$device":
+            assert self.device is not None
+            return self.device
+        return text
+
+    def master(self, ext: str, step: dict[str, Any]) -> pr.ExtensionMasterData:
+        email = None if "email" in step and step["email"] is None else FIXTURE["user_email"]
+        return pr.ExtensionMasterData(ext, FIXTURE["user_name"], email=email, mobile_number=step.get("mobile"))
+
+    def note(self, got: dict[str, Any], d: pr.Decision) -> None:
+        if d.error is not None:
+            got["error"] = d.error.code
+            assert type(d.error) in families_of(d.error.code)
+        for e in d.effects:
+            if e.kind == pr.EffectKind.SEND_SECRET:
+                assert e.secret is not None and "***" in repr(e)
+                self.mailed = e.secret.expose()
+            got["effects"].append(e.kind.name.lower())
+
+    def set_step(self, got: dict[str, Any], s: pr.AdminSession) -> None:
+        got["outcome"] = STEP_NAMES[s.step]
+        got["extended_rights"] = s.has_extended_rights
+        got["default_pin_extensions"] = s.default_pin_extensions
+
+    def run(self, step: dict[str, Any]) -> dict[str, Any]:
+        now = time(step["at"])
+        op = step["op"]
+        got: dict[str, Any] = {"error": None, "effects": []}
+        rules = self.rules
+        if op == "create_extension":
+            created = pr.ExtensionAccount.create(step["extension"], now, rules)
+            got["default_pin"] = created.account.has_default_pin
+            self.accounts[step["extension"]] = created.account
+        elif op in ("user_login", "change_pin", "admin_set_pin", "mobile_login"):
+            ext = step["extension"]
+            account = self.accounts[ext]
+            if op == "user_login":
+                d = account.login(self.resolve(step["pin"]), now, rules)
+                if d.ok:
+                    login = d.unwrap()
+                    assert isinstance(login, pr.UserLogin)
+                    got["outcome"] = "must_change_pin" if login.must_change_pin else "logged_in"
+                    if login.deadline is not None:
+                        got["deadline"] = login.deadline
+                elif d.error is not None and "retry_at" in d.error.details:
+                    got["retry_at"] = d.error.details["retry_at"]
+            elif op == "change_pin":
+                d = account.change_pin(actor(step["actor"]), step["old"], step["new"], step["confirmation"], now, rules)
+                if d.ok:
+                    changed = d.unwrap()
+                    assert isinstance(changed, pr.PinChanged)
+                    got["completes_login"] = changed.completes_login
+            elif op == "admin_set_pin":
+                d = account.set_pin_by_admin(actor(step["actor"]), step["pin"], step["pin"], now, rules)
+            else:
+                d = account.mobile_login(self.master(ext, step), step["pin"], now, rules)
+            self.note(got, d)
+            assert isinstance(d.state, pr.ExtensionAccount)
+            self.accounts[ext] = d.state
+        elif op == "forgot_pin":
+            ext = step["extension"]
+            found = self.accounts.get(ext)
+            d = pr.forgot_pin(self.pbx, (self.master(ext, step), found) if found else None, now, rules)
+            self.note(got, d)
+            if isinstance(d.state, pr.ExtensionAccount):
+                self.accounts[ext] = d.state
+        elif op == "set_self_service_pin_reset":
+            try:
+                self.pbx = self.pbx.set_self_service_pin_reset(actor(step["actor"]), step["on"])
+            except pr.PbxRulesError as e:
+                got["error"] = e.code
+        else:
+            self.admin_op(op, step, now, got)
+        return got
+
+    def admin_op(self, op: str, step: dict[str, Any], now: dt.datetime, got: dict[str, Any]) -> None:
+        rules = self.rules
+        if op == "admin_login":
+            defaults = [a.extension for a in sorted(self.accounts.values(), key=lambda a: a.extension) if a.has_default_pin]
+            token = self.resolve(step["device"]) if step.get("device") else None
+            d = self.admin.login(self.resolve(step["password"]), now, rules, device_token=token, default_pin_extensions=defaults)
+            if d.ok:
+                session = d.unwrap()
+                assert isinstance(session, pr.AdminSession)
+                self.set_step(got, session)
+                self.session = session
+            self.note(got, d)
+            assert isinstance(d.state, pr.AdminAccount)
+            self.admin = d.state
+            return
+        if op == "change_password":
+            d = self.admin.change_password(
+                step["old"], step["new"], step["new"], now, rules,
+                head_number=self.pbx.head_number(), company_name=self.pbx.company_name,
+                admin_email=self.pbx.admin_email,
+            )
+            if d.ok:
+                changed = d.unwrap()
+                assert isinstance(changed, pr.PasswordChanged)
+                got["effective_at"] = changed.effective_at
+            self.note(got, d)
+            assert isinstance(d.state, pr.AdminAccount)
+            self.admin = d.state
+            return
+        if op == "forgot_password":
+            d = pr.forgot_password(step["head"], (self.pbx, self.admin), now, rules)
+            self.note(got, d)
+            if isinstance(d.state, pr.AdminAccount):
+                self.admin = d.state
+            return
+        assert self.session is not None, "no admin session"
+        if op == "request_code":
+            d = self.session.request_code(self.pbx.admin_email, now, rules)
+            self.note(got, d)
+        elif op == "confirm_code":
+            d = self.session.confirm_code(self.resolve(step["code"]), now, rules)
+            if d.ok:
+                assert isinstance(d.state, pr.AdminSession)
+                self.set_step(got, d.state)
+                token = d.unwrap()
+                got["device_token"] = token is not None
+                if isinstance(token, pr.DeviceToken):
+                    self.device = token.token.expose()
+                    self.admin = self.admin.remember(token.record)
+            self.note(got, d)
+        else:
+            try:
+                nxt = getattr(self.session, op)()
+            except pr.PbxRulesError as e:
+                got["error"] = e.code
+            else:
+                assert isinstance(nxt, pr.AdminSession)
+                self.set_step(got, nxt)
+                self.session = nxt
+            return
+        assert isinstance(d.state, pr.AdminSession)
+        self.session = d.state
+
+
+def differences(got: dict[str, Any], expect: dict[str, Any]) -> list[str]:
+    out = []
+    for key, want in expect.items():
+        if key == "ok":
+            ok = got["error"] is None
+        elif key == "error":
+            ok = got["error"] == want
+        elif key in ("deadline", "retry_at", "effective_at"):
+            ok = got.get(key) == time(want)
+        else:
+            ok = got.get(key) == want
+        if not ok:
+            out.append(f"{key}: want {want!r}, got {got!r}")
+    return out
+
+
+@pytest.mark.parametrize("case", DOC["cases"], ids=[c["id"] for c in DOC["cases"]])
+def test_scenario(case: dict[str, Any]) -> None:
+    world = World(case["policy"])
+    failures = []
+    for i, step in enumerate(case["steps"]):
+        for d in differences(world.run(step), step["expect"]):
+            failures.append(f"step {i} ({step['op']}): {d}")
+        # State survives the host's storage: every account reads back what it wrote.
+        for ext, account in world.accounts.items():
+            assert pr.ExtensionAccount.from_dict(account.to_dict()) == account, ext
+    assert not failures, "\n".join(failures)

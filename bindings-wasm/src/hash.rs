@@ -1,0 +1,47 @@
+//! Argon2id hashing (G4), for Node hosts and the tests: a browser form never sees a stored
+//! hash, so the browser modules leave this (and argon2) out.
+
+use pbx_rules as core;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::policy::Policy;
+
+/// Hashes and verifies PINs and passwords under a policy's argon2id costs.
+#[wasm_bindgen]
+#[derive(Clone, Debug)]
+pub struct Hasher(pub(crate) core::Hasher);
+
+#[wasm_bindgen]
+impl Hasher {
+    /// A hasher with the policy's costs and no pepper.
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: &Policy) -> Hasher {
+        Hasher(core::Hasher::new(policy.0.hashing.clone()))
+    }
+
+    /// The PHC string of a secret.
+    ///
+    /// # Errors
+    /// A `HashError`.
+    pub fn hash(&self, secret: &str) -> Result<String, Error> {
+        Ok(self.0.hash(secret.as_bytes())?)
+    }
+
+    /// Whether a secret matches a stored PHC string (constant time).
+    ///
+    /// # Errors
+    /// A `HashError` for an unusable stored hash.
+    pub fn verify(&self, secret: &str, stored: &str) -> Result<bool, Error> {
+        Ok(self.0.verify(secret.as_bytes(), stored)?)
+    }
+
+    /// Whether a stored hash uses outdated parameters.
+    ///
+    /// # Errors
+    /// A `HashError` for an unusable stored hash.
+    #[wasm_bindgen(js_name = needsRehash)]
+    pub fn needs_rehash(&self, stored: &str) -> Result<bool, Error> {
+        Ok(self.0.needs_rehash(stored)?)
+    }
+}

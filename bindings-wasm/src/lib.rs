@@ -1,0 +1,30 @@
+//! WebAssembly binding of `pbx-rules` (issue 7).
+//!
+//! No rule logic lives here: every export is a one-line delegation to the core, and every
+//! core error arrives in JS as an `Error` with `name`, `code`, `messageDe` and `messageEn`
+//! (see [`error`]). The crate is built once per feature area (`meter`, `numbers`, `pins`,
+//! `hash`) so that a page downloads only the rules it uses: the linker drops the phone
+//! metadata from a meter-only module and the password dictionaries from a numbers-only one.
+//! `account` adds the lifecycle (Node hosts); `small-regex` runs the core's numbering engine
+//! on regex-lite for the browser. `full` is the Node build the tests replay every shared
+//! vector against.
+#![forbid(unsafe_code)]
+// JS callers cannot see `#[must_use]`; the core carries it where it matters.
+#![allow(clippy::must_use_candidate)]
+
+pub mod error;
+mod lang;
+mod policy;
+
+#[cfg(feature = "account")]
+mod account;
+#[cfg(feature = "hash")]
+mod hash;
+#[cfg(feature = "meter")]
+mod meter;
+#[cfg(feature = "numbers")]
+mod numbers;
+#[cfg(feature = "pins")]
+mod pins;
+
+pub use policy::{Lang, Policy};

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test of the WebAssembly binding, from a fresh machine: installs the wasm32 target,
+# wasm-bindgen-cli of the crate's pinned version, Debian's chromium and the pinned npm
+# packages, builds the modules, then runs the Rust error-mapping test, the core's number
+# tests on regex-lite, the Node tests (every shared vector, error objects) and the Chromium
+# end-to-end test.
+set -euo pipefail
+cd "$(dirname "$0")"
+root="$(cd .. && pwd)"
+
+# The version pinned in the root [workspace.dependencies] (wasm-bindgen = "=X").
+version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$root/Cargo.toml")"
+
+rustup target add wasm32-unknown-unknown >/dev/null
+if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; then
+  # --locked first; some mirrors lack a crate version of the CLI's lockfile, so fall back.
+  cargo install wasm-bindgen-cli --version "$version" --locked ||
+    cargo install wasm-bindgen-cli --version "$version"
+fi
+if ! command -v chromium >/dev/null; then
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ apt-get update && $sudo_ apt-get install -y chromium
+fi
+npm ci --no-audit --no-fund
+
+bash build.sh
+(cd "$root" && cargo test -p pbx-rules-wasm --locked)
+# The browser numbers module runs the core on regex-lite: same verdicts as with regex.
+(cd "$root" && cargo test -p pbx-rules --features regex-lite --locked --lib \
+  --test vectors_numbers --test number_laws)
+node --test tests/
+# Figures for the README (sizes, first answer, meter per keystroke); informative only.
+node tests/timing.mjs

@@ -1,0 +1,167 @@
+// Replays every case of every shared vector file in core/vectors/ against the Node build
+// (bindings-wasm/pkg/node), with the verdicts of the Rust tests in core/tests/.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const pbx = require("../pkg/node/pbx_rules.js");
+
+const dir = path.join(__dirname, "..", "..", "core", "vectors");
+const load = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
+
+/** Runs f and returns [value, undefined] or [undefined, thrown error]. */
+function attempt(f) {
+  try {
+    return [f(), undefined];
+  } catch (e) {
+    return [undefined, e];
+  }
+}
+
+function cheapHasher() {
+  const policy = pbx.Policy.centrexx();
+  policy.setHashCosts(64, 1);
+  return new pbx.Hasher(policy);
+}
+
+const LEVELS = ["red", "orange", "yellow", "light_green", "green"];
+const rank = (level) => {
+  assert.ok(LEVELS.includes(level), level);
+  return LEVELS.indexOf(level);
+};
+
+const replayed = new Set();
+
+test("pins.json (P1, P3, P8)", () => {
+  replayed.add("pins.json");
+  const hasher = cheapHasher();
+  const doc = load("pins.json");
+  assert.equal(doc.schema, 1);
+  for (const c of doc.cases) {
+    const policy = pbx.Policy.preset(c.policy);
+    const none = new pbx.PinContext();
+    const [got, err] = attempt(() => {
+      switch (c.check) {
+        case "parse":
+          return pbx.parsePin(c.pin, policy), [];
+        case "new":
+          return pbx.validateNewPin(c.pin, c.confirmation, none, policy);
+        case "change": {
+          const stored = hasher.hash(c.stored);
+          const change = pbx.changePin(c.old, c.pin, c.confirmation, stored, hasher, none, policy);
+          assert.ok(hasher.verify(c.pin, change.hash), c.id);
+          return change.warnings;
+        }
+        case "mobile":
+          return pbx.mobileAppCheck(c.pin, c.mobile ?? undefined, policy), [];
+        case "trivial": {
+          const ctx = new pbx.PinContext(c.extension_digits ?? undefined, c.names);
+          return pbx.trivialFindings(c.pin, ctx, policy);
+        }
+        default:
+          throw new Error(`${c.id}: unknown check ${c.check}`);
+      }
+    });
+    const e = c.expect;
+    if (e.verdict === "refused") {
+      assert.ok(err, `${c.id}: accepted, expected ${e.code}`);
+      assert.equal(err.code, e.code, c.id);
+      assert.equal(err.name, "PinError", c.id);
+      if (e.code === "PIN_TRIVIAL") assert.deepEqual(err.findings, e.findings, c.id);
+    } else {
+      assert.ifError(err);
+      if (e.verdict === "accepted") assert.deepEqual(got, [], c.id);
+      else assert.deepEqual(got, e.findings, `${c.id} (${e.verdict})`);
+    }
+  }
+});
+
+test("passwords.json (K1-K4)", () => {
+  replayed.add("passwords.json");
+  const hasher = cheapHasher();
+  const doc = load("passwords.json");
+  assert.equal(doc.schema, 1);
+  for (const c of doc.cases) {
+    const policy = pbx.Policy.preset(c.policy);
+    const k = c.context ?? {};
+    const ctx = new pbx.PasswordContext(k.head_number, k.company_name, k.admin_email, c.second_factor ?? false);
+    const e = c.expect;
+    if (c.check === "meter") {
+      assert.equal(e.verdict, "level", c.id);
+      const got = rank(pbx.evaluatePassword(c.password, ctx, policy).level);
+      if (e.level_at_most) assert.ok(got <= rank(e.level_at_most), `${c.id}: ${LEVELS[got]}`);
+      if (e.level_at_least) assert.ok(got >= rank(e.level_at_least), `${c.id}: ${LEVELS[got]}`);
+      continue;
+    }
+    const [, err] = attempt(() => {
+      switch (c.check) {
+        case "parse":
+          return pbx.parsePassword(c.password, policy, c.second_factor ?? false);
+        case "new":
+          return pbx.validateNewPassword(c.password, c.confirmation, ctx, policy);
+        case "change":
+          return pbx.changePassword(c.old, c.password, c.confirmation, hasher.hash(c.stored), hasher, ctx, policy);
+        default:
+          throw new Error(`${c.id}: unknown check ${c.check}`);
+      }
+    });
+    if (e.verdict === "accepted") {
+      assert.ifError(err);
+    } else {
+      assert.equal(e.verdict, "refused", c.id);
+      assert.ok(err, `${c.id}: accepted, expected ${e.code}`);
+      assert.equal(err.code, e.code, c.id);
+      assert.equal(err.name, "PasswordError", c.id);
+      if (e.reason) assert.equal(err.reason, e.reason, c.id);
+    }
+  }
+});
+
+test("numbers.json (N1-N3)", () => {
+  replayed.add("numbers.json");
+  const doc = load("numbers.json");
+  assert.ok(doc.cases.length >= 150);
+  const failures = [];
+  for (const c of doc.cases) {
+    const plan = new pbx.NumberPlan(c.region);
+    const [n, err] = attempt(() => plan.normalize(c.input));
+    const ok = c.error
+      ? err?.code === c.error && err.name === "NumberError"
+      : !err &&
+        n.e164 === c.e164 &&
+        n.kind === c.kind &&
+        n.region === c.number_region &&
+        n.international === c.international &&
+        n.national === c.national;
+    if (!ok) failures.push(`${c.id}: got ${err ? err.code : n.e164}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+test("login_ids.json (N4-N6)", () => {
+  replayed.add("login_ids.json");
+  const doc = load("login_ids.json");
+  const base = new pbx.BaseNumber(new pbx.NumberPlan(doc.region), doc.base_number);
+  for (const c of doc.cases) {
+    const [got, err] = attempt(() =>
+      c.role === "user" ? base.userLogin(c.input) : (base.adminLogin(c.input, doc.central_digits), "ok"),
+    );
+    if (c.error) {
+      assert.equal(err?.code, c.error, c.id);
+      assert.equal(err.name, "LoginIdError", c.id);
+    } else {
+      assert.ifError(err);
+      assert.equal(got, c.extension ?? "ok", c.id);
+    }
+  }
+});
+
+// Replayed in their own files.
+const ELSEWHERE = new Set(["scenarios.json"]); // tests/scenarios.test.cjs
+
+test("every vector file is replayed", () => {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+  const missing = files.filter((f) => !replayed.has(f) && !ELSEWHERE.has(f));
+  assert.deepEqual(missing, [], "vector files without a replay");
+});
