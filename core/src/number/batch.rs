@@ -34,45 +34,51 @@ impl NumberPlan {
     /// let plan = pbx_rules::NumberPlan::germany();
     /// let batch = plan.normalize_many(&["0171 12345678", "hello", "+41 44 668 18 00"]);
     /// assert_eq!(batch.ok_count(), 2);
-    /// assert_eq!(batch.failures().next().map(|(i, e)| (i, e.to_string().is_empty())), Some((1, false)));
+    /// assert_eq!(batch.failures().map(|(i, e)| (i, e.code())).collect::<Vec<_>>(), [(1, "NUMBER_HAS_LETTERS")]);
+    /// # use pbx_rules::Localized;
     /// ```
     #[must_use]
     pub fn normalize_many<S: AsRef<str> + Sync>(&self, inputs: &[S]) -> NumberBatch {
-        let threads = worker_count(inputs.len());
-        if threads <= 1 {
-            return NumberBatch {
-                results: inputs.iter().map(|s| self.normalize(s.as_ref())).collect(),
-            };
+        NumberBatch {
+            results: self.spread(inputs),
         }
-        let chunk = inputs.len().div_ceil(threads);
-        let part = |rows: &[S]| {
-            let worker = engine::Worker::new();
-            rows.iter()
-                .map(|s| self.normalize_on(&worker, s.as_ref()))
-                .collect::<Vec<_>>()
-        };
-        let results = std::thread::scope(|scope| {
-            let handles: Vec<_> = inputs
-                .chunks(chunk)
-                .map(|rows| scope.spawn(move || part(rows)))
-                .collect();
-            // `normalize` never panics; should a bug make it, the panic surfaces here rather
-            // than shifting every later row to a wrong index.
-            handles
-                .into_iter()
-                .flat_map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+
+    /// Runs the rows on rayon's threads, each with its own regex clones (see
+    /// `engine::Worker`). The threads outlive the call, so their caches are warm for the
+    /// next batch, and each clone is only ever used by the thread that owns its cache pool.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn spread<S: AsRef<str> + Sync>(&self, inputs: &[S]) -> Vec<Result<PhoneNumber, NumberError>> {
+        use rayon::prelude::*;
+        thread_local! {
+            static WORKER: engine::Worker = engine::Worker::new();
+        }
+        if inputs.len() < MIN_ROWS_TO_SPREAD {
+            return inputs.iter().map(|s| self.normalize(s.as_ref())).collect();
+        }
+        let chunks: Vec<Vec<_>> = inputs
+            .par_chunks(ROWS_PER_CHUNK)
+            .map(|rows| {
+                WORKER.with(|w| {
+                    rows.iter()
+                        .map(|s| self.normalize_on(w, s.as_ref()))
+                        .collect()
                 })
-                .collect()
-        });
-        NumberBatch { results }
+            })
+            .collect();
+        chunks.into_iter().flatten().collect()
+    }
+
+    /// Without threads (wasm32), one row after the other.
+    #[cfg(target_arch = "wasm32")]
+    fn spread<S: AsRef<str> + Sync>(&self, inputs: &[S]) -> Vec<Result<PhoneNumber, NumberError>> {
+        inputs.iter().map(|s| self.normalize(s.as_ref())).collect()
     }
 }
 
-/// One worker per core, but none for small batches where spawning costs more than it saves.
-fn worker_count(rows: usize) -> usize {
-    const ROWS_PER_WORKER: usize = 2_000;
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    cores.min(rows / ROWS_PER_WORKER).max(1)
-}
+/// Below this, handing rows to other threads costs more than it saves.
+#[cfg(not(target_arch = "wasm32"))]
+const MIN_ROWS_TO_SPREAD: usize = 2_000;
+/// Rows per task: large enough to amortise the hand-over, small enough to balance cores.
+#[cfg(not(target_arch = "wasm32"))]
+const ROWS_PER_CHUNK: usize = 1_024;
