@@ -6,23 +6,34 @@ use wasm_bindgen::prelude::*;
 use crate::error::{Error, finding_codes};
 use crate::policy::Policy;
 
-/// What the PIN checks may know about the user: extension digits and names.
+/// What the PIN checks may know about the user: extension digits, names and the
+/// extension's full number.
 #[wasm_bindgen]
 #[derive(Clone, Debug, Default)]
 pub struct PinContext {
     extension_digits: Option<String>,
     names: Vec<String>,
+    phone_number: Option<core::E164>,
 }
 
 #[wasm_bindgen]
 impl PinContext {
-    /// The extension digits (`10`) and the user's names, both optional.
+    /// The extension digits (`10`), the user's names and the extension's number in E.164
+    /// (`+4961316246810`), all optional.
+    ///
+    /// # Errors
+    /// A `NumberError` (`NUMBER_NOT_E164`) for a phone number not in E.164 form.
     #[wasm_bindgen(constructor)]
-    pub fn new(extension_digits: Option<String>, names: Option<Vec<String>>) -> PinContext {
-        PinContext {
+    pub fn new(
+        extension_digits: Option<String>,
+        names: Option<Vec<String>>,
+        phone_number: Option<String>,
+    ) -> Result<PinContext, Error> {
+        Ok(PinContext {
             extension_digits,
             names: names.unwrap_or_default(),
-        }
+            phone_number: phone_number.as_deref().map(core::E164::parse).transpose()?,
+        })
     }
 }
 
@@ -32,6 +43,7 @@ impl PinContext {
         f(&core::PinContext {
             extension_digits: self.extension_digits.as_deref(),
             names: &names,
+            phone_number: self.phone_number.as_ref(),
         })
     }
 }

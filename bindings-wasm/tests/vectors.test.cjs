@@ -56,7 +56,7 @@ test("pins.json (P1, P3, P8)", () => {
         case "mobile":
           return pbx.mobileAppCheck(c.pin, c.mobile ?? undefined, policy), [];
         case "trivial": {
-          const ctx = new pbx.PinContext(c.extension_digits ?? undefined, c.names);
+          const ctx = new pbx.PinContext(c.extension_digits ?? undefined, c.names, c.phone_number ?? undefined);
           return pbx.trivialFindings(c.pin, ctx, policy);
         }
         default:

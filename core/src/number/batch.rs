@@ -1,6 +1,8 @@
 //! Many numbers in one call, for provisioning scripts that import whole PBXs.
 
-use super::{NumberError, NumberPlan, PhoneNumber, engine};
+#[cfg(not(target_arch = "wasm32"))]
+use super::engine;
+use super::{NumberError, NumberPlan, PhoneNumber};
 
 /// The outcome of [`NumberPlan::normalize_many`]: one result per input, in input order.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -56,6 +56,7 @@ impl NumberPlan {
     }
 
     /// [`Self::normalize`] on a batch worker's own regex caches.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn normalize_on(
         &self,
         worker: &engine::Worker,

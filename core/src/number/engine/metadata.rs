@@ -11,6 +11,7 @@ use phonenumber::metadata::loader;
 use regex::{Regex, RegexBuilder};
 #[cfg(feature = "regex-lite")]
 use regex_lite::{Regex, RegexBuilder};
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -160,12 +161,14 @@ impl Compiled for Tables {
 /// help: a clone's pool belongs to the first thread that used it, so a new thread picking up
 /// an old worker is back on the locked path (measured: 2 threads fell from 2.5M to 1.3M
 /// numbers/s).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) struct Local<'t> {
     shared: &'t Tables,
     territories: Vec<OnceCell<Territory>>,
     formats: Vec<OnceCell<Formats>>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'t> Local<'t> {
     pub(crate) fn new(shared: &'t Tables) -> Self {
         let n = shared.raw.len();
@@ -178,6 +181,7 @@ impl<'t> Local<'t> {
 }
 
 /// The value of `cell`, cloned from `shared` on first use.
+#[cfg(not(target_arch = "wasm32"))]
 fn clone_once<'a, T: Clone>(
     cell: Option<&'a OnceCell<T>>,
     shared: impl FnOnce() -> Result<&'a T, MetadataError>,
@@ -190,6 +194,7 @@ fn clone_once<'a, T: Clone>(
     Ok(cell.get_or_init(|| value))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Compiled for Local<'_> {
     fn tables(&self) -> &Tables {
         self.shared

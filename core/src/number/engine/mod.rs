@@ -11,7 +11,9 @@ mod format;
 mod metadata;
 mod parse;
 
-use metadata::{Compiled, Length, Local, tables};
+#[cfg(not(target_arch = "wasm32"))]
+use metadata::Local;
+use metadata::{Compiled, Length, tables};
 use parse::Reason;
 
 use super::{E164, NumberError, NumberKind, PhoneNumber};
@@ -47,8 +49,10 @@ pub(crate) fn region(name: &str) -> Result<Region, NumberError> {
 }
 
 /// A batch worker's own view of the compiled metadata (see [`Local`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) struct Worker(Option<Local<'static>>);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Worker {
     pub(crate) fn new() -> Self {
         Self(tables().ok().map(Local::new))
@@ -64,6 +68,7 @@ pub(crate) fn normalize(default: Region, cleaned: &str) -> Result<PhoneNumber, N
 }
 
 /// [`normalize`] on a worker's own clones.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn normalize_on(
     worker: &Worker,
     default: Region,
