@@ -64,19 +64,19 @@ impl Throttle {
             Ok(true) => (Self::default(), Ok(())),
             Ok(false) => {
                 let next = self.failed(now);
-                let refusal = next.refusal(allowance, policy);
+                let refusal = next.refusal(allowance);
                 (next, Err(refusal.into()))
             }
         }
     }
 
-    /// The refusal to report right after a failure: the lock, the delay, or the wrong
-    /// credentials themselves.
-    #[must_use]
-    pub fn refusal(&self, allowance: u32, policy: &ThrottlePolicy) -> LoginError {
-        match self.check(self.last_failure.unwrap_or_default(), allowance, policy) {
-            Err(LoginError::ThrottleLocked) => LoginError::ThrottleLocked,
-            _ => LoginError::WrongCredentials,
+    /// The refusal to report right after a failure: the lock once the allowance is used
+    /// up, else the wrong credentials themselves (a delay shows only on the next try).
+    fn refusal(&self, allowance: u32) -> LoginError {
+        if self.failures >= allowance {
+            LoginError::ThrottleLocked
+        } else {
+            LoginError::WrongCredentials
         }
     }
 }

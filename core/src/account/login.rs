@@ -42,11 +42,11 @@ impl ExtensionAccount {
     }
 
     fn after_right_pin(&self, now: DateTime<Utc>, policy: &Policy) -> Decision<Self, UserLogin> {
-        let next = self.clone();
-        match self.change_deadline(policy) {
-            Some(since) if now >= since => Decision::refuse(next, LoginError::PinExpired { since }),
-            Some(deadline) => Decision::new(next, Ok(UserLogin::MustChangePin { deadline })),
-            None => Decision::new(next, Ok(UserLogin::LoggedIn)),
-        }
+        let outcome = match self.change_deadline(policy) {
+            Some(since) if now >= since => Err(LoginError::PinExpired { since }.into()),
+            Some(deadline) => Ok(UserLogin::MustChangePin { deadline }),
+            None => Ok(UserLogin::LoggedIn),
+        };
+        Decision::new(self.clone(), outcome)
     }
 }

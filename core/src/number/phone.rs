@@ -53,13 +53,13 @@ impl PhoneNumber {
     /// International display form (`+49 171 12345678`, N3).
     #[must_use]
     pub fn international(&self) -> String {
-        engine::display(self.country_code, self.national_number()).0
+        engine::international(self.country_code, self.national_number())
     }
 
     /// National display form, as dialled inside the region (`0171 12345678`, N3).
     #[must_use]
     pub fn national(&self) -> String {
-        engine::display(self.country_code, self.national_number()).1
+        engine::national(self.country_code, self.national_number())
     }
 }
 

@@ -108,12 +108,25 @@ fn normalize_with(
 
 /// The display forms (international, national) of a valid number (N3).
 pub(crate) fn display(country_code: u16, national_number: &str) -> (String, String) {
+    (
+        international(country_code, national_number),
+        national(country_code, national_number),
+    )
+}
+
+/// The international display form of a valid number (N3).
+pub(crate) fn international(country_code: u16, national_number: &str) -> String {
     match tables() {
-        Ok(tables) => format::display(tables, country_code, national_number),
-        Err(_) => (
-            format!("+{country_code} {national_number}"),
-            national_number.to_owned(),
-        ),
+        Ok(tables) => format::international(tables, country_code, national_number),
+        Err(_) => format!("+{country_code} {national_number}"),
+    }
+}
+
+/// The national display form of a valid number (N3).
+pub(crate) fn national(country_code: u16, national_number: &str) -> String {
+    match tables() {
+        Ok(tables) => format::national(tables, country_code, national_number),
+        Err(_) => national_number.to_owned(),
     }
 }
 
