@@ -292,15 +292,18 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
             _ => None,
         })
         .unwrap_or_default();
-    let confirmed = requested
-        .state
-        .confirm_code(&code, t0 + TimeDelta::minutes(14), rules);
+    let account = login.state;
+    let confirmed =
+        requested
+            .state
+            .confirm_code(&account, &code, t0 + TimeDelta::minutes(14), rules);
+    let (session, _account) = confirmed.state;
     println!(
         "code typed after 14 minutes: extended rights {}, browser remembered: {}",
-        confirmed.state.has_extended_rights(),
+        session.has_extended_rights(),
         matches!(confirmed.outcome, Ok(Some(_)))
     );
-    let notice = confirmed.state.confirm_privacy_notice()?;
+    let notice = session.confirm_privacy_notice()?;
     println!(
         "privacy notice confirmed (A4); next: {:?} with {:?} (P7)",
         notice.step(),

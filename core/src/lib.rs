@@ -17,6 +17,7 @@ mod pin;
 mod policy;
 mod preview;
 mod recovery;
+mod revision;
 mod rules;
 mod secret;
 mod throttle;

@@ -1,5 +1,5 @@
 //! Why a login or a login step was refused: shared by user and admin logins
-//! (A1, A2, K5, P5, G5).
+//! (A1, A2, K5, P5, P10, G5).
 
 use chrono::{DateTime, Utc};
 
@@ -29,7 +29,8 @@ pub enum LoginError {
         /// When the change window closed.
         since: DateTime<Utc>,
     },
-    /// A new password is still propagating; login works again at `until` (K5).
+    /// A new password is still propagating; login works again at `until` (K5). Shown only
+    /// to someone who typed that password (I6).
     #[error("The new password takes effect at {until}; please try again then.")]
     PasswordPending {
         /// When the password takes effect.
@@ -38,6 +39,16 @@ pub enum LoginError {
     /// No code was requested, or it was already used or voided (A2).
     #[error("There is no valid code; please request a new one.")]
     NoCodePending,
+    /// A new PIN is still propagating; login works again at `until` (P10). Shown only to
+    /// someone who typed that PIN.
+    #[error("The new PIN takes effect at {until}; please log in again then.")]
+    PinPending {
+        /// When the PIN takes effect.
+        until: DateTime<Utc>,
+    },
+    /// This login used up its wrong codes; a new code needs a new login (I4).
+    #[error("This login has used up its code attempts; please log in again to request a new code.")]
+    CodeAttemptsUsedUp,
     /// The code's lifetime is over (A2).
     #[error("The code has expired; please request a new one.")]
     CodeExpired,
@@ -62,6 +73,10 @@ localized!(LoginError {
         format!("Dieser Nutzerzugang ist seit {since} gesperrt, weil die PIN nicht rechtzeitig geändert wurde; bitte lassen Sie sich vom Administrator eine neue PIN setzen.");
     Self::PasswordPending { until } => "LOGIN_PASSWORD_PENDING",
         format!("Das neue Kennwort wird um {until} wirksam; bitte melden Sie sich dann erneut an.");
+    Self::PinPending { until } => "LOGIN_PIN_PENDING",
+        format!("Die neue PIN wird um {until} wirksam; bitte melden Sie sich dann erneut an.");
+    Self::CodeAttemptsUsedUp => "LOGIN_CODE_ATTEMPTS_USED_UP",
+        "Die Code-Versuche dieser Anmeldung sind aufgebraucht; bitte melden Sie sich erneut an, um einen neuen Code anzufordern.";
     Self::NoCodePending => "LOGIN_NO_CODE_PENDING", "Es gibt keinen gültigen Code; bitte fordern Sie einen neuen an.";
     Self::CodeExpired => "LOGIN_CODE_EXPIRED", "Der Code ist abgelaufen; bitte fordern Sie einen neuen an.";
     Self::CodeWrong => "LOGIN_CODE_WRONG", "Der Code ist falsch.";

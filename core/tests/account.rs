@@ -271,8 +271,10 @@ fn p8_mobile_app_refuses_0000_and_1234_and_needs_a_mobile_number() {
             &rules,
         )
         .state;
+    // After the P10 delay of each change.
+    let later = t0() + TimeDelta::minutes(5);
     assert_eq!(
-        code(&account.mobile_login(&master, "1234", t0(), &rules)),
+        code(&account.mobile_login(&master, "1234", later, &rules)),
         "PIN_MOBILE_REFUSED"
     );
     let account = account
@@ -280,17 +282,18 @@ fn p8_mobile_app_refuses_0000_and_1234_and_needs_a_mobile_number() {
             &user("10"),
             change("1234", "4711"),
             &PinContext::default(),
-            t0(),
+            later,
             &rules,
         )
         .state;
+    let later = later + TimeDelta::minutes(5);
     assert_eq!(
-        code(&account.mobile_login(&master, "4711", t0(), &rules)),
+        code(&account.mobile_login(&master, "4711", later, &rules)),
         "PIN_MOBILE_NUMBER_MISSING"
     );
     master.mobile_number = Some(pbx_rules::E164::parse("+4917112345678").unwrap());
     assert_eq!(
-        code(&account.mobile_login(&master, "4711", t0(), &rules)),
+        code(&account.mobile_login(&master, "4711", later, &rules)),
         "OK"
     );
 }
@@ -421,7 +424,7 @@ fn g1_state_round_trips_through_serde_and_refuses_other_versions() {
         serde_json::from_str::<ExtensionAccount>(&json).unwrap(),
         account
     );
-    let future = json.replace("\"version\":1", "\"version\":2");
+    let future = json.replace("\"version\":2", "\"version\":3");
     assert!(serde_json::from_str::<ExtensionAccount>(&future).is_err());
 }
 

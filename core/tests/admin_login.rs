@@ -56,18 +56,20 @@ fn a2_code_valid_at_14_59_not_at_15_00() {
     let lifetime = TimeDelta::minutes(15);
     let late = requested
         .state
-        .confirm_code(&code_text, t0() + lifetime, &rules);
+        .confirm_code(&admin(&rules), &code_text, t0() + lifetime, &rules);
     assert_eq!(code(&late), "LOGIN_CODE_EXPIRED");
-    let in_time =
-        requested
-            .state
-            .confirm_code(&code_text, t0() + lifetime - TimeDelta::minutes(1), &rules);
+    let in_time = requested.state.confirm_code(
+        &admin(&rules),
+        &code_text,
+        t0() + lifetime - TimeDelta::minutes(1),
+        &rules,
+    );
     assert!(
         in_time.outcome.as_ref().unwrap().is_some(),
         "a confirmed code remembers the browser"
     );
-    assert!(in_time.state.has_extended_rights());
-    assert_eq!(in_time.state.step(), AdminStep::PrivacyNotice);
+    assert!(in_time.state.0.has_extended_rights());
+    assert_eq!(in_time.state.0.step(), AdminStep::PrivacyNotice);
 }
 
 #[test]
@@ -82,9 +84,12 @@ fn a2_code_is_single_use_kept_as_a_hash_and_mailed_to_the_admin() {
         Effect::SendSecret { to, .. } => assert_eq!(to, "admin@beispiel.de"),
         other => panic!("{other:?}"),
     }
-    let used = requested.state.confirm_code(&code_text, t0(), &rules).state;
+    let (used, account) = requested
+        .state
+        .confirm_code(&admin(&rules), &code_text, t0(), &rules)
+        .state;
     assert_eq!(
-        code(&used.confirm_code(&code_text, t0(), &rules)),
+        code(&used.confirm_code(&account, &code_text, t0(), &rules)),
         "LOGIN_NO_CODE_PENDING"
     );
 }
@@ -96,17 +101,23 @@ fn a2_wrong_codes_void_the_code_and_a_resend_does_not_reset_the_count() {
     let mut session = session_at_second_factor(&rules)
         .request_code(Some("a@b.de"), t0(), &rules)
         .state;
-    for _ in 0..max - 1 {
-        let d = session.confirm_code("not-the-code", t0(), &rules);
+    let mut account = admin(&rules);
+    // Two minutes apart: the account's code throttle (F7) delays quick retries.
+    let at = |i: u32| t0() + TimeDelta::minutes(2 * i64::from(i));
+    for i in 0..max - 1 {
+        let d = session.confirm_code(&account, "not-the-code", at(i), &rules);
         assert_eq!(code(&d), "LOGIN_CODE_WRONG");
-        session = d.state;
+        (session, account) = d.state;
     }
-    let resent = session.request_code(Some("a@b.de"), t0(), &rules);
+    let resent = session.request_code(Some("a@b.de"), at(max), &rules);
     let fresh = mailed(&resent);
-    let last_wrong = resent.state.confirm_code("not-the-code", t0(), &rules);
+    let last_wrong = resent
+        .state
+        .confirm_code(&account, "not-the-code", at(max), &rules);
     assert_eq!(code(&last_wrong), "LOGIN_CODE_WRONG");
+    let (session, account) = last_wrong.state;
     assert_eq!(
-        code(&last_wrong.state.confirm_code(&fresh, t0(), &rules)),
+        code(&session.confirm_code(&account, &fresh, at(max + 1), &rules)),
         "LOGIN_NO_CODE_PENDING",
         "void after {max} wrong codes"
     );
@@ -119,7 +130,7 @@ fn a2_a_remembered_browser_skips_the_second_factor_until_its_token_expires() {
     let requested = session_at_second_factor(&rules).request_code(Some("a@b.de"), t0(), &rules);
     let token = requested
         .state
-        .confirm_code(&mailed(&requested), t0(), &rules)
+        .confirm_code(&account, &mailed(&requested), t0(), &rules)
         .outcome
         .unwrap()
         .unwrap();
@@ -177,12 +188,12 @@ fn a3_extended_rights_can_be_requested_later_in_the_main_menu() {
     let requested = menu.request_code(Some("a@b.de"), t0(), &rules);
     let granted = requested
         .state
-        .confirm_code(&mailed(&requested), t0(), &rules);
+        .confirm_code(&admin(&rules), &mailed(&requested), t0(), &rules);
     assert!(
         granted.outcome.unwrap().is_none(),
         "no new device token outside the 2FA step"
     );
-    assert!(authorize(&granted.state.actor().unwrap(), &Action::ViewStatistics).is_ok());
+    assert!(authorize(&granted.state.0.actor().unwrap(), &Action::ViewStatistics).is_ok());
 }
 
 #[test]

@@ -44,7 +44,9 @@ fn r1_new_random_password_to_the_admin_contact_only_its_hash_stored() {
             .unwrap()
             .contains(password.expose())
     );
-    let works = next.login(password.expose(), None, vec![], next.effective_at(), &rules);
+    // F3: usable from the K5 delay after the request.
+    let k5 = t0() + rules.policy().password.propagation_delay();
+    let works = next.login(password.expose(), None, vec![], k5, &rules);
     assert!(works.outcome.is_ok());
 }
 
@@ -100,15 +102,12 @@ fn r2_new_pin_mailed_never_refused_counts_as_admin_set() {
         };
         assert_eq!(to, "ada@beispiel.de");
         assert!(!["0000", "1234"].contains(&pin.expose()));
-        let next = d.state.unwrap();
-        assert_eq!(next.pin_origin(), PinOrigin::Reset);
+        let first_use = d.state.unwrap().login(pin.expose(), t0(), &rules);
         assert!(
-            matches!(
-                next.login(pin.expose(), t0(), &rules).outcome,
-                Ok(UserLogin::MustChangePin { .. })
-            ),
+            matches!(first_use.outcome, Ok(UserLogin::MustChangePin { .. })),
             "P5"
         );
+        assert_eq!(first_use.state.pin_origin(), PinOrigin::Reset);
     }
 }
 
@@ -124,7 +123,9 @@ fn r2_without_email_the_admin_is_notified() {
         d.effects.as_slice(),
         [Effect::NotifyAdminNoUserEmail { .. }]
     ));
-    assert_eq!(d.state.unwrap(), account, "nothing changed");
+    let next = d.state.unwrap();
+    assert_eq!(next.pin_hash(), account.pin_hash(), "the PIN stays");
+    assert!(!next.has_pending_reset(t0(), rules.policy()), "no PIN mailed");
 }
 
 #[test]

@@ -310,18 +310,21 @@ impl World {
                 self.session = Some(d.state);
             }
             "confirm_code" => {
-                let d = session().confirm_code(&self.resolve(s(step, "code")), now, rules);
+                let d =
+                    session().confirm_code(&self.admin, &self.resolve(s(step, "code")), now, rules);
                 if let Ok(token) = &d.outcome {
-                    set_step(got, &d.state);
+                    set_step(got, &d.state.0);
                     got.fields
                         .insert("device_token".into(), json!(token.is_some()));
-                    if let Some(token) = token {
-                        self.device = Some(token.token.expose().to_owned());
-                        self.admin = self.admin.remember(token.record.clone());
-                    }
                 }
                 self.note(got, &d);
-                self.session = Some(d.state);
+                let (session, admin) = d.state;
+                self.session = Some(session);
+                self.admin = admin;
+                if let Ok(Some(token)) = &d.outcome {
+                    self.device = Some(token.token.expose().to_owned());
+                    self.admin = self.admin.remember(token.record.clone());
+                }
             }
             "continue_without_extended_rights"
             | "confirm_privacy_notice"

@@ -9,12 +9,24 @@ use crate::{
 
 impl ExtensionAccount {
     /// The admin sets a new PIN, typed twice, that passes P1 (P4). It starts a new change
-    /// window and lifts the P5 and throttle locks; the user must change it at the next
-    /// login (P5, P6). The admin may set the default PIN again (the seed lets the admin set
+    /// window and lifts the P5 and throttle locks, and voids a pending forgot-PIN PIN; the
+    /// user must change it at the next login (P5, P6). No P10 delay: the phone restarts. The admin may set the default PIN again (the seed lets the admin set
     /// any PIN); it then shows in P7's list.
     ///
     /// Effects: sync to voicemail and phonebook, restart the phone once (P9), notify.
     pub fn set_pin_by_admin(
+        &self,
+        actor: &Actor,
+        new: &str,
+        confirmation: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, ()> {
+        self.admin_set_steps(actor, new, confirmation, now, rules)
+            .revised(self)
+    }
+
+    fn admin_set_steps(
         &self,
         actor: &Actor,
         new: &str,

@@ -21,11 +21,25 @@ pub struct PinChanged {
 
 impl ExtensionAccount {
     /// Changes the PIN: the old PIN verifies, the new one is typed twice and passes P1 and is
-    /// not the default PIN (P3). After an expired window only the admin can help (P5). A
-    /// wrong old PIN counts as a failed login (G5).
+    /// not the default PIN (P3). Only the owner may (F1): the admin sets a PIN instead (P4).
+    /// After an expired window only the admin can help (P5). A wrong old PIN counts as a
+    /// failed login (G5); a right one is a successful verification and resets the count.
+    /// Login is refused for the policy's delay after the change (P10).
     ///
     /// Effects: sync the new PIN to voicemail and phonebook (P9), notify the owner.
     pub fn change_pin(
+        &self,
+        actor: &Actor,
+        form: ChangeForm<'_>,
+        ctx: &PinContext<'_>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, PinChanged> {
+        self.change_steps(actor, form, ctx, now, rules)
+            .revised(self)
+    }
+
+    fn change_steps(
         &self,
         actor: &Actor,
         form: ChangeForm<'_>,
@@ -68,8 +82,14 @@ impl ExtensionAccount {
             Err(e) => Decision::refuse(self.clone(), e),
             Ok(done) => {
                 let pin = done.accepted.pin;
-                let next =
-                    self.with_pin(done.hash, pin.expose().len(), false, PinOrigin::User, now);
+                // P10: an overflowing end reads as "pending for ever", the safe side.
+                let until = now
+                    .checked_add_signed(policy.pin.propagation_delay())
+                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                let next = Self {
+                    pin_effective_at: Some(until),
+                    ..self.with_pin(done.hash, pin.expose().len(), false, PinOrigin::User, now)
+                };
                 let changed = PinChanged {
                     completes_login: self.must_change_pin(),
                     warnings: done.accepted.warnings,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, PinOrigin, STATE_VERSION};
+use crate::recovery::RecoveryLog;
 use crate::{Error, ExtensionDigits, Pin, PinContext, Rules, generate_pin, throttle::Throttle};
 
 /// A new account and, where the policy has no default PIN, its random first PIN.
@@ -43,13 +44,17 @@ impl ExtensionAccount {
         };
         let account = Self {
             version: STATE_VERSION,
+            revision: 0,
             extension,
             pin_hash: hasher.hash(pin.expose().as_bytes())?,
             pin_origin: PinOrigin::Initial,
             pin_len: pin.expose().len(),
             pin_is_default: pin.is_default(&policy.pin),
             pin_set_at: now,
+            pin_effective_at: None,
             throttle: Throttle::default(),
+            pending_reset: None,
+            recovery: RecoveryLog::default(),
         };
         Ok(Created {
             account,

@@ -1,9 +1,9 @@
-//! The user login with the PIN (P5, P6, G5).
+//! The user login with the PIN (P5, P6, P10, G5), and the first use of a forgot-PIN PIN (F3).
 
 use chrono::{DateTime, Utc};
 
-use super::ExtensionAccount;
-use crate::{Decision, LoginError, Policy, Rules};
+use super::{ExtensionAccount, PinOrigin};
+use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
 /// Where a successful user login leads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,35 +17,88 @@ pub enum UserLogin {
     },
 }
 
+/// Which stored PIN a typed one matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Matched {
+    Current,
+    Mailed,
+}
+
 impl ExtensionAccount {
     /// Checks a user's PIN at `now` (the login identifier was read with
     /// [`crate::BaseNumber::user_login`]).
     ///
     /// Order: the throttle first (a throttled try is not counted), then the PIN (a wrong
-    /// one is counted, G5), then the change window (P5: a right PIN on an expired window is
-    /// refused, so the lock does not tell an attacker anything without the PIN).
+    /// one is counted, G5), then the P10 delay after the user's own change (shown only to
+    /// someone who typed the new PIN, I6), then the change window (P5: a right PIN on an
+    /// expired window is refused, so the lock does not tell an attacker anything without
+    /// the PIN).
+    ///
+    /// A forgot-PIN PIN that is still valid works too (F3): its first use replaces the old
+    /// PIN (effects: sync to voicemail and phonebook, notify the owner), and it must then be
+    /// changed like an admin-set PIN (P5, P6).
     pub fn login(&self, pin: &str, now: DateTime<Utc>, rules: &Rules) -> Decision<Self, UserLogin> {
+        self.login_steps(pin, now, rules).revised(self)
+    }
+
+    fn login_steps(
+        &self,
+        pin: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, UserLogin> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
+        let mailed = self
+            .pending_reset
+            .as_ref()
+            .filter(|p| p.usable(now, chrono::TimeDelta::zero(), &policy.recovery));
+        let mut matched = None;
         let (throttle, verified) =
             self.throttle
                 .attempt(now, self.allowance(policy), &policy.throttle, || {
-                    hasher.verify(pin.as_bytes(), &self.pin_hash)
+                    // Both checks run whenever a mailed PIN waits, so the time taken does
+                    // not tell which one matched.
+                    let current = hasher.verify(pin.as_bytes(), &self.pin_hash)?;
+                    let by_mail = match mailed {
+                        Some(p) => hasher.verify(pin.as_bytes(), &p.hash)?,
+                        None => false,
+                    };
+                    matched = match (current, by_mail) {
+                        (true, _) => Some(Matched::Current),
+                        (false, true) => Some(Matched::Mailed),
+                        (false, false) => None,
+                    };
+                    Ok(matched.is_some())
                 });
         let next = Self {
             throttle,
             ..self.clone()
         };
-        match verified {
-            Err(e) => Decision::refuse(next, e),
-            Ok(()) => next.after_right_pin(now, policy),
+        match (verified, matched, mailed) {
+            (Err(e), _, _) => Decision::refuse(next, e),
+            (Ok(()), Some(Matched::Mailed), Some(p)) => {
+                let now_reset = next.with_pin(p.hash.clone(), p.len, false, PinOrigin::Reset, now);
+                now_reset.after_right_pin(now, policy).with([
+                    Effect::SyncPin {
+                        extension: self.extension.clone(),
+                        pin: Pin::from_checked(pin.to_owned()),
+                    },
+                    Effect::NotifyCredentialChanged {
+                        account: AccountRef::Extension(self.extension.clone()),
+                        how: ChangeKind::Reset,
+                    },
+                ])
+            }
+            (Ok(()), _, _) => next.after_right_pin(now, policy),
         }
     }
 
     fn after_right_pin(&self, now: DateTime<Utc>, policy: &Policy) -> Decision<Self, UserLogin> {
-        let outcome = match self.change_deadline(policy) {
-            Some(since) if now >= since => Err(LoginError::PinExpired { since }.into()),
-            Some(deadline) => Ok(UserLogin::MustChangePin { deadline }),
-            None => Ok(UserLogin::LoggedIn),
+        let outcome = match (self.pin_effective_at, self.change_deadline(policy)) {
+            (Some(until), _) if now < until => Err(LoginError::PinPending { until }.into()),
+            (_, Some(since)) if now >= since => Err(LoginError::PinExpired { since }.into()),
+            (_, Some(deadline)) => Ok(UserLogin::MustChangePin { deadline }),
+            (_, None) => Ok(UserLogin::LoggedIn),
         };
         Decision::new(self.clone(), outcome)
     }

@@ -3,12 +3,17 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, UserLogin};
-use crate::{Decision, ExtensionMasterData, LoginError, Pin, Rules, mobile_app_check};
+use crate::{
+    Decision, ExtensionMasterData, LoginError, PermissionError, Pin, Rules, mobile_app_check,
+};
 
 impl ExtensionAccount {
     /// The mobile app's login: the user login (G5, P5) first; then the app refuses a PIN
     /// that is one of the refused ones (`0000`, `1234`), a missing mobile number in the master
     /// data (P8, B5), and a PIN that must still be changed (the app has no change step, P6).
+    ///
+    /// The master data must be this extension's (I8): other master data are refused with
+    /// [`PermissionError::MasterDataMismatch`] before the PIN is looked at.
     pub fn mobile_login(
         &self,
         master: &ExtensionMasterData,
@@ -17,6 +22,9 @@ impl ExtensionAccount {
         rules: &Rules,
     ) -> Decision<Self, ()> {
         let (policy, _hasher) = (rules.policy(), rules.hasher());
+        if master.digits != self.extension {
+            return Decision::refuse(self.clone(), PermissionError::MasterDataMismatch);
+        }
         let login = self.login(pin, now, rules);
         let outcome = login.outcome.and_then(|step| {
             Pin::parse(pin, &policy.pin).and_then(|pin| {

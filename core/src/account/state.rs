@@ -1,13 +1,21 @@
 //! What the host stores about an extension's user account.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::recovery::{PendingReset, RecoveryLog};
 use crate::{ExtensionDigits, Policy, throttle::Throttle};
 
-/// The version of every stored state of this crate; bumped on incompatible changes, and
-/// checked when state is read back.
-pub const STATE_VERSION: u32 = 1;
+/// The version of every stored state of this crate; bumped when the shape changes, and
+/// checked when state is read back. Version 2 added the revision (I5), the pending mailed
+/// secret and the recovery log (F3), the P10 delay and the admin's code throttle (F7);
+/// version 1 state still reads, with those empty.
+pub const STATE_VERSION: u32 = 2;
+
+/// The oldest version still read.
+const OLDEST_READ_VERSION: u32 = 1;
 
 /// Who set the current PIN. A PIN that is the default or was set by someone other than
 /// the user must be changed by the user in time (P5).
@@ -25,11 +33,15 @@ pub enum PinOrigin {
 }
 
 /// The stored user account of one extension. Changed only by the operations of this
-/// module, which keep it consistent; read back with serde (the version is checked).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// module, which keep it consistent; read back with serde (the version is checked). Its
+/// `Debug` shows neither the hash nor the PIN's length (F9).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionAccount {
     #[serde(deserialize_with = "known_version")]
     pub(crate) version: u32,
+    /// One more on every change (I5); the host stores with compare-and-swap on it.
+    #[serde(default)]
+    pub(crate) revision: u64,
     pub(crate) extension: ExtensionDigits,
     pub(crate) pin_hash: String,
     pub(crate) pin_origin: PinOrigin,
@@ -38,22 +50,65 @@ pub struct ExtensionAccount {
     pub(crate) pin_len: usize,
     pub(crate) pin_is_default: bool,
     pub(crate) pin_set_at: DateTime<Utc>,
+    /// Until when login is refused after the user changed the PIN (P10).
+    #[serde(default)]
+    pub(crate) pin_effective_at: Option<DateTime<Utc>>,
     pub(crate) throttle: Throttle,
+    /// A forgot-PIN PIN waiting for its first use (F3).
+    #[serde(default)]
+    pub(crate) pending_reset: Option<PendingReset>,
+    /// Forgot-PIN requests of the current hour (F3).
+    #[serde(default)]
+    pub(crate) recovery: RecoveryLog,
+}
+
+/// F9: no hash, no PIN length, no pending secret's hash.
+impl fmt::Debug for ExtensionAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExtensionAccount")
+            .field("version", &self.version)
+            .field("revision", &self.revision)
+            .field("extension", &self.extension)
+            .field("pin_origin", &self.pin_origin)
+            .field("pin_is_default", &self.pin_is_default)
+            .field("pin_set_at", &self.pin_set_at)
+            .field("pin_effective_at", &self.pin_effective_at)
+            .field("throttle", &self.throttle)
+            .field("pending_reset", &self.pending_reset)
+            .field("recovery", &self.recovery)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Refuses state written by another schema version rather than misreading it.
 pub(crate) fn known_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     let version = u32::deserialize(d)?;
-    if version == STATE_VERSION {
-        Ok(version)
+    if (OLDEST_READ_VERSION..=STATE_VERSION).contains(&version) {
+        // Read back as the current version: the fields added since have serde defaults,
+        // and the next write stores the current shape.
+        Ok(STATE_VERSION)
     } else {
         Err(serde::de::Error::custom(format!(
-            "state version {version} is not {STATE_VERSION}"
+            "state version {version} is not {OLDEST_READ_VERSION} to {STATE_VERSION}"
         )))
     }
 }
 
 impl ExtensionAccount {
+    /// The revision, one more on every change (I5): store with compare-and-swap on it.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether a forgot-PIN PIN is waiting for its first use at `now` (F3).
+    #[must_use]
+    pub fn has_pending_reset(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
+        self.pending_reset
+            .as_ref()
+            .is_some_and(|p| !p.is_void(now, &policy.recovery))
+    }
+
     /// The extension digits.
     #[must_use]
     pub fn extension(&self) -> &ExtensionDigits {
@@ -122,7 +177,8 @@ impl ExtensionAccount {
         crate::throttle::pin_allowance(self.pin_len, policy.pin.min_len, &policy.throttle)
     }
 
-    /// This account with a new PIN hash from `origin` at `now`: new window, throttle reset.
+    /// This account with a new PIN hash from `origin` at `now`: new window, throttle reset,
+    /// no P10 delay, no pending forgot-PIN PIN (the new PIN supersedes it).
     pub(crate) fn with_pin(
         &self,
         hash: String,
@@ -137,7 +193,9 @@ impl ExtensionAccount {
             pin_len: len,
             pin_is_default: is_default,
             pin_set_at: now,
+            pin_effective_at: None,
             throttle: Throttle::default(),
+            pending_reset: None,
             ..self.clone()
         }
     }

@@ -2,26 +2,41 @@
 //!
 //! The code is random, kept only as a hash, valid for the policy's lifetime (15 minutes in
 //! centrexx: at 14:59 it works, at 15:00 it does not), used once, and void after too many
-//! wrong entries. A resend replaces the code but not the count of wrong entries.
+//! wrong entries. A resend replaces the code but not the count of wrong entries, and once
+//! the session's entries are used up no further code is mailed (I4). Wrong codes also count
+//! against the admin account over all sessions, with the throttle's delays and lock (F7).
 
 use chrono::{DateTime, Utc};
 
 use super::session::PendingCode;
-use super::{AdminSession, AdminStep, DeviceToken};
+use super::{AdminAccount, AdminSession, AdminStep, DeviceToken};
 use crate::{
-    Decision, Effect, LoginError, RecoveryError, Rules, Secret, SecretPurpose, generate_code,
+    Decision, Effect, Error, LoginError, RecoveryError, Rules, Secret, SecretPurpose, generate_code,
 };
 
 impl AdminSession {
     /// Mails a new code for extended rights to the admin address (A2), at the second-factor
-    /// step or later in the session (A3: the admin may need them after all).
+    /// step or later in the session (A3: the admin may need them after all). Refused once
+    /// the session's wrong entries are used up (I4): a new login starts afresh.
     pub fn request_code(
         &self,
         admin_email: Option<&str>,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, ()> {
+        self.request_steps(admin_email, now, rules).revised(self)
+    }
+
+    fn request_steps(
+        &self,
+        admin_email: Option<&str>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, ()> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
+        if self.code_failures >= policy.session.max_code_failures {
+            return Decision::refuse(self.clone(), LoginError::CodeAttemptsUsedUp);
+        }
         let Some(to) = admin_email.filter(|e| !e.trim().is_empty()) else {
             return Decision::refuse(self.clone(), RecoveryError::NoAdminEmail);
         };
@@ -47,68 +62,105 @@ impl AdminSession {
         }])
     }
 
-    /// Checks a typed code (A2). Right: the session gains extended rights; at the
-    /// second-factor step it moves on, and the browser is remembered with a new token
-    /// (the outcome; store its record with [`super::AdminAccount::remember`]). Only a
-    /// confirmed code remembers a browser: continuing without extended rights checks no
-    /// second factor, so it must not skip the step next time.
+    /// Checks a typed code (A2) for the PBX's admin `account`. Right: the session gains
+    /// extended rights; at the second-factor step it moves on, and the browser is
+    /// remembered with a new token (the outcome; store its record with
+    /// [`AdminAccount::remember`]). Only a confirmed code remembers a browser: continuing
+    /// without extended rights checks no second factor, so it must not skip the step next
+    /// time.
+    ///
+    /// Wrong codes count in the session (the code is void after the policy's number) and
+    /// against the account (F7): past the throttle's free failures each try waits longer,
+    /// and at the policy's account allowance no code is checked until a mailed password is
+    /// used. A right code resets the account's count. The state is the session and the
+    /// account, both to store.
     pub fn confirm_code(
         &self,
+        account: &AdminAccount,
         code: &str,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, Option<DeviceToken>> {
+    ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
+        let before = (self.clone(), account.clone());
+        self.confirm_steps(account, code, now, rules)
+            .revised(&before)
+    }
+
+    fn confirm_steps(
+        &self,
+        account: &AdminAccount,
+        code: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
+        let unchanged = || (self.clone(), account.clone());
         let Some(pending) = &self.pending_code else {
-            return Decision::refuse(self.clone(), LoginError::NoCodePending);
+            return Decision::refuse(unchanged(), LoginError::NoCodePending);
+        };
+        let voided = || {
+            let session = Self {
+                pending_code: None,
+                ..self.clone()
+            };
+            (session, account.clone())
         };
         if self.code_failures >= policy.session.max_code_failures {
-            return Decision::refuse(
-                Self {
-                    pending_code: None,
-                    ..self.clone()
-                },
-                LoginError::NoCodePending,
-            );
+            return Decision::refuse(voided(), LoginError::NoCodePending);
         }
-        if now >= pending.issued_at + policy.second_factor.code_lifetime() {
-            return Decision::refuse(
-                Self {
-                    pending_code: None,
-                    ..self.clone()
-                },
-                LoginError::CodeExpired,
-            );
+        let expired = pending
+            .issued_at
+            .checked_add_signed(policy.second_factor.code_lifetime())
+            .is_none_or(|end| now >= end);
+        if expired {
+            return Decision::refuse(voided(), LoginError::CodeExpired);
         }
-        match hasher.verify(code.as_bytes(), &pending.hash) {
-            Err(e) => Decision::refuse(self.clone(), e),
-            Ok(false) => {
-                let failures = self.code_failures.saturating_add(1);
-                let void = failures >= policy.session.max_code_failures;
-                let pending_code = if void {
-                    None
-                } else {
-                    self.pending_code.clone()
+        let (code_throttle, verified) = account.code_throttle.attempt(
+            now,
+            policy.second_factor.account_allowance,
+            &policy.throttle,
+            || hasher.verify(code.as_bytes(), &pending.hash),
+        );
+        // A checked and wrong code raised the count; a throttled try was not checked.
+        let counted = code_throttle.failures > account.code_throttle.failures;
+        let account = AdminAccount {
+            code_throttle,
+            ..account.clone()
+        };
+        match verified {
+            Ok(()) => self.with_extended_rights(account, now, rules),
+            Err(e) if counted => {
+                let e = match e {
+                    Error::Login(LoginError::WrongCredentials) => LoginError::CodeWrong.into(),
+                    locked => locked,
                 };
-                Decision::refuse(
-                    Self {
-                        code_failures: failures,
-                        pending_code,
-                        ..self.clone()
-                    },
-                    LoginError::CodeWrong,
-                )
+                Decision::refuse((self.after_wrong_code(rules), account), e)
             }
-            Ok(true) => self.with_extended_rights(now, rules),
+            Err(e) => Decision::refuse((self.clone(), account), e),
+        }
+    }
+
+    /// The session after one more wrong code: void once the session's entries are used up.
+    fn after_wrong_code(&self, rules: &Rules) -> Self {
+        let failures = self.code_failures.saturating_add(1);
+        let void = failures >= rules.policy().session.max_code_failures;
+        Self {
+            code_failures: failures,
+            pending_code: if void {
+                None
+            } else {
+                self.pending_code.clone()
+            },
+            ..self.clone()
         }
     }
 
     fn with_extended_rights(
         &self,
+        account: AdminAccount,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, Option<DeviceToken>> {
-        let (_policy, _hasher) = (rules.policy(), rules.hasher());
+    ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
         let granted = Self {
             extended_rights: true,
             pending_code: None,
@@ -116,15 +168,15 @@ impl AdminSession {
             ..self.clone()
         };
         if self.step != AdminStep::SecondFactor {
-            return Decision::new(granted, Ok(None));
+            return Decision::new((granted, account), Ok(None));
         }
         let next = match granted.advance_from(AdminStep::SecondFactor) {
             Ok(next) => next,
-            Err(e) => return Decision::refuse(self.clone(), e),
+            Err(e) => return Decision::refuse((self.clone(), account), e),
         };
         match DeviceToken::issue(now, rules) {
-            Ok(token) => Decision::new(next, Ok(Some(token))),
-            Err(e) => Decision::new(next, Err(e)),
+            Ok(token) => Decision::new((next, account), Ok(Some(token))),
+            Err(e) => Decision::new((next, account), Err(e)),
         }
     }
 }

@@ -16,8 +16,8 @@ const SECRET_ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 const ID_LEN: usize = 16;
 const SECRET_LEN: usize = 32;
 
-/// A remembered browser, as the admin account stores it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A remembered browser, as the admin account stores it. Its `Debug` shows no hash (F9).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RememberedDevice {
     id: String,
     hash: String,
@@ -49,6 +49,15 @@ impl DeviceToken {
         };
         let token = OneTimeCode::from_checked(format!("{}.{}", id.as_str(), secret.as_str()));
         Ok(Self { token, record })
+    }
+}
+
+/// F9: the id (half of the cookie) and the hash never print.
+impl std::fmt::Debug for RememberedDevice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RememberedDevice")
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
     }
 }
 

@@ -1,10 +1,18 @@
-//! The admin login with head number and password (A1, K5, G5), into the first step due.
+//! The admin login with head number and password (A1, K5, G5), into the first step due,
+//! and the first use of a forgot-password password (F3).
 
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
 use crate::throttle::password_allowance;
-use crate::{Decision, ExtensionDigits, LoginError, Rules};
+use crate::{AccountRef, ChangeKind, Decision, Effect, ExtensionDigits, LoginError, Rules};
+
+/// Which stored password a typed one matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Matched {
+    Current,
+    Mailed,
+}
 
 impl AdminAccount {
     /// Checks the admin's password at `now` (the head number was read with
@@ -13,8 +21,13 @@ impl AdminAccount {
     /// else the privacy notice (A4). `default_pin_extensions` are the extensions still on
     /// the default PIN, for P7 (see [`crate::ExtensionAccount::has_default_pin`]).
     ///
-    /// Refused while a new password propagates (K5), when throttled (G5), or for a wrong
-    /// password (counted).
+    /// Refused when throttled (G5), for a wrong password (counted), and while a new
+    /// password propagates (K5): that refusal goes only to someone who typed the new
+    /// password (I6), everyone else hears "wrong".
+    ///
+    /// A forgot-password password works too (F3), from the K5 delay after the request until
+    /// its lifetime ends: its first use replaces the old password, forgets the remembered
+    /// browsers (I1) and notifies the owner. Until then the old password keeps working.
     pub fn login(
         &self,
         password: &str,
@@ -23,51 +36,108 @@ impl AdminAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, AdminSession> {
+        self.login_steps(password, device_token, default_pin_extensions, now, rules)
+            .revised(self)
+    }
+
+    fn login_steps(
+        &self,
+        password: &str,
+        device_token: Option<&str>,
+        default_pin_extensions: Vec<ExtensionDigits>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, AdminSession> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        // K5 first: during propagation no password is checked, so none is counted.
-        if now < self.effective_at {
-            return Decision::refuse(
-                self.clone(),
-                LoginError::PasswordPending {
-                    until: self.effective_at,
-                },
-            );
-        }
+        let mailed = self
+            .pending_reset
+            .as_ref()
+            .filter(|p| !p.is_void(now, &policy.recovery));
+        let mut matched = None;
         let (throttle, verified) = self.throttle.attempt(
             now,
             password_allowance(&policy.throttle),
             &policy.throttle,
-            || hasher.verify(password.as_bytes(), &self.password_hash),
+            || {
+                let current = hasher.verify(password.as_bytes(), &self.password_hash)?;
+                let by_mail = match mailed {
+                    Some(p) => hasher.verify(password.as_bytes(), &p.hash)?,
+                    None => false,
+                };
+                matched = match (current, by_mail) {
+                    (true, _) => Some(Matched::Current),
+                    (false, true) => Some(Matched::Mailed),
+                    (false, false) => None,
+                };
+                Ok(matched.is_some())
+            },
         );
-        match verified {
-            Err(e) => Decision::refuse(
-                Self {
-                    throttle,
-                    ..self.clone()
-                },
-                e,
-            ),
-            Ok(()) => {
-                let remembered = device_token
-                    .is_some_and(|t| self.devices.iter().any(|d| d.accepts(t, now, hasher)));
-                let step = if remembered {
-                    AdminStep::PrivacyNotice
-                } else {
-                    AdminStep::SecondFactor
-                };
-                let next = Self {
-                    throttle,
-                    devices: self
-                        .devices
-                        .iter()
-                        .filter(|d| now < d.expires_at())
-                        .cloned()
-                        .collect(),
-                    ..self.clone()
-                };
-                Decision::new(next, Ok(AdminSession::start(step, default_pin_extensions)))
-            }
+        let next = Self {
+            throttle,
+            ..self.clone()
+        };
+        if let Err(e) = verified {
+            return Decision::refuse(next, e);
         }
+        let (next, effects) = match (matched, mailed) {
+            (Some(Matched::Mailed), Some(p)) => {
+                // K5 runs from the request: the mailed password is not usable before.
+                let Some(from) = p
+                    .usable_from(policy.password.propagation_delay())
+                    .filter(|from| now >= *from)
+                else {
+                    let until = p
+                        .usable_from(policy.password.propagation_delay())
+                        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                    return Decision::refuse(next, LoginError::PasswordPending { until });
+                };
+                let replaced = Self {
+                    code_throttle: crate::throttle::Throttle::default(),
+                    ..next.with_password(p.hash.clone(), from)
+                };
+                let notice = Effect::NotifyCredentialChanged {
+                    account: AccountRef::Admin,
+                    how: ChangeKind::Reset,
+                };
+                (replaced, vec![notice])
+            }
+            _ => (next, Vec::new()),
+        };
+        if now < next.effective_at {
+            let until = next.effective_at;
+            return Decision::refuse(next, LoginError::PasswordPending { until });
+        }
+        next.start_session(device_token, default_pin_extensions, now, rules)
+            .with(effects)
+    }
+
+    /// The session after a right password: the second factor unless the browser is
+    /// remembered (A2); expired browsers are dropped.
+    fn start_session(
+        &self,
+        device_token: Option<&str>,
+        default_pin_extensions: Vec<ExtensionDigits>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, AdminSession> {
+        let hasher = rules.hasher();
+        let remembered =
+            device_token.is_some_and(|t| self.devices.iter().any(|d| d.accepts(t, now, hasher)));
+        let step = if remembered {
+            AdminStep::PrivacyNotice
+        } else {
+            AdminStep::SecondFactor
+        };
+        let next = Self {
+            devices: self
+                .devices
+                .iter()
+                .filter(|d| now < d.expires_at())
+                .cloned()
+                .collect(),
+            ..self.clone()
+        };
+        Decision::new(next, Ok(AdminSession::start(step, default_pin_extensions)))
     }
 
     /// Stores a remembered browser issued by [`AdminSession::confirm_code`].
@@ -75,6 +145,7 @@ impl AdminAccount {
     pub fn remember(&self, device: super::RememberedDevice) -> Self {
         let mut next = self.clone();
         next.devices.push(device);
+        next.revision = self.revision.wrapping_add(1);
         next
     }
 }

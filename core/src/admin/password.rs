@@ -22,9 +22,19 @@ pub struct PasswordChanged {
 impl AdminAccount {
     /// Changes the password: the old verifies, the new matches its confirmation and passes
     /// K1, the blocklist and the minimum strength with the PBX's guessable inputs (K3, K4).
-    /// It takes effect after the policy's propagation delay (K5). A wrong old password counts
-    /// as a failed login (G5).
+    /// It takes effect after the policy's propagation delay (K5) and forgets every
+    /// remembered browser (I1). A wrong old password counts as a failed login (G5).
     pub fn change_password(
+        &self,
+        form: ChangeForm<'_>,
+        ctx: &PasswordContext<'_>,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Decision<Self, PasswordChanged> {
+        self.change_steps(form, ctx, now, rules).revised(self)
+    }
+
+    fn change_steps(
         &self,
         form: ChangeForm<'_>,
         ctx: &PasswordContext<'_>,
@@ -56,8 +66,11 @@ impl AdminAccount {
             ),
             Err(e) => Decision::refuse(self.clone(), e),
             Ok(done) => {
-                let effective_at = now + policy.password.propagation_delay();
-                let next = self.with_password(done.hash, effective_at, false);
+                // An overflowing end reads as "pending for ever", the safe side.
+                let effective_at = now
+                    .checked_add_signed(policy.password.propagation_delay())
+                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                let next = self.with_password(done.hash, effective_at);
                 let changed = PasswordChanged {
                     effective_at,
                     strength: done.accepted.strength,

@@ -1,5 +1,7 @@
 //! One admin login in progress, as the host stores it between requests (A2–A4, P7).
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -20,17 +22,29 @@ pub enum AdminStep {
 }
 
 /// A mailed code waiting to be entered: only its hash is kept (A2).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PendingCode {
     pub(crate) hash: String,
     pub(crate) issued_at: DateTime<Utc>,
 }
 
-/// One admin login in progress.
+/// F9: the code's hash never prints.
+impl fmt::Debug for PendingCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PendingCode")
+            .field("issued_at", &self.issued_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One admin login in progress. Its `Debug` shows no hash (F9).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminSession {
     #[serde(deserialize_with = "crate::account::known_version")]
     pub(crate) version: u32,
+    /// One more on every change (I5).
+    #[serde(default)]
+    pub(crate) revision: u64,
     pub(crate) step: AdminStep,
     pub(crate) extended_rights: bool,
     pub(crate) default_pin_extensions: Vec<ExtensionDigits>,
@@ -43,12 +57,19 @@ impl AdminSession {
     pub(crate) fn start(step: AdminStep, default_pin_extensions: Vec<ExtensionDigits>) -> Self {
         Self {
             version: crate::account::STATE_VERSION,
+            revision: 0,
             step,
             extended_rights: false,
             default_pin_extensions,
             pending_code: None,
             code_failures: 0,
         }
+    }
+
+    /// The revision, one more on every change (I5): store with compare-and-swap on it.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The step the login stands at.
@@ -115,6 +136,7 @@ impl AdminSession {
         };
         Ok(Self {
             step: next,
+            revision: self.revision.wrapping_add(1),
             ..self.clone()
         })
     }

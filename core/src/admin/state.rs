@@ -1,22 +1,55 @@
 //! What the host stores about the PBX's admin account.
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::RememberedDevice;
 use crate::account::STATE_VERSION;
+use crate::recovery::{PendingReset, RecoveryLog};
 use crate::{Error, Hasher, Password, throttle::Throttle};
 
 /// The stored admin account of a PBX: password hash, when it takes effect (K5), failed
-/// logins (G5) and the remembered browsers (A2).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// logins (G5) and wrong codes (F7), the remembered browsers (A2), a mailed password
+/// waiting for its first use and the recovery requests of the hour (F3). Its `Debug` shows
+/// no hash (F9).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminAccount {
     #[serde(deserialize_with = "crate::account::known_version")]
     pub(crate) version: u32,
+    /// One more on every change (I5).
+    #[serde(default)]
+    pub(crate) revision: u64,
     pub(crate) password_hash: String,
     pub(crate) effective_at: DateTime<Utc>,
     pub(crate) throttle: Throttle,
     pub(crate) devices: Vec<RememberedDevice>,
+    /// Consecutive wrong second-factor codes over all sessions (F7).
+    #[serde(default)]
+    pub(crate) code_throttle: Throttle,
+    /// A forgot-password password waiting for its first use (F3).
+    #[serde(default)]
+    pub(crate) pending_reset: Option<PendingReset>,
+    /// Forgot-password requests of the current hour (F3).
+    #[serde(default)]
+    pub(crate) recovery: RecoveryLog,
+}
+
+/// F9: no hash of the password, of a mailed one or of a remembered browser.
+impl fmt::Debug for AdminAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminAccount")
+            .field("version", &self.version)
+            .field("revision", &self.revision)
+            .field("effective_at", &self.effective_at)
+            .field("throttle", &self.throttle)
+            .field("devices", &self.devices)
+            .field("code_throttle", &self.code_throttle)
+            .field("pending_reset", &self.pending_reset)
+            .field("recovery", &self.recovery)
+            .finish_non_exhaustive()
+    }
 }
 
 impl AdminAccount {
@@ -27,11 +60,35 @@ impl AdminAccount {
     pub fn create(password: &Password, now: DateTime<Utc>, hasher: &Hasher) -> Result<Self, Error> {
         Ok(Self {
             version: STATE_VERSION,
+            revision: 0,
             password_hash: hasher.hash(password.expose().as_bytes())?,
             effective_at: now,
             throttle: Throttle::default(),
             devices: Vec::new(),
+            code_throttle: Throttle::default(),
+            pending_reset: None,
+            recovery: RecoveryLog::default(),
         })
+    }
+
+    /// The revision, one more on every change (I5): store with compare-and-swap on it.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Consecutive wrong second-factor codes over all sessions (F7).
+    #[must_use]
+    pub fn failed_codes(&self) -> u32 {
+        self.code_throttle.failures
+    }
+
+    /// Whether a forgot-password password is waiting for its first use at `now` (F3).
+    #[must_use]
+    pub fn has_pending_reset(&self, now: DateTime<Utc>, policy: &crate::Policy) -> bool {
+        self.pending_reset
+            .as_ref()
+            .is_some_and(|p| !p.is_void(now, &policy.recovery))
     }
 
     /// The argon2id PHC string of the password (G4).
@@ -58,23 +115,16 @@ impl AdminAccount {
         &self.devices
     }
 
-    /// This account with a new password hash taking effect after the policy's delay (K5),
-    /// the throttle reset and, after a reset, no remembered browsers.
-    pub(crate) fn with_password(
-        &self,
-        hash: String,
-        effective_at: DateTime<Utc>,
-        forget_devices: bool,
-    ) -> Self {
+    /// This account with a new password hash taking effect at `effective_at` (K5): the
+    /// throttle reset, no remembered browsers (I1: a browser remembered under the old
+    /// password must pass the second factor again), no pending mailed password.
+    pub(crate) fn with_password(&self, hash: String, effective_at: DateTime<Utc>) -> Self {
         Self {
             password_hash: hash,
             effective_at,
             throttle: Throttle::default(),
-            devices: if forget_devices {
-                Vec::new()
-            } else {
-                self.devices.clone()
-            },
+            devices: Vec::new(),
+            pending_reset: None,
             ..self.clone()
         }
     }

@@ -95,6 +95,8 @@ pub struct ExtensionMasterData {
     /// The mobile number used by the mobile app and SMS services (B5, P8).
     pub mobile_number: Option<E164>,
     pub(super) backup_number: Option<E164>,
+    #[serde(default = "on")]
+    pub(crate) self_service_pin_reset: bool,
 }
 
 impl ExtensionMasterData {
@@ -107,7 +109,37 @@ impl ExtensionMasterData {
             email: None,
             mobile_number: None,
             backup_number: None,
+            self_service_pin_reset: true,
         }
+    }
+
+    /// Whether this extension's user may reset the PIN themselves (R3, seed section 1.2);
+    /// on for a new extension. Forgot-PIN works only while this and the PBX-wide switch
+    /// ([`PbxMasterData::self_service_pin_reset`]) are both on.
+    #[must_use]
+    pub fn self_service_pin_reset(&self) -> bool {
+        self.self_service_pin_reset
+    }
+
+    /// Switches self-service PIN reset for this extension (R3).
+    ///
+    /// # Errors
+    /// [`crate::PermissionError::AdminOnly`] unless the actor is the admin.
+    pub fn set_self_service_pin_reset(
+        &self,
+        actor: &crate::Actor,
+        on: bool,
+    ) -> Result<Self, crate::PermissionError> {
+        crate::authorize(
+            actor,
+            &crate::Action::SetExtensionPinReset {
+                extension: self.digits.clone(),
+            },
+        )?;
+        Ok(Self {
+            self_service_pin_reset: on,
+            ..self.clone()
+        })
     }
 
     /// The extension's own backup number, if set (B1).

@@ -61,6 +61,11 @@ pub enum Action {
     ContractChanges,
     /// Switch "users may reset their PIN themselves" for all users (R3).
     SetSelfServicePinReset,
+    /// Switch forgot-PIN for one extension (R3, seed section 1.2).
+    SetExtensionPinReset {
+        /// The extension concerned.
+        extension: ExtensionDigits,
+    },
     /// Switch the portal between Standard and Preview (V1).
     SwitchPreviewMode,
 }

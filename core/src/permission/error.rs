@@ -18,6 +18,16 @@ pub enum PermissionError {
     /// Only staff and trained partners switch preview mode (V1).
     #[error("Only staff and partners with the advanced technical training may use preview mode.")]
     PreviewNotAllowed,
+    /// Only the extension's user changes the PIN with the old one; the admin sets a PIN
+    /// instead, which the user must change in time (F1, P4, P5).
+    #[error(
+        "Only the extension's user changes the PIN with the old one; the administrator sets a new PIN instead."
+    )]
+    OwnerOnly,
+    /// The master data handed in belong to another extension than the account (I8): a
+    /// lookup mistake of the host, refused so no secret reaches the wrong person.
+    #[error("The master data belong to another extension than the account.")]
+    MasterDataMismatch,
 }
 
 localized!(PermissionError {
@@ -28,4 +38,8 @@ localized!(PermissionError {
         "Dafür sind erweiterte Rechte nötig; beantragen Sie sie mit dem per E-Mail gesendeten Code.";
     Self::PreviewNotAllowed => "PERMISSION_PREVIEW_NOT_ALLOWED",
         "Nur Mitarbeiter und Partner mit der Technik Schulung Advanced dürfen den Preview Modus nutzen.";
+    Self::OwnerOnly => "PERMISSION_OWNER_ONLY",
+        "Nur der Nutzer der Nebenstelle ändert die PIN mit der alten PIN; der Administrator setzt stattdessen eine neue PIN.";
+    Self::MasterDataMismatch => "PERMISSION_MASTER_DATA_MISMATCH",
+        "Die Stammdaten gehören zu einer anderen Nebenstelle als der Zugang.";
 });

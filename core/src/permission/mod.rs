@@ -14,7 +14,9 @@ pub use error::PermissionError;
 ///
 /// - A user acts on their own extension only: backup number (B4) and PIN change (P3).
 /// - The admin acts on every extension, is the only one who changes the central backup
-///   number (B4), sets PINs without the old one (P4) and switches self-service PIN reset (R3).
+///   number (B4), sets PINs without the old one (P4) and switches self-service PIN reset,
+///   for the PBX and per extension (R3). Only the owner changes a PIN with the old one
+///   (F1): the admin's way is setting one (P4).
 /// - SIP account data, statistics, TAPI licences and contract changes need extended rights
 ///   (A3); everyday extension management does not.
 /// - Only the operator's staff and partners with the advanced training switch preview mode
@@ -42,13 +44,17 @@ pub fn authorize(actor: &Actor, action: &Action) -> Result<(), PermissionError> 
         (Actor::User { .. }, A::SetBackupNumber { .. } | A::ChangePin { .. }) => {
             Err(PermissionError::NotOwnExtension)
         }
-        (Actor::Admin { .. }, A::SetBackupNumber { .. } | A::ChangePin { .. }) => Ok(()),
+        // F1: a change with the old PIN makes a user-chosen PIN that never expires (P5), so
+        // only the owner may make one; the admin sets a PIN (P4), which the user must change.
+        (Actor::Admin { .. }, A::ChangePin { .. }) => Err(PermissionError::OwnerOnly),
         (
             Actor::Admin { .. },
-            A::SetCentralBackupNumber
+            A::SetBackupNumber { .. }
+            | A::SetCentralBackupNumber
             | A::SetPin { .. }
             | A::ManageExtensions
-            | A::SetSelfServicePinReset,
+            | A::SetSelfServicePinReset
+            | A::SetExtensionPinReset { .. },
         ) => Ok(()),
         (
             Actor::Admin {

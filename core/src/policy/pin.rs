@@ -1,4 +1,4 @@
-//! The PIN part of a policy (P1, P2, P3, P5, P8, R2, R4).
+//! The PIN part of a policy (P1, P2, P3, P5, P8, P10, R2, R4).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +43,14 @@ pub struct PinPolicy {
     pub refuse_same_as_old: bool,
     /// Digits of a random PIN (R2; the seed is silent).
     pub generated_len: usize,
+    /// Seconds after the user changed the PIN during which login is refused (P10: "einige
+    /// Minuten"; 180, as K5). Bounds: `0..=3_600`.
+    #[serde(default = "default_propagation_delay_secs")]
+    pub propagation_delay_secs: u32,
+}
+
+fn default_propagation_delay_secs() -> u32 {
+    PinPolicy::centrexx().propagation_delay_secs
 }
 
 impl PinPolicy {
@@ -63,6 +71,7 @@ impl PinPolicy {
             year_max: 2099,
             refuse_same_as_old: true,
             generated_len: 6,
+            propagation_delay_secs: 180,
         }
     }
 
@@ -77,6 +86,12 @@ impl PinPolicy {
             generated_len: 8,
             ..Self::centrexx()
         }
+    }
+
+    /// The propagation delay of P10 as a duration.
+    #[must_use]
+    pub fn propagation_delay(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::seconds(i64::from(self.propagation_delay_secs))
     }
 
     /// The change window of P5 as a duration.

@@ -10,6 +10,15 @@ pub struct SecondFactorPolicy {
     pub code_lifetime_secs: u32,
     /// Digits of a code (the seed is silent: 6, as in TOTP).
     pub code_digits: usize,
+    /// Consecutive wrong codes, over all sessions, after which the admin account can no
+    /// longer gain extended rights until a mailed password is used (F7); the throttle's
+    /// delays apply on the way. Bounds: `1..=100`.
+    #[serde(default = "default_account_allowance")]
+    pub account_allowance: u32,
+}
+
+fn default_account_allowance() -> u32 {
+    SecondFactorPolicy::centrexx().account_allowance
 }
 
 impl SecondFactorPolicy {
@@ -19,6 +28,7 @@ impl SecondFactorPolicy {
         Self {
             code_lifetime_secs: 900,
             code_digits: 6,
+            account_allowance: 20,
         }
     }
 
@@ -27,6 +37,7 @@ impl SecondFactorPolicy {
     pub fn strict() -> Self {
         Self {
             code_lifetime_secs: 600,
+            account_allowance: 10,
             ..Self::centrexx()
         }
     }

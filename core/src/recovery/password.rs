@@ -1,18 +1,35 @@
-//! Forgot password (R1).
+//! Forgot password (R1), which never takes the working password away (F3).
 
 use chrono::{DateTime, Utc};
 
-use super::{RecoveryError, answer};
+use super::{Mailed, PendingReset, RecoveryError, answer, same_as_granted};
 use crate::{
-    AccountRef, AdminAccount, ChangeKind, Decision, Effect, PasswordContext, PbxMasterData, Rules,
-    Secret, SecretPurpose, generate_password,
+    AdminAccount, Decision, Effect, PasswordContext, PbxMasterData, Rules, Secret, SecretPurpose,
+    generate_password,
 };
 
 /// Forgot password (R1): the admin typed the head number; the host looked up the PBX it
 /// names (`None` when none has it). A new random password (K1, level green) goes to the
-/// admin contact e-mail; it takes effect after the propagation delay (K5), resets the
-/// throttle (G5) and forgets the remembered browsers.
+/// admin contact e-mail.
+///
+/// The request proves nothing about the requester, so it takes nothing away (F3): the old
+/// password keeps working, and the mailed one is kept beside it. The mailed one works from
+/// the propagation delay after the request (K5) until the policy's lifetime ends; its first
+/// use replaces the old password, resets the throttle and forgets the remembered browsers
+/// (see [`AdminAccount::login`]). Only the policy's number of requests per hour mails a
+/// password; further ones get the same answer and change nothing. Under uniform answers
+/// every path takes as long as a granted one (F5).
 pub fn forgot_password(
+    typed_head_number: &str,
+    pbx: Option<(&PbxMasterData, &AdminAccount)>,
+    now: DateTime<Utc>,
+    rules: &Rules,
+) -> Decision<Option<AdminAccount>, ()> {
+    let before = pbx.map(|(_, account)| account.clone());
+    request(typed_head_number, pbx, now, rules).revised(&before)
+}
+
+fn request(
     typed_head_number: &str,
     pbx: Option<(&PbxMasterData, &AdminAccount)>,
     now: DateTime<Utc>,
@@ -24,10 +41,30 @@ pub fn forgot_password(
             .admin_login(typed_head_number, &p.central_digits)
             .is_ok()
     }) else {
-        return answer(None, RecoveryError::UnknownHeadNumber, policy);
+        return answer(
+            None,
+            RecoveryError::UnknownHeadNumber,
+            rules,
+            Mailed::Password,
+        );
+    };
+    if !account
+        .recovery
+        .allows(now, policy.recovery.requests_per_hour)
+    {
+        return same_as_granted(Some(account.clone()), rules, Mailed::Password);
+    }
+    let logged = AdminAccount {
+        recovery: account.recovery.record(now),
+        ..account.clone()
     };
     let Some(to) = pbx.admin_email.as_deref().filter(|e| !e.trim().is_empty()) else {
-        return answer(Some(account.clone()), RecoveryError::NoAdminEmail, policy);
+        return answer(
+            Some(logged),
+            RecoveryError::NoAdminEmail,
+            rules,
+            Mailed::Password,
+        );
     };
     let head = pbx.head_number().map(|h| h.to_string()).ok();
     let ctx = PasswordContext {
@@ -44,16 +81,17 @@ pub fn forgot_password(
         Ok(h) => h,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
     };
-    let next = account.with_password(hash, now + policy.password.propagation_delay(), true);
-    Decision::new(Some(next), Ok(())).with([
-        Effect::SendSecret {
-            to: to.to_owned(),
-            purpose: SecretPurpose::PasswordReset,
-            secret: Secret::Password(password),
-        },
-        Effect::NotifyCredentialChanged {
-            account: AccountRef::Admin,
-            how: ChangeKind::Reset,
-        },
-    ])
+    let next = AdminAccount {
+        pending_reset: Some(PendingReset {
+            hash,
+            len: 0,
+            issued_at: now,
+        }),
+        ..logged
+    };
+    Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
+        to: to.to_owned(),
+        purpose: SecretPurpose::PasswordReset,
+        secret: Secret::Password(password),
+    }])
 }

@@ -1,21 +1,40 @@
-//! Forgot PIN (R2, R3).
+//! Forgot PIN (R2, R3), which never takes the working PIN away (F3).
 
 use chrono::{DateTime, Utc};
 
-use super::{RecoveryError, answer};
-use crate::account::PinOrigin;
+use super::{Mailed, PendingReset, RecoveryError, answer, same_as_granted};
 use crate::{
-    AccountRef, ChangeKind, Decision, Effect, ExtensionAccount, ExtensionMasterData, PbxMasterData,
+    Decision, Effect, ExtensionAccount, ExtensionMasterData, PbxMasterData, PermissionError,
     PinContext, Rules, Secret, SecretPurpose, generate_pin,
 };
 
 /// Forgot PIN (R2): the user typed the extension's number; the host looked up the
-/// extension (`None` when there is none). Offered only while the admin allows self-service
-/// reset (R3) and the extension has an e-mail address; without one the admin contact is
-/// notified instead. The new random PIN is never `0000`, `1234` or trivial, goes to the
-/// user's e-mail, reaches voicemail and phonebook (P9), and counts as admin-set (P5). A
-/// locked user login (P5, G5) stays locked: only the admin lifts it.
+/// extension (`None` when there is none) with its master data, which must be this
+/// extension's (I8: refused with [`PermissionError::MasterDataMismatch`] otherwise, so no
+/// PIN reaches another extension's owner). Offered only while the admin allows
+/// self-service reset for the PBX and for this extension (R3) and the extension has an
+/// e-mail address; without one the admin contact is notified instead. A locked user login
+/// (P5, G5) stays locked: only the admin lifts it.
+///
+/// The new random PIN is never `0000`, `1234` or trivial and goes to the user's e-mail.
+/// The request proves nothing about the requester, so it takes nothing away (F3): the old
+/// PIN keeps working (and keeps its failure count, F2), the mailed one is kept beside it
+/// until the policy's lifetime ends. Its first login replaces the old PIN, reaches
+/// voicemail and phonebook (P9) and counts as admin-set (P5); see
+/// [`ExtensionAccount::login`]. Only the policy's number of requests per hour mails a PIN;
+/// further ones get the same answer and change nothing. Under uniform answers every path
+/// takes as long as a granted one (F5).
 pub fn forgot_pin(
+    pbx: &PbxMasterData,
+    extension: Option<(&ExtensionMasterData, &ExtensionAccount)>,
+    now: DateTime<Utc>,
+    rules: &Rules,
+) -> Decision<Option<ExtensionAccount>, ()> {
+    let before = extension.map(|(_, account)| account.clone());
+    request(pbx, extension, now, rules).revised(&before)
+}
+
+fn request(
     pbx: &PbxMasterData,
     extension: Option<(&ExtensionMasterData, &ExtensionAccount)>,
     now: DateTime<Utc>,
@@ -23,16 +42,40 @@ pub fn forgot_pin(
 ) -> Decision<Option<ExtensionAccount>, ()> {
     let (policy, hasher) = (rules.policy(), rules.hasher());
     let Some((master, account)) = extension else {
-        return answer(None, RecoveryError::UnknownExtension, policy);
+        return answer(None, RecoveryError::UnknownExtension, rules, Mailed::Pin);
     };
+    if master.digits != account.extension {
+        // A host bug, not a question of enumeration: named under every policy.
+        return Decision::refuse(Some(account.clone()), PermissionError::MasterDataMismatch);
+    }
     if account.is_locked(now, policy) {
-        return answer(Some(account.clone()), RecoveryError::AccountLocked, policy);
+        return answer(
+            Some(account.clone()),
+            RecoveryError::AccountLocked,
+            rules,
+            Mailed::Pin,
+        );
     }
-    if !pbx.self_service_pin_reset() {
-        return answer(Some(account.clone()), RecoveryError::SelfServiceOff, policy);
+    if !pbx.self_service_pin_reset() || !master.self_service_pin_reset() {
+        return answer(
+            Some(account.clone()),
+            RecoveryError::SelfServiceOff,
+            rules,
+            Mailed::Pin,
+        );
     }
+    if !account
+        .recovery
+        .allows(now, policy.recovery.requests_per_hour)
+    {
+        return same_as_granted(Some(account.clone()), rules, Mailed::Pin);
+    }
+    let logged = ExtensionAccount {
+        recovery: account.recovery.record(now),
+        ..account.clone()
+    };
     let Some(to) = master.email.as_deref().filter(|e| !e.trim().is_empty()) else {
-        return answer(Some(account.clone()), RecoveryError::NoUserEmail, policy).with([
+        return answer(Some(logged), RecoveryError::NoUserEmail, rules, Mailed::Pin).with([
             Effect::NotifyAdminNoUserEmail {
                 extension: master.digits.clone(),
             },
@@ -57,21 +100,17 @@ pub fn forgot_pin(
         Ok(h) => h,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
     };
-    let next = account.with_pin(hash, pin.expose().len(), false, PinOrigin::Reset, now);
-    let ext = master.digits.clone();
-    Decision::new(Some(next), Ok(())).with([
-        Effect::SendSecret {
-            to: to.to_owned(),
-            purpose: SecretPurpose::PinReset,
-            secret: Secret::Pin(pin.clone()),
-        },
-        Effect::SyncPin {
-            extension: ext.clone(),
-            pin,
-        },
-        Effect::NotifyCredentialChanged {
-            account: AccountRef::Extension(ext),
-            how: ChangeKind::Reset,
-        },
-    ])
+    let next = ExtensionAccount {
+        pending_reset: Some(PendingReset {
+            hash,
+            len: pin.expose().len(),
+            issued_at: now,
+        }),
+        ..logged
+    };
+    Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
+        to: to.to_owned(),
+        purpose: SecretPurpose::PinReset,
+        secret: Secret::Pin(pin),
+    }])
 }
