@@ -46,6 +46,15 @@ impl Rules {
     pub fn hasher(&self) -> &Hasher {
         &self.hasher
     }
+
+    /// Spends the time of one verification at the policy's costs, for a login whose
+    /// identifier names no account (F5, ASVS 6.3.8): call it where the login of an existing
+    /// account would verify, and answer "wrong" as usual, so the time taken does not tell
+    /// whether the account exists. `typed` is hashed and thrown away.
+    pub fn dummy_verify(&self, typed: &str) {
+        // One argon2 hash at the policy's costs takes as long as one verification at them.
+        let _ = std::hint::black_box(self.hasher.hash(typed.as_bytes()));
+    }
 }
 
 /// A change form as the portal shows it: the old secret and the new one typed twice (P3, K3).

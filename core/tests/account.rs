@@ -20,10 +20,6 @@ const ADMIN: Actor = Actor::Admin {
     extended_rights: false,
 };
 
-fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
-    d.outcome.as_ref().err().map_or("OK", Localized::code)
-}
-
 fn effect_names(effects: &[Effect]) -> Vec<&'static str> {
     effects
         .iter()

@@ -6,24 +6,9 @@ mod common;
 use chrono::TimeDelta;
 use common::*;
 use pbx_rules::{
-    Action, AdminSession, AdminStep, ChangeForm, Effect, Localized, LoginError, PasswordContext,
-    Rules, authorize,
+    Action, AdminSession, AdminStep, ChangeForm, Effect, LoginError, PasswordContext, Rules,
+    authorize,
 };
-
-fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
-    d.outcome.as_ref().err().map_or("OK", Localized::code)
-}
-
-/// The plaintext code of the mail effect of a decision.
-fn mailed<S, T>(d: &pbx_rules::Decision<S, T>) -> String {
-    d.effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
-            _ => None,
-        })
-        .expect("a mail effect")
-}
 
 fn session_at_second_factor(rules: &Rules) -> AdminSession {
     admin(rules)

@@ -5,13 +5,9 @@ mod common;
 
 use common::*;
 use pbx_rules::{
-    Actor, Effect, Feature, Localized, PinOrigin, PreviewMode, Secret, SecretPurpose, UserLogin,
+    Actor, Effect, Feature, PinOrigin, PreviewMode, Secret, SecretPurpose, UserLogin,
     forgot_password, forgot_pin,
 };
-
-fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
-    d.outcome.as_ref().err().map_or("OK", Localized::code)
-}
 
 #[test]
 fn r1_new_random_password_to_the_admin_contact_only_its_hash_stored() {
@@ -125,7 +121,10 @@ fn r2_without_email_the_admin_is_notified() {
     ));
     let next = d.state.unwrap();
     assert_eq!(next.pin_hash(), account.pin_hash(), "the PIN stays");
-    assert!(!next.has_pending_reset(t0(), rules.policy()), "no PIN mailed");
+    assert!(
+        !next.has_pending_reset(t0(), rules.policy()),
+        "no PIN mailed"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, PinOrigin};
+use crate::recovery::{Matched, verify_either};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
 /// Where a successful user login leads.
@@ -15,13 +16,6 @@ pub enum UserLogin {
         /// When the user login locks if the PIN is not changed (P5).
         deadline: DateTime<Utc>,
     },
-}
-
-/// Which stored PIN a typed one matched.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Matched {
-    Current,
-    Mailed,
 }
 
 impl ExtensionAccount {
@@ -56,18 +50,7 @@ impl ExtensionAccount {
         let (throttle, verified) =
             self.throttle
                 .attempt(now, self.allowance(policy), &policy.throttle, || {
-                    // Both checks run whenever a mailed PIN waits, so the time taken does
-                    // not tell which one matched.
-                    let current = hasher.verify(pin.as_bytes(), &self.pin_hash)?;
-                    let by_mail = match mailed {
-                        Some(p) => hasher.verify(pin.as_bytes(), &p.hash)?,
-                        None => false,
-                    };
-                    matched = match (current, by_mail) {
-                        (true, _) => Some(Matched::Current),
-                        (false, true) => Some(Matched::Mailed),
-                        (false, false) => None,
-                    };
+                    matched = verify_either(hasher, pin, &self.pin_hash, mailed)?;
                     Ok(matched.is_some())
                 });
         let next = Self {

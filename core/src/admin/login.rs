@@ -4,15 +4,9 @@
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
+use crate::recovery::{Matched, verify_either};
 use crate::throttle::password_allowance;
 use crate::{AccountRef, ChangeKind, Decision, Effect, ExtensionDigits, LoginError, Rules};
-
-/// Which stored password a typed one matched.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Matched {
-    Current,
-    Mailed,
-}
 
 impl AdminAccount {
     /// Checks the admin's password at `now` (the head number was read with
@@ -59,16 +53,7 @@ impl AdminAccount {
             password_allowance(&policy.throttle),
             &policy.throttle,
             || {
-                let current = hasher.verify(password.as_bytes(), &self.password_hash)?;
-                let by_mail = match mailed {
-                    Some(p) => hasher.verify(password.as_bytes(), &p.hash)?,
-                    None => false,
-                };
-                matched = match (current, by_mail) {
-                    (true, _) => Some(Matched::Current),
-                    (false, true) => Some(Matched::Mailed),
-                    (false, false) => None,
-                };
+                matched = verify_either(hasher, password, &self.password_hash, mailed)?;
                 Ok(matched.is_some())
             },
         );

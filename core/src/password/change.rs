@@ -14,14 +14,21 @@ pub struct AcceptedPassword {
     pub strength: Strength,
 }
 
-/// A password change that passed K3, ready to store.
-#[derive(Debug)]
+/// A password change that passed K3, ready to store. Its `Debug` shows no hash (F9).
 #[non_exhaustive]
 pub struct PasswordChangeOutcome {
     /// The accepted password and its strength.
     pub accepted: AcceptedPassword,
     /// The argon2id PHC string to store.
     pub hash: String,
+}
+
+impl std::fmt::Debug for PasswordChangeOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordChangeOutcome")
+            .field("accepted", &self.accepted)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Longest decoration (digits, symbols) around a common word that still counts as the

@@ -14,14 +14,21 @@ pub struct AcceptedPin {
     pub warnings: Vec<TrivialPinFinding>,
 }
 
-/// A PIN change that passed P3, ready to store.
-#[derive(Debug)]
+/// A PIN change that passed P3, ready to store. Its `Debug` shows no hash (F9).
 #[non_exhaustive]
 pub struct PinChangeOutcome {
     /// The new PIN (for P9's voicemail and phonebook, which use the PIN too).
     pub accepted: AcceptedPin,
     /// The argon2id PHC string of the new PIN, to store in place of the old one.
     pub hash: String,
+}
+
+impl std::fmt::Debug for PinChangeOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PinChangeOutcome")
+            .field("accepted", &self.accepted)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Checks a new PIN typed twice: P1, equal confirmation, not the default PIN, and the

@@ -10,7 +10,7 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::RecoveryPolicy;
+use crate::{HashError, Hasher, RecoveryPolicy};
 
 /// A mailed PIN or password, kept only as a hash, waiting for its first use.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +47,36 @@ impl PendingReset {
             .checked_add_signed(policy.mailed_secret_lifetime())
             .is_none_or(|end| now >= end)
     }
+}
+
+/// Which stored secret a typed one matched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matched {
+    /// The secret in use.
+    Current,
+    /// The mailed one waiting for its first use.
+    Mailed,
+}
+
+/// Verifies `typed` against the secret in use and, when one waits, the mailed one. Both
+/// checks run whenever a mailed secret waits, so the time taken does not tell which one
+/// matched.
+pub(crate) fn verify_either(
+    hasher: &Hasher,
+    typed: &str,
+    current: &str,
+    mailed: Option<&PendingReset>,
+) -> Result<Option<Matched>, HashError> {
+    let current = hasher.verify(typed.as_bytes(), current)?;
+    let by_mail = match mailed {
+        Some(p) => hasher.verify(typed.as_bytes(), &p.hash)?,
+        None => false,
+    };
+    Ok(match (current, by_mail) {
+        (true, _) => Some(Matched::Current),
+        (false, true) => Some(Matched::Mailed),
+        (false, false) => None,
+    })
 }
 
 /// F9: the hash and the PIN's length never print.

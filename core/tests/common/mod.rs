@@ -55,3 +55,20 @@ pub fn admin(rules: &Rules) -> AdminAccount {
     let password = Password::parse(ADMIN_PASSWORD, &rules.policy().password, false).unwrap();
     AdminAccount::create(&password, t0(), rules.hasher()).unwrap()
 }
+
+/// The code of a decision's error, or `OK`.
+pub fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
+    use pbx_rules::Localized;
+    d.outcome.as_ref().err().map_or("OK", Localized::code)
+}
+
+/// The plaintext secret of the mail effect of a decision.
+pub fn mailed<S, T>(d: &pbx_rules::Decision<S, T>) -> String {
+    d.effects
+        .iter()
+        .find_map(|e| match e {
+            pbx_rules::Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
+            _ => None,
+        })
+        .expect("a mail effect")
+}
