@@ -49,6 +49,16 @@ pub struct PasswordChanged {
     pub strength: Strength,
 }
 
+/// The state a typed code leaves (F7): the session and the admin account, which counts
+/// wrong codes over all sessions; store both.
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct CodeConfirmState {
+    /// The session.
+    pub session: Arc<AdminSession>,
+    /// The admin account.
+    pub account: Arc<AdminAccount>,
+}
+
 type AdminState = Arc<AdminAccount>;
 type SessionState = Arc<AdminSession>;
 type Session = Arc<AdminSession>;
@@ -69,7 +79,7 @@ decision!(
 );
 decision!(
     /// The decision of a typed code (A2): a browser token when one was issued.
-    CodeConfirmDecision, SessionState, MaybeToken
+    CodeConfirmDecision, CodeConfirmState, MaybeToken
 );
 
 fn admin(a: core::AdminAccount) -> AdminState {
@@ -235,16 +245,20 @@ impl AdminSession {
         ))
     }
 
-    /// Checks a typed code (A2).
+    /// Checks a typed code (A2) for the PBX's admin account (F7: wrong codes count there).
     pub fn confirm_code(
         &self,
+        account: &AdminAccount,
         code: String,
         now: SystemTime,
         rules: &Rules,
     ) -> Arc<CodeConfirmDecision> {
         CodeConfirmDecision::wrap(split(
-            self.0.confirm_code(&code, utc(now), &rules.0),
-            session,
+            self.0.confirm_code(&account.0, &code, utc(now), &rules.0),
+            |(s, a)| CodeConfirmState {
+                session: session(s),
+                account: admin(a),
+            },
             |t| {
                 t.map(|t| DeviceToken {
                     token: Arc::new(OneTimeCode(t.token)),

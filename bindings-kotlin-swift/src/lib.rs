@@ -36,8 +36,8 @@ pub use account::{
     UserLoginDecision, create_extension_account,
 };
 pub use admin::{
-    AdminAccount, AdminLoginDecision, AdminSession, CodeConfirmDecision, CodeRequestDecision,
-    DeviceToken, PasswordChangeDecision, PasswordChanged, RememberedDevice,
+    AdminAccount, AdminLoginDecision, AdminSession, CodeConfirmDecision, CodeConfirmState,
+    CodeRequestDecision, DeviceToken, PasswordChangeDecision, PasswordChanged, RememberedDevice,
 };
 pub use backup::{ExtensionMasterData, PbxMasterData, Route, decide_route, routing_table};
 pub use effect::{AccountRef, Effect, MailSecret};

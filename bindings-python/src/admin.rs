@@ -196,19 +196,25 @@ impl AdminSession {
         let d = py.detach(|| self.0.request_code(admin_email, now, &rules.0));
         Decision::from_core(py, d, |s| obj(py, Self(s)), |()| Ok(py.None()))
     }
-    /// Checks a mailed code (A2); outcome a `DeviceToken` to remember the browser, or `None`.
+    /// Checks a mailed code (A2) for the PBX's admin account, which counts wrong codes over
+    /// all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
+    /// to remember the browser, or `None`.
     fn confirm_code(
         &self,
         py: Python<'_>,
+        account: &AdminAccount,
         code: &str,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Result<Decision> {
-        let d = py.detach(|| self.0.confirm_code(code, now, &rules.0));
+        let d = py.detach(|| self.0.confirm_code(&account.0, code, now, &rules.0));
         Decision::from_core(
             py,
             d,
-            |s| obj(py, Self(s)),
+            |(s, a)| {
+                let pair = (obj(py, Self(s))?, obj(py, AdminAccount(a))?);
+                Ok(PyTuple::new(py, [pair.0, pair.1])?.into_any().unbind())
+            },
             |o| match o {
                 Some(t) => obj(py, DeviceToken(t)),
                 None => Ok(py.None()),

@@ -170,16 +170,19 @@ class World:
             d = self.session.request_code(self.pbx.admin_email, now, rules)
             self.note(got, d)
         elif op == "confirm_code":
-            d = self.session.confirm_code(self.resolve(step["code"]), now, rules)
+            d = self.session.confirm_code(self.admin, self.resolve(step["code"]), now, rules)
+            session, self.admin = d.state
+            assert isinstance(session, pr.AdminSession)
             if d.ok:
-                assert isinstance(d.state, pr.AdminSession)
-                self.set_step(got, d.state)
+                self.set_step(got, session)
                 token = d.unwrap()
                 got["device_token"] = token is not None
                 if isinstance(token, pr.DeviceToken):
                     self.device = token.token.expose()
                     self.admin = self.admin.remember(token.record)
             self.note(got, d)
+            self.session = session
+            return
         else:
             try:
                 nxt = getattr(self.session, op)()

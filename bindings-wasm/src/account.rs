@@ -459,8 +459,10 @@ impl AdminSession {
         Out::new(&d, AdminSession(d.state.clone()).into()).done()
     }
 
-    /// Confirms the mailed code: `deviceToken` (a string to set as a cookie) and
-    /// `rememberedAdmin` (the admin account that remembers the device), when one was issued.
+    /// Confirms the mailed code for the admin account, which counts wrong codes over all
+    /// sessions (F7): `admin` is the account to store after every call; `deviceToken` (a
+    /// string to set as a cookie) and `rememberedAdmin` (that account remembering the
+    /// device), when one was issued.
     #[wasm_bindgen(js_name = confirmCode, unchecked_return_type = "Decision<AdminSession>")]
     pub fn confirm_code(
         &self,
@@ -469,15 +471,19 @@ impl AdminSession {
         now: f64,
         rules: &Rules,
     ) -> JsValue {
-        let d = self.0.confirm_code(code, at(now), &rules.0);
-        let out = Out::new(&d, AdminSession(d.state.clone()).into());
-        if let Ok(Some(token)) = &d.outcome {
-            out.set("deviceToken", token.token.expose().into());
-            out.set(
-                "rememberedAdmin",
-                AdminAccount(admin.0.remember(token.record.clone())).into(),
-            );
-        }
+        let d = self.0.confirm_code(&admin.0, code, at(now), &rules.0);
+        let (session, account) = d.state.clone();
+        let out = Out::new(&d, AdminSession(session).into());
+        let account = match &d.outcome {
+            Ok(Some(token)) => {
+                out.set("deviceToken", token.token.expose().into());
+                let remembered = account.remember(token.record.clone());
+                out.set("rememberedAdmin", AdminAccount(remembered.clone()).into());
+                remembered
+            }
+            _ => account,
+        };
+        out.set("admin", AdminAccount(account).into());
         out.done()
     }
 

@@ -124,6 +124,7 @@ class World {
         return got;
       case "confirm_code":
         d = this.session.confirmCode(this.resolve(step.code), this.admin, now, r);
+        this.admin = d.admin;
         if (!d.error) {
           this.setStep(got, d.state);
           got.fields.device_token = d.deviceToken !== undefined;

@@ -62,10 +62,10 @@ fun apiLifecycle() {
         expectEq(session.actor(), null, "no actor before the main menu")
         val sent = session.requestCode("admin@beispiel.de", t0, rules)
         val code = (sent.effects().single() as Effect.SendSecret).secret.expose()
-        val confirmed = sent.state().confirmCode(code, t0, rules)
+        val confirmed = sent.state().confirmCode(admin, code, t0, rules)
         val token = confirmed.outcome() ?: error("no token")
         expect(token.record.expiresAt().isAfter(t0)) { "expiry" }
-        val menu = confirmed.state().confirmPrivacyNotice()
+        val menu = confirmed.state().session.confirmPrivacyNotice()
         expectEq(menu.actor(), Actor.Admin(extendedRights = true), "actor")
         val again = admin.remember(token.record)
             .login("Kaffeetasse Nordwind 7!", token.token.expose(), emptyList(), t0, rules).outcome()

@@ -195,11 +195,12 @@ class World(private val fx: Obj, preset: String) {
                 session = d.state()
             }
             "confirm_code" -> {
-                val d = current().confirmCode(resolve(step.str("code")), now, rules)
+                val d = current().confirmCode(admin, resolve(step.str("code")), now, rules)
+                admin = d.state().account
                 var confirmed = false
                 val token = outcome(got) { d.outcome().also { confirmed = true } }
                 if (confirmed) {
-                    setStep(got, d.state())
+                    setStep(got, d.state().session)
                     got.fields["device_token"] = token != null
                     if (token != null) {
                         device = token.token.expose()
@@ -207,7 +208,7 @@ class World(private val fx: Obj, preset: String) {
                     }
                 }
                 note(got, d.effects())
-                session = d.state()
+                session = d.state().session
             }
             "continue_without_extended_rights", "confirm_privacy_notice", "acknowledge_default_pins" -> {
                 val s = current()
