@@ -109,7 +109,8 @@ pub enum RuleError {
         /// English message.
         message_en: String,
         /// The time the refusal names: `retry_at` of `LOGIN_THROTTLED`, `since` of
-        /// `LOGIN_PIN_EXPIRED`, `until` of `LOGIN_PASSWORD_PENDING`; `None` otherwise.
+        /// `LOGIN_PIN_EXPIRED`, `until` of `LOGIN_PASSWORD_PENDING` and `LOGIN_PIN_PENDING`;
+        /// `None` otherwise.
         at: Option<SystemTime>,
     },
     /// A forgot-PIN or forgot-password request was refused (R1–R3).
@@ -226,7 +227,8 @@ impl From<core::LoginError> for RuleError {
         let at = match &e {
             L::Throttled { retry_at: t }
             | L::PinExpired { since: t }
-            | L::PasswordPending { until: t } => Some(SystemTime::from(*t)),
+            | L::PasswordPending { until: t }
+            | L::PinPending { until: t } => Some(SystemTime::from(*t)),
             _ => None,
         };
         let (code, message_de, message_en) = parts(&e);

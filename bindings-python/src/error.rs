@@ -155,7 +155,8 @@ impl From<rules::LoginError> for Error {
         // The times a host shows ("try again after …") travel as aware datetimes.
         let when = match &e {
             rules::LoginError::Throttled { retry_at } => Some(("retry_at", *retry_at)),
-            rules::LoginError::PasswordPending { until } => Some(("until", *until)),
+            rules::LoginError::PasswordPending { until }
+            | rules::LoginError::PinPending { until } => Some(("until", *until)),
             _ => None,
         };
         let details = Python::attach(|py| {

@@ -107,7 +107,9 @@ impl Family for LoginError {
         let (key, t) = match self {
             LoginError::Throttled { retry_at } => ("retryAt", retry_at),
             LoginError::PinExpired { since } => ("since", since),
-            LoginError::PasswordPending { until } => ("until", until),
+            LoginError::PasswordPending { until } | LoginError::PinPending { until } => {
+                ("until", until)
+            }
             _ => return,
         };
         #[allow(clippy::cast_precision_loss)]
@@ -187,6 +189,7 @@ export type PbxErrorCode =
   | "HASH_OUT_OF_MEMORY"
   | "HASH_PARAMS_OUT_OF_RANGE"
   | "HASH_UNSUPPORTED"
+  | "LOGIN_CODE_ATTEMPTS_USED_UP"
   | "LOGIN_CODE_EXPIRED"
   | "LOGIN_CODE_WRONG"
   | "LOGIN_ID_BAD_CHARACTER"
@@ -201,6 +204,7 @@ export type PbxErrorCode =
   | "LOGIN_PASSWORD_PENDING"
   | "LOGIN_PIN_CHANGE_REQUIRED"
   | "LOGIN_PIN_EXPIRED"
+  | "LOGIN_PIN_PENDING"
   | "LOGIN_STEP_OUT_OF_ORDER"
   | "LOGIN_THROTTLED"
   | "LOGIN_THROTTLE_LOCKED"
@@ -225,7 +229,9 @@ export type PbxErrorCode =
   | "PASSWORD_TOO_WEAK"
   | "PERMISSION_ADMIN_ONLY"
   | "PERMISSION_EXTENDED_RIGHTS_REQUIRED"
+  | "PERMISSION_MASTER_DATA_MISMATCH"
   | "PERMISSION_NOT_OWN_EXTENSION"
+  | "PERMISSION_OWNER_ONLY"
   | "PERMISSION_PREVIEW_NOT_ALLOWED"
   | "PIN_IS_DEFAULT"
   | "PIN_MISMATCH"
@@ -318,6 +324,7 @@ export interface Decision<S> {
   effectiveAt?: number;
   deviceToken?: string;
   rememberedAdmin?: AdminAccount;
+  admin?: AdminAccount;
 }
 "#;
 
