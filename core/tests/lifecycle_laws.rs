@@ -1,4 +1,5 @@
-//! Laws of the account lifecycle over random sequences of operations (P4, P5, G1, G5).
+//! Laws of the account lifecycle over random sequences of operations (P4, P5, G1, G5, and
+//! F2, F3, I5 of issue 10).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -77,6 +78,14 @@ proptest! {
             if locked_before && !by_admin {
                 prop_assert!(next.is_locked(now, policy), "{op:?} unlocked without the admin");
             }
+            // F2, F3: a recovery request keeps the working PIN and the failure count.
+            if matches!(op, Op::ForgotPin) {
+                prop_assert_eq!(next.pin_hash(), account.pin_hash());
+                prop_assert_eq!(next.failed_logins(), account.failed_logins());
+            }
+            // I5: every change, and only a change, moves the revision on by one.
+            let step = u64::from(next != account);
+            prop_assert_eq!(next.revision(), account.revision() + step);
             // State always round-trips through serde (G1: the host stores it anywhere).
             let json = serde_json::to_string(&next).unwrap();
             prop_assert_eq!(&serde_json::from_str::<ExtensionAccount>(&json).unwrap(), &next);
