@@ -143,6 +143,8 @@ fn g2_permission_errors_map() {
         E::AdminOnly,
         E::ExtendedRightsRequired,
         E::PreviewNotAllowed,
+        E::OwnerOnly,
+        E::MasterDataMismatch,
     ];
     check(&samples, E::CODES, "Permission");
 }
@@ -270,13 +272,20 @@ fn g2_login_errors_map_with_their_time() {
         E::CodeWrong,
         E::StepOutOfOrder,
         E::PinChangeRequired,
+        E::PinPending { until: t },
+        E::CodeAttemptsUsedUp,
     ];
     check(&samples, E::CODES, "Login");
     for (i, sample) in samples.iter().enumerate() {
         let RuleError::Login { at, .. } = RuleError::from(sample.clone()) else {
             unreachable!()
         };
-        assert_eq!(at.is_some(), [1, 3, 4].contains(&i), "{}", sample.code());
+        assert_eq!(
+            at.is_some(),
+            [1, 3, 4, 10].contains(&i),
+            "{}",
+            sample.code()
+        );
         if let Some(at) = at {
             assert_eq!(chrono::DateTime::<chrono::Utc>::from(at), t);
         }
