@@ -183,6 +183,21 @@ fn f3_a_mailed_pin_is_void_after_its_lifetime() {
     );
 }
 
+// F3, P5: a PIN mailed the day before the window closes does not lift the lock.
+#[test]
+fn f3_p5_a_mailed_pin_does_not_lift_a_lapsed_window() {
+    let rules = rules("centrexx");
+    let account = extension("10", &rules);
+    let d = forgot(&account, t0() + days(41) + TimeDelta::hours(1), &rules);
+    let pin = mailed(&d);
+    let asked = d.state.unwrap();
+    let lapsed = asked.login(&pin, t0() + days(42) + minutes(1), &rules);
+    assert_eq!(code(&lapsed), "LOGIN_PIN_EXPIRED");
+    assert!(lapsed.effects.is_empty());
+    assert_eq!(lapsed.state.pin_hash(), account.pin_hash(), "not replaced");
+    assert!(lapsed.state.is_locked(t0() + days(42), rules.policy()));
+}
+
 // F3
 #[test]
 fn f3_recovery_requests_are_throttled_per_account() {

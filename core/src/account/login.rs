@@ -59,6 +59,11 @@ impl ExtensionAccount {
         };
         match (verified, matched, mailed) {
             (Err(e), _, _) => Decision::refuse(next, e),
+            // A lapsed window stays locked (P5): a PIN mailed before the lapse does not lift it;
+            // the right PIN hears the lock like the old one would (only the admin helps).
+            (Ok(()), Some(Matched::Mailed), Some(_)) if self.is_pin_expired(now, policy) => {
+                next.after_right_pin(now, policy)
+            }
             (Ok(()), Some(Matched::Mailed), Some(p)) => {
                 let now_reset = next.with_pin(p.hash.clone(), p.len, false, PinOrigin::Reset, now);
                 now_reset.after_right_pin(now, policy).with([
