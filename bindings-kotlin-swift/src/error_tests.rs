@@ -213,6 +213,7 @@ fn g2_password_errors_map_with_reason() {
     use core::{BlockReason as B, ContextKind as C, PasswordError as E, StrengthLevel as L};
     let samples = [
         E::ControlCharacter,
+        E::InvisibleCharacter,
         E::TooShort { min: 8 },
         E::TooLong { max: 32 },
         E::TooWeak {

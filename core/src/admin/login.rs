@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
+use crate::password::comparable_password;
 use crate::throttle::password_allowance;
 use crate::{Decision, ExtensionDigits, LoginError, Rules};
 
@@ -37,7 +38,12 @@ impl AdminAccount {
             now,
             password_allowance(&policy.throttle),
             &policy.throttle,
-            || hasher.verify(password.as_bytes(), &self.password_hash),
+            // F4: compared in the form it was stored in (NFKC under strict); F10: text far
+            // beyond the maximum cannot be the password and is neither normalised nor hashed.
+            || match comparable_password(password, &policy.password) {
+                Some(typed) => hasher.verify(typed.as_bytes(), &self.password_hash),
+                None => Ok(false),
+            },
         );
         match verified {
             Err(e) => Decision::refuse(
