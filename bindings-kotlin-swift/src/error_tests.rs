@@ -24,6 +24,7 @@ fn family(e: &RuleError) -> &'static str {
         RuleError::Generate { .. } => "Generate",
         RuleError::Login { .. } => "Login",
         RuleError::Recovery { .. } => "Recovery",
+        RuleError::Policy { .. } => "Policy",
         RuleError::Other { .. } => "Other",
     }
 }
@@ -82,6 +83,11 @@ fn check<E: core::Localized + Clone + Into<RuleError>>(samples: &[E], codes: &[&
             ..
         }
         | RuleError::Recovery {
+            message_de,
+            message_en,
+            ..
+        }
+        | RuleError::Policy {
             message_de,
             message_en,
             ..
@@ -298,6 +304,29 @@ fn g2_recovery_errors_map() {
     check(&samples, E::CODES, "Recovery");
 }
 
+#[test]
+fn g2_policy_errors_map() {
+    use core::PolicyError as E;
+    let samples = [
+        E::OutOfRange {
+            field: "pin.min_len",
+            min: 4,
+            max: 20,
+        },
+        E::MinAboveMax {
+            min_field: "pin.min_len",
+            max_field: "pin.max_len",
+        },
+        E::InvalidPin {
+            field: "pin.default_pin",
+        },
+        E::UnknownRegion {
+            region: "XX".to_owned(),
+        },
+    ];
+    check(&samples, E::CODES, "Policy");
+}
+
 /// The umbrella error sends every family to its own case, never to `Other`.
 #[test]
 fn g2_umbrella_error_keeps_the_family() {
@@ -316,6 +345,12 @@ fn g2_umbrella_error_keeps_the_family() {
         ),
         (E::from(core::LoginError::CodeWrong), "Login"),
         (E::from(core::RecoveryError::NoUserEmail), "Recovery"),
+        (
+            E::from(core::PolicyError::InvalidPin {
+                field: "pin.default_pin",
+            }),
+            "Policy",
+        ),
     ];
     for (sample, want) in samples {
         let code = core::Localized::code(&sample);

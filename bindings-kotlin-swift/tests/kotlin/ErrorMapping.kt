@@ -33,6 +33,7 @@ fun parts(e: RuleException): Triple<String, String, String> = when (e) {
     is RuleException.Generate -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Login -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Recovery -> Triple(e.code, e.messageDe, e.messageEn)
+    is RuleException.Policy -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Other -> Triple(e.code, e.messageDe, e.messageEn)
 }
 
@@ -90,6 +91,9 @@ fun errorMapping() {
         uniffi.pbx_rules.changePin("0000", "4713", "4713", "garbage", cheapHasher(), PinContext(), centrexx)
     }
 
+    mapsTo<RuleException.Policy>("policy out of bounds", "POLICY_OUT_OF_RANGE") {
+        uniffi.pbx_rules.Rules(centrexx.withHashing(centrexx.hashing().copy(mCostKib = 4u, tCost = 1u)))
+    }
     val rules = uniffi.pbx_rules.Rules(centrexx.withHashing(centrexx.hashing().copy(mCostKib = 64u, tCost = 1u)))
     val t0 = java.time.Instant.parse("2026-01-05T09:00:00Z")
     val account = uniffi.pbx_rules.createExtensionAccount("10", t0, rules).account

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::session::PendingCode;
 use super::{AdminSession, AdminStep, DeviceToken};
+use crate::deadline::valid_until;
 use crate::{
     Decision, Effect, LoginError, RecoveryError, Rules, Secret, SecretPurpose, generate_code,
 };
@@ -71,7 +72,8 @@ impl AdminSession {
                 LoginError::NoCodePending,
             );
         }
-        if now >= pending.issued_at + policy.second_factor.code_lifetime() {
+        let expires_at = valid_until(pending.issued_at, policy.second_factor.code_lifetime());
+        if expires_at.is_none_or(|at| now >= at) {
             return Decision::refuse(
                 Self {
                     pending_code: None,

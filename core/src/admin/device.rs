@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::deadline::valid_until;
 use crate::generate::draw;
 use crate::{Error, Hasher, OneTimeCode, Rules};
 
@@ -45,7 +46,8 @@ impl DeviceToken {
         let record = RememberedDevice {
             id: id.to_string(),
             hash: hasher.hash(secret.as_bytes())?,
-            expires_at: now + lifetime,
+            // F6: a lifetime past the end of time remembers nothing.
+            expires_at: valid_until(now, lifetime).unwrap_or(now),
         };
         let token = OneTimeCode::from_checked(format!("{}.{}", id.as_str(), secret.as_str()));
         Ok(Self { token, record })

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::AdminAccount;
+use crate::deadline::later_or_never;
 use crate::throttle::password_allowance;
 use crate::{
     AccountRef, ChangeForm, ChangeKind, Decision, Effect, PasswordContext, PasswordError, Rules,
@@ -56,7 +57,7 @@ impl AdminAccount {
             ),
             Err(e) => Decision::refuse(self.clone(), e),
             Ok(done) => {
-                let effective_at = now + policy.password.propagation_delay();
+                let effective_at = later_or_never(now, policy.password.propagation_delay());
                 let next = self.with_password(done.hash, effective_at, false);
                 let changed = PasswordChanged {
                     effective_at,

@@ -8,7 +8,8 @@ use crate::{NumberError, NumberPlan};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberPolicy {
-    /// The region of numbers typed without `+` or `00` (ISO 3166, `DE`).
+    /// The region of numbers typed without `+` or `00` (ISO 3166, `DE`). Bounds: a region
+    /// the numbering metadata knows.
     pub default_region: String,
 }
 

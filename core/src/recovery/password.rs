@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{RecoveryError, answer};
+use crate::deadline::later_or_never;
 use crate::{
     AccountRef, AdminAccount, ChangeKind, Decision, Effect, PasswordContext, PbxMasterData, Rules,
     Secret, SecretPurpose, generate_password,
@@ -44,7 +45,8 @@ pub fn forgot_password(
         Ok(h) => h,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
     };
-    let next = account.with_password(hash, now + policy.password.propagation_delay(), true);
+    let effective_at = later_or_never(now, policy.password.propagation_delay());
+    let next = account.with_password(hash, effective_at, true);
     Decision::new(Some(next), Ok(())).with([
         Effect::SendSecret {
             to: to.to_owned(),
