@@ -251,7 +251,10 @@ fn g2_password_errors_map_with_reason() {
 #[test]
 fn g2_backup_errors_map_to_their_own_family_or_the_wrapped_one() {
     use core::BackupError as E;
-    check(&[E::CentralRequired], E::CODES, "Backup");
+    let premium = E::KindRefused {
+        kind: core::NumberKind::PremiumRate,
+    };
+    check(&[E::CentralRequired, premium], E::CODES, "Backup");
     let number = RuleError::from(E::Number(core::NumberError::TooShort));
     assert_eq!(family(&number), "Number");
     let permission = RuleError::from(E::Permission(core::PermissionError::AdminOnly));

@@ -183,6 +183,7 @@ const TS_ERRORS: &str = r#"
  * (a `PolicyError` like the core's policy bounds, F6). */
 export type PbxErrorCode =
   | "BACKUP_CENTRAL_REQUIRED"
+  | "BACKUP_NUMBER_KIND_REFUSED"
   | "GENERATE_POLICY_UNSATISFIABLE"
   | "HASH_INPUT_TOO_LONG"
   | "HASH_INVALID_POLICY"

@@ -1,5 +1,6 @@
 //! Regression tests of issue 10's input findings: typed passwords compared as stored (F4),
-//! far too long input refused before any work (F10), invisible characters (I7).
+//! far too long input refused before any work (F10), invisible characters (I7), no
+//! premium-rate or shared-cost backup numbers (I2).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 mod common;
@@ -8,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use pbx_rules::{
-    AdminAccount, ChangeForm, Localized, Password, PasswordContext, PasswordError, PasswordPolicy,
-    Pin, PinError, PinPolicy, Rules, evaluate,
+    Actor, AdminAccount, BackupError, ChangeForm, Lang, Localized, NumberKind, NumberPlan,
+    Password, PasswordContext, PasswordError, PasswordPolicy, Pin, PinError, PinPolicy, Policy,
+    Rules, evaluate,
 };
 
 fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
@@ -256,4 +258,113 @@ fn i7_visible_unicode_stays_allowed() {
     ] {
         assert!(Password::parse(text, &policy, false).is_ok(), "{text}");
     }
+}
+
+/// Real German numbers of the kinds I2 names, as people type them, with the kind the
+/// numbering plan reports (libphonenumber's German metadata).
+const TOLL_FRAUD: [(&str, NumberKind); 6] = [
+    ("0900 1 234567", NumberKind::PremiumRate),
+    ("09005 123456", NumberKind::PremiumRate),
+    ("0137 9 123456", NumberKind::PremiumRate),
+    ("0180 6 996633", NumberKind::SharedCost),
+    ("01805 123456", NumberKind::SharedCost),
+    ("01850 0123456", NumberKind::Uan),
+];
+
+// I2: what the numbering engine reports for these numbers.
+#[test]
+fn i2_the_numbering_plan_reports_the_kinds() {
+    let plan = NumberPlan::germany();
+    for (typed, kind) in TOLL_FRAUD {
+        assert_eq!(plan.normalize(typed).unwrap().kind(), kind, "{typed}");
+    }
+    for (typed, kind) in [
+        ("0171 12345678", NumberKind::Mobile),
+        ("06131 624680", NumberKind::FixedLine),
+        ("0800 1234567", NumberKind::TollFree),
+    ] {
+        assert_eq!(plan.normalize(typed).unwrap().kind(), kind, "{typed}");
+    }
+}
+
+// I2: centrexx refuses premium-rate, shared-cost and UAN numbers as backup (and so
+// mobile) numbers, for the user, the admin and the central backup number.
+#[test]
+fn i2_centrexx_refuses_toll_fraud_numbers_as_backup_numbers() {
+    let plan = Policy::centrexx().numbers.plan().unwrap();
+    let ext = master("10");
+    let owner = Actor::User {
+        extension: digits("10"),
+    };
+    let admin = Actor::Admin {
+        extended_rights: true,
+    };
+    for (typed, kind) in TOLL_FRAUD {
+        for actor in [&owner, &admin] {
+            let err = ext.set_backup_number(&plan, actor, typed).unwrap_err();
+            assert_eq!(err, BackupError::KindRefused { kind }, "{typed}");
+            assert_eq!(err.code(), "BACKUP_NUMBER_KIND_REFUSED");
+        }
+        let err = pbx()
+            .set_central_backup_number(&plan, &admin, typed)
+            .unwrap_err();
+        assert_eq!(err.code(), "BACKUP_NUMBER_KIND_REFUSED", "{typed}");
+    }
+    let premium = BackupError::KindRefused {
+        kind: NumberKind::PremiumRate,
+    };
+    assert!(premium.message(Lang::En).contains("0900"));
+    assert!(premium.message(Lang::De).contains("0900"));
+    assert_ne!(premium.message(Lang::En), premium.message(Lang::De));
+    // Nothing was mirrored into the mobile number.
+    assert_eq!(ext.mobile_number, None);
+}
+
+// I2: ordinary numbers still work, and the list is the policy's.
+#[test]
+fn i2_the_policy_lists_the_allowed_kinds() {
+    let owner = Actor::User {
+        extension: digits("10"),
+    };
+    let plan = Policy::centrexx().numbers.plan().unwrap();
+    for typed in ["0171 12345678", "06131 624680", "0800 1234567"] {
+        let set = master("10")
+            .set_backup_number(&plan, &owner, typed)
+            .unwrap();
+        assert_eq!(set.mobile_number.as_ref(), set.backup_number(), "B5");
+    }
+    let mut policy = Policy::centrexx();
+    policy.numbers.backup_kinds = vec![NumberKind::Mobile];
+    let mobile_only = policy.numbers.plan().unwrap();
+    assert!(
+        master("10")
+            .set_backup_number(&mobile_only, &owner, "0171 12345678")
+            .is_ok()
+    );
+    assert_eq!(
+        master("10")
+            .set_backup_number(&mobile_only, &owner, "06131 624680")
+            .unwrap_err(),
+        BackupError::KindRefused {
+            kind: NumberKind::FixedLine
+        }
+    );
+    policy.numbers.backup_kinds.push(NumberKind::PremiumRate);
+    let lax = policy.numbers.plan().unwrap();
+    assert!(
+        master("10")
+            .set_backup_number(&lax, &owner, "0900 1 234567")
+            .is_ok()
+    );
+    // A stored policy without the field gets the centrexx list.
+    let mut json = serde_json::to_value(Policy::centrexx()).unwrap();
+    json["numbers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("backup_kinds");
+    let read: Policy = serde_json::from_value(json).unwrap();
+    assert_eq!(
+        read.numbers.backup_kinds,
+        Policy::centrexx().numbers.backup_kinds
+    );
 }

@@ -62,6 +62,9 @@ fun errorMapping() {
     mapsTo<RuleException.Backup>("empty central number", "BACKUP_CENTRAL_REQUIRED") {
         pbx.setCentralBackupNumber(plan, admin, " ")
     }
+    mapsTo<RuleException.Backup>("premium-rate backup number", "BACKUP_NUMBER_KIND_REFUSED") {
+        ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0900 1 234567")
+    }
     mapsTo<RuleException.Permission>("user sets central", "PERMISSION_ADMIN_ONLY") {
         pbx.setCentralBackupNumber(plan, Actor.User("10"), "0171 12345678")
     }
