@@ -189,6 +189,44 @@ fn f10_far_too_long_pin_is_refused_quickly() {
     );
 }
 
+// F10: a typed PIN or code far beyond any PIN is wrong, and counted, without hashing it.
+#[test]
+fn f10_far_too_long_pin_or_code_is_wrong_without_hashing() {
+    let rules = rules("centrexx");
+    let digits_10mib = "0".repeat(10 * 1024 * 1024);
+    let ext = extension("10", &rules);
+    let login = quickly("pin login", || ext.login(&digits_10mib, t0(), &rules));
+    assert_eq!(code(&login), "LOGIN_WRONG_CREDENTIALS");
+    assert_eq!(login.state.failed_logins(), 1, "counted (G5)");
+    let user = Actor::User {
+        extension: digits("10"),
+    };
+    let form = ChangeForm {
+        old: &digits_10mib,
+        new: "5823",
+        confirmation: "5823",
+    };
+    let ctx = pbx_rules::PinContext::default();
+    let change = quickly("pin change", || {
+        ext.change_pin(&user, form, &ctx, t0(), &rules)
+    });
+    assert_eq!(code(&change), "PIN_OLD_WRONG");
+    let session = admin(&rules)
+        .login(ADMIN_PASSWORD, None, vec![], t0(), &rules)
+        .outcome
+        .unwrap();
+    let requested = session.request_code(Some("admin@beispiel.de"), t0(), &rules);
+    let confirm = quickly("code", || {
+        requested.state.confirm_code(&digits_10mib, t0(), &rules)
+    });
+    assert_eq!(code(&confirm), "LOGIN_CODE_WRONG");
+    // A PIN typed with spaces around it is still just wrong, and hashed as before.
+    assert_eq!(
+        code(&ext.login(" 0000 ", t0(), &rules)),
+        "LOGIN_WRONG_CREDENTIALS"
+    );
+}
+
 /// The characters I7 names, with a printable name each.
 const INVISIBLE: [(char, &str); 17] = [
     ('\u{200B}', "zero-width space"),

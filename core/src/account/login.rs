@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ExtensionAccount;
+use crate::pin::beyond_any_pin;
 use crate::{Decision, LoginError, Policy, Rules};
 
 /// Where a successful user login leads.
@@ -29,6 +30,10 @@ impl ExtensionAccount {
         let (throttle, verified) =
             self.throttle
                 .attempt(now, self.allowance(policy), &policy.throttle, || {
+                    // F10: far too long to be a PIN: wrong (and counted) without hashing.
+                    if beyond_any_pin(pin) {
+                        return Ok(false);
+                    }
                     hasher.verify(pin.as_bytes(), &self.pin_hash)
                 });
         let next = Self {

@@ -60,7 +60,9 @@ impl RememberedDevice {
         let Some((id, secret)) = token.split_once('.') else {
             return false;
         };
+        // F10: a secret of another length is not this token's and is not hashed.
         id == self.id
+            && secret.len() == SECRET_LEN
             && now < self.expires_at
             && hasher
                 .verify(secret.as_bytes(), &self.hash)

@@ -6,6 +6,13 @@ use crate::{Pin, PinError, PinPolicy};
 /// without being read: a paste that size is no PIN and no typo of one (F10).
 const FAR_BEYOND: usize = 4;
 
+/// Whether typed text is far longer than any PIN or code any policy allows (four times the
+/// most digits of the bounds), so it cannot match a stored one and is not worth hashing
+/// (F10). The generous cap keeps PINs stored under an older, longer maximum working.
+pub(crate) fn beyond_any_pin(typed: &str) -> bool {
+    typed.len() > FAR_BEYOND * crate::policy::MAX_PIN_DIGITS
+}
+
 impl Pin {
     /// Checks typed text against P1: only the digits 0–9 (no spaces, no other scripts'
     /// digits), at least `min_len` and at most `max_len` of them. Characters are checked

@@ -14,8 +14,9 @@ use crate::{
     SessionPolicy, ThrottlePolicy,
 };
 
-/// The most digits any PIN may have.
-const PIN_DIGITS: u64 = 20;
+/// The most digits any PIN (or mailed code) may have under any policy.
+pub(crate) const MAX_PIN_DIGITS: usize = 20;
+const PIN_DIGITS: u64 = MAX_PIN_DIGITS as u64;
 /// Ten years, the longest window, lifetime or remembered browser any field allows.
 const TEN_YEARS_DAYS: u64 = 3_650;
 /// One day, the longest delay or code lifetime any field allows.
@@ -209,7 +210,11 @@ fn check_second_factor(s: &SecondFactorPolicy) -> Result<(), PolicyError> {
         u64::from(s.code_lifetime_secs),
         1..=ONE_DAY_SECS,
     )?;
-    within("second_factor.code_digits", n(s.code_digits), 4..=20)
+    within(
+        "second_factor.code_digits",
+        n(s.code_digits),
+        4..=PIN_DIGITS,
+    )
 }
 
 fn check_session(s: &SessionPolicy) -> Result<(), PolicyError> {

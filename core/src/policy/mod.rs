@@ -20,7 +20,7 @@ mod throttle;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use bounds::{OUTPUT_LEN, SALT_LEN};
+pub(crate) use bounds::{MAX_PIN_DIGITS, OUTPUT_LEN, SALT_LEN};
 pub use error::PolicyError;
 pub use hashing::HashPolicy;
 pub use numbers::NumberPolicy;
