@@ -21,7 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (pbx, extensions) = sample_pbx(&plan)?;
     logins(&pbx);
     backup(&plan, &pbx, extensions.clone())?;
-    let rules = Rules::new(policy);
+    let rules = Rules::new(policy)?;
     user_lifecycle(&pbx, &extensions[0], &rules)?;
     admin_login(&pbx, &rules)?;
     Ok(())

@@ -16,7 +16,7 @@ fn cheap() -> Rules {
     policy.hashing.m_cost_kib = 8;
     policy.hashing.t_cost = 1;
     policy.hashing.p_cost = 1;
-    Rules::new(policy)
+    Rules::new(policy).unwrap()
 }
 
 fn decisions(c: &mut Criterion) {

@@ -136,7 +136,8 @@ impl PbxMasterData {
     /// Saves a new central backup number (B2, B4, B6); returns the new master data.
     ///
     /// # Errors
-    /// `RuleError::Permission`, `BACKUP_CENTRAL_REQUIRED`, `RuleError::Number`.
+    /// `RuleError::Permission`, `BACKUP_CENTRAL_REQUIRED`, `BACKUP_NUMBER_KIND_REFUSED`,
+    /// `RuleError::Number`.
     pub fn set_central_backup_number(
         &self,
         plan: &NumberPlan,
@@ -212,7 +213,8 @@ impl ExtensionMasterData {
     /// master data, with the number mirrored as the mobile number (B5).
     ///
     /// # Errors
-    /// `RuleError::Permission`, `RuleError::Number`.
+    /// `RuleError::Permission`, `RuleError::Number`, `BACKUP_NUMBER_KIND_REFUSED` for a kind
+    /// the plan's policy does not allow (premium rate, shared cost, UAN under centrexx, I2).
     pub fn set_backup_number(
         &self,
         plan: &NumberPlan,

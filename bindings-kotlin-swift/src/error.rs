@@ -123,6 +123,16 @@ pub enum RuleError {
         /// English message.
         message_en: String,
     },
+    /// A policy value outside its documented bounds, refused when the rules were built (F6).
+    #[error("{code}: {message_en}")]
+    Policy {
+        /// Stable machine code (`POLICY_OUT_OF_RANGE`).
+        code: String,
+        /// German message, naming the field.
+        message_de: String,
+        /// English message, naming the field.
+        message_en: String,
+    },
     /// A family added to the core after this binding: code and messages still arrive, so
     /// the app can show it; a test keeps every current family out of this case.
     #[error("{code}: {message_en}")]
@@ -219,6 +229,7 @@ plain_family!(
     HashError => Hash,
     GenerateError => Generate,
     RecoveryError => Recovery,
+    PolicyError => Policy,
 );
 
 impl From<core::LoginError> for RuleError {
@@ -256,6 +267,7 @@ impl From<core::Error> for RuleError {
             E::Generate(e) => e.into(),
             E::Login(e) => e.into(),
             E::Recovery(e) => e.into(),
+            E::Policy(e) => e.into(),
             other => {
                 let (code, message_de, message_en) = parts(&other);
                 Self::Other {
@@ -344,6 +356,7 @@ impl RuleError {
             | Self::Generate { code, .. }
             | Self::Login { code, .. }
             | Self::Recovery { code, .. }
+            | Self::Policy { code, .. }
             | Self::Other { code, .. } => code,
         }
     }

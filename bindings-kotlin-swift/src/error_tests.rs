@@ -24,6 +24,7 @@ fn family(e: &RuleError) -> &'static str {
         RuleError::Generate { .. } => "Generate",
         RuleError::Login { .. } => "Login",
         RuleError::Recovery { .. } => "Recovery",
+        RuleError::Policy { .. } => "Policy",
         RuleError::Other { .. } => "Other",
     }
 }
@@ -82,6 +83,11 @@ fn check<E: core::Localized + Clone + Into<RuleError>>(samples: &[E], codes: &[&
             ..
         }
         | RuleError::Recovery {
+            message_de,
+            message_en,
+            ..
+        }
+        | RuleError::Policy {
             message_de,
             message_en,
             ..
@@ -215,6 +221,7 @@ fn g2_password_errors_map_with_reason() {
     use core::{BlockReason as B, ContextKind as C, PasswordError as E, StrengthLevel as L};
     let samples = [
         E::ControlCharacter,
+        E::InvisibleCharacter,
         E::TooShort { min: 8 },
         E::TooLong { max: 32 },
         E::TooWeak {
@@ -246,7 +253,10 @@ fn g2_password_errors_map_with_reason() {
 #[test]
 fn g2_backup_errors_map_to_their_own_family_or_the_wrapped_one() {
     use core::BackupError as E;
-    check(&[E::CentralRequired], E::CODES, "Backup");
+    let premium = E::KindRefused {
+        kind: core::NumberKind::PremiumRate,
+    };
+    check(&[E::CentralRequired, premium], E::CODES, "Backup");
     let number = RuleError::from(E::Number(core::NumberError::TooShort));
     assert_eq!(family(&number), "Number");
     let permission = RuleError::from(E::Permission(core::PermissionError::AdminOnly));
@@ -306,6 +316,29 @@ fn g2_recovery_errors_map() {
     check(&samples, E::CODES, "Recovery");
 }
 
+#[test]
+fn g2_policy_errors_map() {
+    use core::PolicyError as E;
+    let samples = [
+        E::OutOfRange {
+            field: "pin.min_len",
+            min: 4,
+            max: 20,
+        },
+        E::MinAboveMax {
+            min_field: "pin.min_len",
+            max_field: "pin.max_len",
+        },
+        E::InvalidPin {
+            field: "pin.default_pin",
+        },
+        E::UnknownRegion {
+            region: "XX".to_owned(),
+        },
+    ];
+    check(&samples, E::CODES, "Policy");
+}
+
 /// The umbrella error sends every family to its own case, never to `Other`.
 #[test]
 fn g2_umbrella_error_keeps_the_family() {
@@ -324,6 +357,12 @@ fn g2_umbrella_error_keeps_the_family() {
         ),
         (E::from(core::LoginError::CodeWrong), "Login"),
         (E::from(core::RecoveryError::NoUserEmail), "Recovery"),
+        (
+            E::from(core::PolicyError::InvalidPin {
+                field: "pin.default_pin",
+            }),
+            "Policy",
+        ),
     ];
     for (sample, want) in samples {
         let code = core::Localized::code(&sample);

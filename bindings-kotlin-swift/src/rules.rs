@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use pbx_rules as core;
 
-use crate::{Hasher, Policy};
+use crate::{Hasher, Policy, RuleError};
 
 /// A policy with its hasher (optionally peppered).
 #[derive(Debug, uniffi::Object)]
@@ -13,17 +13,22 @@ pub struct Rules(pub(crate) core::Rules);
 #[uniffi::export]
 impl Rules {
     /// The rules of `policy`, hashing with its costs.
+    ///
+    /// # Errors
+    /// `RuleError::Policy` for a policy value outside its documented bounds (F6).
     #[uniffi::constructor]
-    pub fn new(policy: &Policy) -> Arc<Self> {
-        Arc::new(Self(core::Rules::new(policy.0.clone())))
+    pub fn new(policy: &Policy) -> Result<Arc<Self>, RuleError> {
+        Ok(Arc::new(Self(core::Rules::new(policy.0.clone())?)))
     }
 
     /// The same with a server-side pepper mixed into every hash.
+    ///
+    /// # Errors
+    /// `RuleError::Policy` for a policy value outside its documented bounds (F6).
     #[uniffi::constructor]
-    pub fn with_pepper(policy: &Policy, pepper: Vec<u8>) -> Arc<Self> {
-        Arc::new(Self(
-            core::Rules::new(policy.0.clone()).with_pepper(core::Pepper::new(pepper)),
-        ))
+    pub fn with_pepper(policy: &Policy, pepper: Vec<u8>) -> Result<Arc<Self>, RuleError> {
+        let rules = core::Rules::new(policy.0.clone())?;
+        Ok(Arc::new(Self(rules.with_pepper(core::Pepper::new(pepper)))))
     }
 
     /// The policy.

@@ -77,7 +77,7 @@ impl Password {
     /// Checks typed text against K1 (`second_factor` selects the shorter minimum).
     ///
     /// # Errors
-    /// `PASSWORD_CONTROL_CHARACTER`, `PASSWORD_TOO_SHORT`, `PASSWORD_TOO_LONG`.
+    /// `PASSWORD_CONTROL_CHARACTER`, `PASSWORD_INVISIBLE_CHARACTER`, `PASSWORD_TOO_SHORT`, `PASSWORD_TOO_LONG`.
     #[uniffi::constructor]
     pub fn parse(
         text: String,

@@ -80,6 +80,12 @@ pyo3::create_exception!(
     PbxRulesError,
     "A forgot-PIN or forgot-password request was refused (R1–R3)."
 );
+pyo3::create_exception!(
+    pbx_rules,
+    PolicyError,
+    PbxRulesError,
+    "A policy value is outside its documented bounds (F6, G6)."
+);
 
 /// A Python exception on its way out of a binding function. The `From` impls below let every
 /// method be `Ok(self.0.f(args)?)`; pyo3 raises it.
@@ -149,6 +155,7 @@ family!(rules::PermissionError => PermissionDenied);
 family!(rules::HashError => HashError);
 family!(rules::GenerateError => GenerateError);
 family!(rules::RecoveryError => RecoveryError);
+family!(rules::PolicyError => PolicyError);
 
 impl From<rules::LoginError> for Error {
     fn from(e: rules::LoginError) -> Self {
@@ -186,6 +193,7 @@ impl From<rules::Error> for Error {
             E::Generate(e) => e.into(),
             E::Login(e) => e.into(),
             E::Recovery(e) => e.into(),
+            E::Policy(e) => e.into(),
             other => raise(|py| py.get_type::<PbxRulesError>(), &other, &[]),
         }
     }
@@ -264,7 +272,7 @@ pub fn invalid_state(e: &serde_json::Error) -> Error {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("PbxRulesError", py.get_type::<PbxRulesError>())?;
-    let families: [(&str, Bound<'_, PyType>, &[&str]); 10] = [
+    let families: [(&str, Bound<'_, PyType>, &[&str]); 11] = [
         (
             "NumberError",
             py.get_type::<NumberError>(),
@@ -314,6 +322,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
             "RecoveryError",
             py.get_type::<RecoveryError>(),
             rules::RecoveryError::CODES,
+        ),
+        (
+            "PolicyError",
+            py.get_type::<PolicyError>(),
+            rules::PolicyError::CODES,
         ),
     ];
     let codes = PyDict::new(py);

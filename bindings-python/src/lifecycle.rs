@@ -25,13 +25,13 @@ pub struct Rules(pub rules::Rules);
 impl Rules {
     #[new]
     #[pyo3(signature = (policy = None, pepper = None))]
-    fn new(policy: Option<PyRef<'_, Policy>>, pepper: Option<Vec<u8>>) -> Self {
+    fn new(policy: Option<PyRef<'_, Policy>>, pepper: Option<Vec<u8>>) -> Result<Self> {
         let policy = policy.map_or_else(rules::Policy::centrexx, |p| p.0.clone());
-        let r = rules::Rules::new(policy);
-        Self(match pepper {
+        let r = rules::Rules::new(policy)?;
+        Ok(Self(match pepper {
             Some(p) => r.with_pepper(rules::Pepper::new(p)),
             None => r,
-        })
+        }))
     }
     #[getter]
     fn policy(&self) -> Policy {

@@ -40,3 +40,13 @@ def test_strict_policy_hands_out_a_random_first_pin() -> None:
     created = pr.ExtensionAccount.create("10", NOW, strict)
     assert created.initial_pin is not None and "***" in repr(created)
     assert created.account.login(created.initial_pin.expose(), NOW, strict).ok
+
+
+def test_f6_rules_refuse_a_policy_out_of_bounds() -> None:
+    policy = pr.Policy.centrexx()
+    bad = policy.replace(pin=policy.pin.replace(change_window_days=4294967295))
+    with pytest.raises(pr.PolicyError) as info:
+        pr.Rules(bad)
+    assert info.value.code == "POLICY_OUT_OF_RANGE"
+    assert "pin.change_window_days" in info.value.message_en
+    assert "pin.change_window_days" in info.value.message_de

@@ -45,6 +45,16 @@ def test_b2_b4_refusals_change_nothing() -> None:
     assert data.set_central_backup_number(PLAN, ADMIN, "0171 12345678").central_backup_number == "+4917112345678"
 
 
+def test_i2_toll_fraud_numbers_are_refused_as_backup_numbers() -> None:
+    ten = pr.ExtensionMasterData("10", "Ada")
+    for typed in ["0900 1 234567", "0180 6 996633", "01850 0123456"]:
+        with pytest.raises(pr.BackupError) as info:
+            ten.set_backup_number(PLAN, pr.Actor.user("10"), typed)
+        assert info.value.code == "BACKUP_NUMBER_KIND_REFUSED"
+        assert info.value.message_de != info.value.message_en
+    assert ten.mobile_number is None
+
+
 def test_state_round_trips_through_json_and_pickle() -> None:
     ext = pr.ExtensionMasterData("10", "Ada", email="ada@example.com")
     ext = ext.set_backup_number(PLAN, ADMIN, "0171 12345678")

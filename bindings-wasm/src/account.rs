@@ -37,9 +37,12 @@ pub struct Rules(core::Rules);
 #[wasm_bindgen]
 impl Rules {
     /// Rules under a policy (no pepper).
+    ///
+    /// # Errors
+    /// A `PolicyError` for a policy value outside its documented bounds (F6).
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: &Policy) -> Rules {
-        Rules(core::Rules::new(policy.0.clone()))
+    pub fn new(policy: &Policy) -> Result<Rules, Error> {
+        Ok(Rules(core::Rules::new(policy.0.clone())?))
     }
 }
 

@@ -7,7 +7,7 @@
 use pbx_rules::{
     BackupError, BaseNumberError, BlockReason, ContextKind, GenerateError, HashError, Lang,
     Localized, LoginError, LoginIdError, NumberError, PasswordError, PermissionError, PinError,
-    RecoveryError, TrivialPinFinding,
+    PolicyError, RecoveryError, TrivialPinFinding,
 };
 use wasm_bindgen::prelude::*;
 
@@ -80,6 +80,7 @@ family!(
     GenerateError => "GenerateError",
     PermissionError => "PermissionError",
     RecoveryError => "RecoveryError",
+    PolicyError => "PolicyError",
 );
 
 impl Family for PinError {
@@ -142,6 +143,7 @@ impl From<pbx_rules::Error> for Error {
             E::Generate(e) => e.into(),
             E::Login(e) => e.into(),
             E::Recovery(e) => e.into(),
+            E::Policy(e) => e.into(),
             // non_exhaustive: a family added to the core shows up under its code until mapped.
             other => Error(
                 make(
@@ -179,9 +181,11 @@ const TS_SECTION: &str = TS_ERRORS;
 /// The error types of the `.d.ts`. Only the wasm32 build and the tests read it.
 #[allow(dead_code)] // read by wasm-bindgen's macro and the tests only
 const TS_ERRORS: &str = r#"
-/** Every stable error code the core raises (G2), plus the binding's POLICY_UNKNOWN_PRESET. */
+/** Every stable error code the core raises (G2), plus the binding's POLICY_UNKNOWN_PRESET
+ * (a `PolicyError` like the core's policy bounds, F6). */
 export type PbxErrorCode =
   | "BACKUP_CENTRAL_REQUIRED"
+  | "BACKUP_NUMBER_KIND_REFUSED"
   | "GENERATE_POLICY_UNSATISFIABLE"
   | "HASH_INPUT_TOO_LONG"
   | "HASH_INVALID_POLICY"
@@ -221,6 +225,7 @@ export type PbxErrorCode =
   | "NUMBER_UNKNOWN_REGION"
   | "PASSWORD_BLOCKLISTED"
   | "PASSWORD_CONTROL_CHARACTER"
+  | "PASSWORD_INVISIBLE_CHARACTER"
   | "PASSWORD_MISMATCH"
   | "PASSWORD_OLD_WRONG"
   | "PASSWORD_STORED_HASH_INVALID"
@@ -244,7 +249,11 @@ export type PbxErrorCode =
   | "PIN_TOO_LONG"
   | "PIN_TOO_SHORT"
   | "PIN_TRIVIAL"
+  | "POLICY_INVALID_PIN"
+  | "POLICY_MIN_ABOVE_MAX"
+  | "POLICY_OUT_OF_RANGE"
   | "POLICY_UNKNOWN_PRESET"
+  | "POLICY_UNKNOWN_REGION"
   | "RANDOM_UNAVAILABLE"
   | "RECOVERY_ACCOUNT_LOCKED"
   | "RECOVERY_NO_ADMIN_EMAIL"
@@ -344,7 +353,7 @@ mod tests {
         (PasswordError::NAME, PasswordError::CODES),
         (LoginError::NAME, LoginError::CODES),
         (RecoveryError::NAME, RecoveryError::CODES),
-        (POLICY_ERROR, &[POLICY_UNKNOWN_PRESET]),
+        (PolicyError::NAME, PolicyError::CODES),
     ];
 
     /// The quoted members of `export type <name> = "A" | "B";` in the `.d.ts` section.
@@ -366,6 +375,7 @@ mod tests {
             .iter()
             .flat_map(|(_, c)| c.iter().copied())
             .collect();
+        codes.push(POLICY_UNKNOWN_PRESET);
         codes.sort_unstable();
         codes.dedup(); // RANDOM_UNAVAILABLE is shared by two families
         let names: Vec<&str> = FAMILIES.iter().map(|(n, _)| *n).collect();

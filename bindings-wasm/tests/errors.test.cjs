@@ -76,6 +76,14 @@ test("PolicyError for an unknown preset; the presets", () => {
   assert.equal(pbx.Policy.preset("strict").pinMinLen, pbx.Policy.strict().pinMinLen);
 });
 
+test("PolicyError for a policy out of bounds (F6)", () => {
+  const p = pbx.Policy.centrexx();
+  p.setHashCosts(4, 1, 1);
+  const err = thrown(() => new pbx.Rules(p));
+  check(err, "PolicyError", "POLICY_OUT_OF_RANGE");
+  assert.match(err.messageEn, /hashing\.m_cost_kib/);
+});
+
 test("LoginError with retryAt, RecoveryError (lifecycle)", () => {
   const p = pbx.Policy.centrexx();
   p.setHashCosts(64, 1, 1);

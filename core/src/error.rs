@@ -4,7 +4,7 @@
 use crate::lang::{Lang, Localized};
 use crate::{
     BackupError, BaseNumberError, GenerateError, HashError, LoginError, LoginIdError, NumberError,
-    PasswordError, PermissionError, PinError, RecoveryError,
+    PasswordError, PermissionError, PinError, PolicyError, RecoveryError,
 };
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
@@ -42,6 +42,9 @@ pub enum Error {
     /// A forgot-PIN or forgot-password request (R1–R3).
     #[error(transparent)]
     Recovery(#[from] RecoveryError),
+    /// A policy outside its bounds (F6, G6).
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
 }
 
 impl From<BaseNumberError> for Error {
@@ -66,6 +69,7 @@ impl Error {
             Self::Generate(e) => e,
             Self::Login(e) => e,
             Self::Recovery(e) => e,
+            Self::Policy(e) => e,
         }
     }
 
@@ -83,6 +87,7 @@ impl Error {
             Self::Generate(_) => "generate",
             Self::Login(_) => "login",
             Self::Recovery(_) => "recovery",
+            Self::Policy(_) => "policy",
         }
     }
 }

@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod backup;
+mod deadline;
 mod effect;
 mod error;
 mod generate;
@@ -50,7 +51,7 @@ pub use pin::{
     mobile_app_check, validate_new_pin,
 };
 pub use policy::{
-    HashPolicy, NumberPolicy, PasswordPolicy, PinPolicy, Policy, RecoveryPolicy,
+    HashPolicy, NumberPolicy, PasswordPolicy, PinPolicy, Policy, PolicyError, RecoveryPolicy,
     SecondFactorPolicy, SessionPolicy, ThrottlePolicy, TrivialPinMode,
 };
 pub use preview::{Feature, PreviewMode};

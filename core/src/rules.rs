@@ -3,14 +3,21 @@
 //! Every lifecycle operation needs both, and a host sets them up once per process, so they
 //! travel together. Time is not part of it: each operation takes `now` (G1).
 
-use crate::{Hasher, Pepper, Policy};
+use crate::{Hasher, Pepper, Policy, PolicyError};
 
-/// A policy with its hasher (optionally peppered, G4).
+/// A policy with its hasher (optionally peppered, G4). The policy was checked against its
+/// documented bounds when the rules were built (F6), so no operation meets a value that
+/// overflows a time, an allocation or a count.
 ///
 /// # Examples
 /// ```
-/// let rules = pbx_rules::Rules::new(pbx_rules::Policy::centrexx());
+/// use pbx_rules::{Localized, Policy, Rules};
+/// let rules = Rules::centrexx();
 /// assert_eq!(rules.policy().pin.change_window_days, 42);
+///
+/// let mut policy = Policy::strict();
+/// policy.hashing.salt_len = usize::MAX;
+/// assert_eq!(Rules::new(policy).unwrap_err().code(), "POLICY_OUT_OF_RANGE");
 /// ```
 #[derive(Debug)]
 pub struct Rules {
@@ -19,9 +26,30 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// The rules of `policy`, hashing with its parameters.
+    /// The rules of `policy`, hashing with its parameters, once every field is within its
+    /// bounds.
+    ///
+    /// # Errors
+    /// The [`PolicyError`] of [`Policy::validate`], naming the first field out of bounds.
+    pub fn new(policy: Policy) -> Result<Self, PolicyError> {
+        policy.validate()?;
+        Ok(Self::checked(policy))
+    }
+
+    /// The rules of the seed ([`Policy::centrexx`]); a preset is within its bounds (tested).
     #[must_use]
-    pub fn new(policy: Policy) -> Self {
+    pub fn centrexx() -> Self {
+        Self::checked(Policy::centrexx())
+    }
+
+    /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0 ([`Policy::strict`]); within its bounds
+    /// (tested).
+    #[must_use]
+    pub fn strict() -> Self {
+        Self::checked(Policy::strict())
+    }
+
+    fn checked(policy: Policy) -> Self {
         let hasher = Hasher::new(policy.hashing.clone());
         Self { policy, hasher }
     }
@@ -71,5 +99,19 @@ pub struct ChangeForm<'a> {
 impl std::fmt::Debug for ChangeForm<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ChangeForm { old: ***, new: ***, confirmation: *** }")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // F6: the presets are within their bounds, so the infallible constructors are sound.
+    #[test]
+    fn f6_presets_pass_their_own_bounds() {
+        assert_eq!(Policy::centrexx().validate(), Ok(()));
+        assert_eq!(Policy::strict().validate(), Ok(()));
+        assert_eq!(Rules::centrexx().policy(), &Policy::centrexx());
+        assert_eq!(Rules::strict().policy(), &Policy::strict());
     }
 }

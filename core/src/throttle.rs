@@ -3,6 +3,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::deadline::later_or_never;
 use crate::{Error, HashError, LoginError, ThrottlePolicy};
 
 /// Consecutive failed logins of one account. Part of the account's state.
@@ -29,10 +30,12 @@ impl Throttle {
         if self.failures >= allowance {
             return Err(LoginError::ThrottleLocked);
         }
-        match (self.last_failure, delay(self.failures, policy)) {
-            (Some(last), Some(delay)) if now < last + delay => Err(LoginError::Throttled {
-                retry_at: last + delay,
-            }),
+        let retry_at = self
+            .last_failure
+            .zip(delay(self.failures, policy))
+            .map(|(last, delay)| later_or_never(last, delay));
+        match retry_at {
+            Some(retry_at) if now < retry_at => Err(LoginError::Throttled { retry_at }),
             _ => Ok(()),
         }
     }

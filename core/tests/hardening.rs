@@ -510,7 +510,7 @@ fn i8_master_data_of_another_extension_are_refused() {
 fn rules_with(change: impl FnOnce(&mut pbx_rules::Policy)) -> Rules {
     let mut policy = rules("centrexx").policy().clone();
     change(&mut policy);
-    Rules::new(policy)
+    Rules::new(policy).expect("a valid policy")
 }
 
 // P10

@@ -12,7 +12,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{admin, days, digits, master, pbx, t0};
-use pbx_rules::{ExtensionAccount, Policy, Rules, forgot_password, forgot_pin};
+use pbx_rules::{ExtensionAccount, Rules, forgot_password, forgot_pin};
 
 const RUNS: usize = 7;
 
@@ -54,7 +54,7 @@ fn assert_ratios(medians: &[(String, Duration)]) {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing needs a release build")]
 fn f5_strict_forgot_pin_takes_as_long_on_every_path() {
-    let rules = Rules::new(Policy::strict());
+    let rules = Rules::strict();
     let account = ExtensionAccount::create(digits("10"), t0(), &rules)
         .unwrap()
         .account;
@@ -94,7 +94,7 @@ fn f5_strict_forgot_pin_takes_as_long_on_every_path() {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing needs a release build")]
 fn f5_strict_forgot_password_takes_as_long_on_every_path() {
-    let rules = Rules::new(Policy::strict());
+    let rules = Rules::strict();
     let account = admin(&rules);
     let mut no_email = pbx();
     no_email.admin_email = None;
@@ -116,7 +116,7 @@ fn f5_strict_forgot_password_takes_as_long_on_every_path() {
 #[test]
 #[cfg_attr(debug_assertions, ignore = "timing needs a release build")]
 fn f5_dummy_verify_takes_as_long_as_a_login() {
-    let rules = Rules::new(Policy::strict());
+    let rules = Rules::strict();
     let account = admin(&rules);
     let rules = &rules;
     let paths: [(&str, &dyn Fn()); 2] = [

@@ -69,7 +69,7 @@ impl World {
         policy.hashing.m_cost_kib = u32::try_from(hashing["m_cost_kib"].as_u64().unwrap()).unwrap();
         policy.hashing.t_cost = u32::try_from(hashing["t_cost"].as_u64().unwrap()).unwrap();
         policy.hashing.p_cost = u32::try_from(hashing["p_cost"].as_u64().unwrap()).unwrap();
-        let rules = Rules::new(policy);
+        let rules = Rules::new(policy).unwrap();
         let plan = NumberPlan::new(s(fixture, "region")).unwrap();
         let base = BaseNumber::parse(&plan, s(fixture, "base_number")).unwrap();
         let central = ExtensionDigits::parse(s(fixture, "central_digits")).unwrap();

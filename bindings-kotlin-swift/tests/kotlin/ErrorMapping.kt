@@ -33,6 +33,7 @@ fun parts(e: RuleException): Triple<String, String, String> = when (e) {
     is RuleException.Generate -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Login -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Recovery -> Triple(e.code, e.messageDe, e.messageEn)
+    is RuleException.Policy -> Triple(e.code, e.messageDe, e.messageEn)
     is RuleException.Other -> Triple(e.code, e.messageDe, e.messageEn)
 }
 
@@ -60,6 +61,9 @@ fun errorMapping() {
     mapsTo<RuleException.LoginId>("bad extension digits", "LOGIN_ID_BAD_CHARACTER") { ExtensionMasterData("1 0", "Ada") }
     mapsTo<RuleException.Backup>("empty central number", "BACKUP_CENTRAL_REQUIRED") {
         pbx.setCentralBackupNumber(plan, admin, " ")
+    }
+    mapsTo<RuleException.Backup>("premium-rate backup number", "BACKUP_NUMBER_KIND_REFUSED") {
+        ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0900 1 234567")
     }
     mapsTo<RuleException.Permission>("user sets central", "PERMISSION_ADMIN_ONLY") {
         pbx.setCentralBackupNumber(plan, Actor.User("10"), "0171 12345678")
@@ -90,6 +94,9 @@ fun errorMapping() {
         uniffi.pbx_rules.changePin("0000", "4713", "4713", "garbage", cheapHasher(), PinContext(), centrexx)
     }
 
+    mapsTo<RuleException.Policy>("policy out of bounds", "POLICY_OUT_OF_RANGE") {
+        uniffi.pbx_rules.Rules(centrexx.withHashing(centrexx.hashing().copy(mCostKib = 4u, tCost = 1u)))
+    }
     val rules = uniffi.pbx_rules.Rules(centrexx.withHashing(centrexx.hashing().copy(mCostKib = 64u, tCost = 1u)))
     val t0 = java.time.Instant.parse("2026-01-05T09:00:00Z")
     val account = uniffi.pbx_rules.createExtensionAccount("10", t0, rules).account

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, PinOrigin};
+use crate::pin::beyond_any_pin;
 use crate::recovery::{Matched, verify_either};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
@@ -50,6 +51,10 @@ impl ExtensionAccount {
         let (throttle, verified) =
             self.throttle
                 .attempt(now, self.allowance(policy), &policy.throttle, || {
+                    // F10: far too long to be a PIN: wrong (and counted) without hashing.
+                    if beyond_any_pin(pin) {
+                        return Ok(false);
+                    }
                     matched = verify_either(hasher, pin, &self.pin_hash, mailed)?;
                     Ok(matched.is_some())
                 });

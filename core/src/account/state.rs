@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::deadline::later_or_never;
 use crate::recovery::{PendingReset, RecoveryLog};
 use crate::{ExtensionDigits, Policy, throttle::Throttle};
 
@@ -155,7 +156,7 @@ impl ExtensionAccount {
     #[must_use]
     pub fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
         self.must_change_pin()
-            .then(|| self.pin_set_at + policy.pin.change_window())
+            .then(|| later_or_never(self.pin_set_at, policy.pin.change_window()))
     }
 
     /// Whether the user login is locked at `now` because the PIN was not changed in time (P5).

@@ -119,7 +119,13 @@ impl AdminSession {
             now,
             policy.second_factor.account_allowance,
             &policy.throttle,
-            || hasher.verify(code.as_bytes(), &pending.hash),
+            // F10: far too long to be a code: wrong (and counted) without hashing.
+            || {
+                if crate::pin::beyond_any_pin(code) {
+                    return Ok(false);
+                }
+                hasher.verify(code.as_bytes(), &pending.hash)
+            },
         );
         // A checked and wrong code raised the count; a throttled try was not checked.
         let counted = code_throttle.failures > account.code_throttle.failures;

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::deadline::valid_until;
 use crate::generate::draw;
 use crate::{Error, Hasher, OneTimeCode, Rules};
 
@@ -45,7 +46,8 @@ impl DeviceToken {
         let record = RememberedDevice {
             id: id.to_string(),
             hash: hasher.hash(secret.as_bytes())?,
-            expires_at: now + lifetime,
+            // F6: a lifetime past the end of time remembers nothing.
+            expires_at: valid_until(now, lifetime).unwrap_or(now),
         };
         let token = OneTimeCode::from_checked(format!("{}.{}", id.as_str(), secret.as_str()));
         Ok(Self { token, record })
@@ -67,7 +69,9 @@ impl RememberedDevice {
         let Some((id, secret)) = token.split_once('.') else {
             return false;
         };
+        // F10: a secret of another length is not this token's and is not hashed.
         id == self.id
+            && secret.len() == SECRET_LEN
             && now < self.expires_at
             && hasher
                 .verify(secret.as_bytes(), &self.hash)

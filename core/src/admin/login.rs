@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
+use crate::password::comparable_password;
 use crate::recovery::{Matched, verify_either};
 use crate::throttle::password_allowance;
 use crate::{AccountRef, ChangeKind, Decision, Effect, ExtensionDigits, LoginError, Rules};
@@ -52,8 +53,13 @@ impl AdminAccount {
             now,
             password_allowance(&policy.throttle),
             &policy.throttle,
+            // F4: compared in the form it was stored in (NFKC under strict); F10: text far
+            // beyond the maximum cannot be the password and is neither normalised nor hashed.
             || {
-                matched = verify_either(hasher, password, &self.password_hash, mailed)?;
+                let Some(typed) = comparable_password(password, &policy.password) else {
+                    return Ok(false);
+                };
+                matched = verify_either(hasher, &typed, &self.password_hash, mailed)?;
                 Ok(matched.is_some())
             },
         );

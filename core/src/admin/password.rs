@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::AdminAccount;
+use crate::deadline::later_or_never;
 use crate::throttle::password_allowance;
 use crate::{
     AccountRef, ChangeForm, ChangeKind, Decision, Effect, PasswordContext, PasswordError, Rules,
@@ -66,10 +67,7 @@ impl AdminAccount {
             ),
             Err(e) => Decision::refuse(self.clone(), e),
             Ok(done) => {
-                // An overflowing end reads as "pending for ever", the safe side.
-                let effective_at = now
-                    .checked_add_signed(policy.password.propagation_delay())
-                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                let effective_at = later_or_never(now, policy.password.propagation_delay());
                 let next = self.with_password(done.hash, effective_at);
                 let changed = PasswordChanged {
                     effective_at,

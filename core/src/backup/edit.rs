@@ -1,7 +1,7 @@
 //! Changing backup numbers: who may (B4), what is checked (B6), what else changes (B5).
 
 use super::{BackupError, ExtensionMasterData, PbxMasterData};
-use crate::{Action, Actor, NumberPlan, authorize};
+use crate::{Action, Actor, E164, NumberPlan, authorize};
 
 impl ExtensionMasterData {
     /// Sets, overwrites or clears (empty input) this extension's backup number, returning the
@@ -11,8 +11,9 @@ impl ExtensionMasterData {
     ///
     /// # Errors
     /// [`BackupError::Permission`] unless the actor is this extension's user or the admin
-    /// (B4); [`BackupError::Number`] for a number that is not valid (N2). Either way nothing
-    /// changes.
+    /// (B4); [`BackupError::Number`] for a number that is not valid (N2);
+    /// [`BackupError::KindRefused`] for a kind of line the plan does not allow as a backup
+    /// number, such as premium rate `0900` (I2). Either way nothing changes.
     ///
     /// # Examples
     /// ```
@@ -41,7 +42,7 @@ impl ExtensionMasterData {
         if typed.trim().is_empty() {
             next.backup_number = None;
         } else {
-            let number = plan.normalize(typed)?.e164().clone();
+            let number = backup_number(plan, typed)?;
             next.mobile_number = Some(number.clone());
             next.backup_number = Some(number);
         }
@@ -55,7 +56,8 @@ impl PbxMasterData {
     /// # Errors
     /// [`BackupError::Permission`] unless the actor is the admin (B4);
     /// [`BackupError::CentralRequired`] for empty input (B2); [`BackupError::Number`] for an
-    /// invalid number. The previous value stays in every case.
+    /// invalid number; [`BackupError::KindRefused`] for a kind the plan does not allow (I2).
+    /// The previous value stays in every case.
     pub fn set_central_backup_number(
         &self,
         plan: &NumberPlan,
@@ -67,7 +69,19 @@ impl PbxMasterData {
             return Err(BackupError::CentralRequired);
         }
         let mut next = self.clone();
-        next.central_backup_number = plan.normalize(typed)?.e164().clone();
+        next.central_backup_number = backup_number(plan, typed)?;
         Ok(next)
     }
+}
+
+/// A typed backup number in E.164 form, if it is valid (B6) and of a kind the plan allows
+/// as a backup number (I2).
+fn backup_number(plan: &NumberPlan, typed: &str) -> Result<E164, BackupError> {
+    let number = plan.normalize(typed)?;
+    if !plan.allows_backup(number.kind()) {
+        return Err(BackupError::KindRefused {
+            kind: number.kind(),
+        });
+    }
+    Ok(number.e164().clone())
 }

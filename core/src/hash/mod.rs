@@ -79,9 +79,17 @@ impl Hasher {
     ///
     /// # Errors
     /// [`HashError::RandomUnavailable`] when the OS random source fails,
-    /// [`HashError::InvalidPolicy`] for costs Argon2 refuses, [`HashError::InputTooLong`],
+    /// [`HashError::InvalidPolicy`] for costs Argon2 refuses and for a salt or output length
+    /// outside the policy's bounds (8–64 and 16–64 bytes), [`HashError::InputTooLong`],
     /// [`HashError::OutOfMemory`].
     pub fn hash(&self, secret: &[u8]) -> Result<String, HashError> {
+        // F6: a hasher can be built from any policy; lengths outside the policy's bounds
+        // would overflow or exhaust an allocation, so they are refused before one.
+        let lengths_ok = crate::policy::SALT_LEN.contains(&self.policy.salt_len)
+            && crate::policy::OUTPUT_LEN.contains(&self.policy.output_len);
+        if !lengths_ok {
+            return Err(HashError::InvalidPolicy);
+        }
         let mut salt = vec![0_u8; self.policy.salt_len];
         getrandom::fill(&mut salt).map_err(|_| HashError::RandomUnavailable)?;
         let p = &self.policy;

@@ -1,14 +1,22 @@
 //! The numbering context of one PBX: its default region (N1).
 
-use super::{NumberError, PhoneNumber, engine, typed};
+use std::sync::Arc;
+
+use super::{NumberError, NumberKind, PhoneNumber, engine, typed};
+use crate::NumberPolicy;
 
 /// The numbering context of one PBX: which region a number typed without `+` or `00`
 /// belongs to. The default region is DE and configurable per PBX (N1).
+///
+/// The plan also carries the kinds of line a backup number may be (I2), from
+/// [`NumberPolicy::backup_kinds`]; a plan made with [`NumberPlan::new`] allows the
+/// centrexx list (no premium-rate, shared-cost or UAN numbers).
 ///
 /// A plan is cheap to clone and safe to share between threads.
 #[derive(Clone)]
 pub struct NumberPlan {
     region: engine::Region,
+    backup_kinds: Arc<[NumberKind]>,
 }
 
 impl NumberPlan {
@@ -19,7 +27,23 @@ impl NumberPlan {
     pub fn new(region: &str) -> Result<Self, NumberError> {
         Ok(Self {
             region: engine::region(region)?,
+            backup_kinds: NumberPolicy::centrexx_backup_kinds().into(),
         })
+    }
+
+    /// The same plan allowing `kinds` as backup (and so mobile) numbers (I2).
+    #[must_use]
+    pub fn with_backup_kinds(self, kinds: Vec<NumberKind>) -> Self {
+        Self {
+            backup_kinds: kinds.into(),
+            ..self
+        }
+    }
+
+    /// Whether a number of `kind` may be a backup number under this plan (I2).
+    #[must_use]
+    pub fn allows_backup(&self, kind: NumberKind) -> bool {
+        self.backup_kinds.contains(&kind)
     }
 
     /// The plan for Germany, the home of the seed.
@@ -76,6 +100,7 @@ impl std::fmt::Debug for NumberPlan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NumberPlan")
             .field("region", &self.region())
+            .field("backup_kinds", &self.backup_kinds)
             .finish()
     }
 }

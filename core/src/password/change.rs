@@ -1,7 +1,7 @@
 //! Choosing a new admin password (K1–K4) and changing it (K3).
 
 use super::meter::{Analysis, analyse, context_words};
-use super::{BlockReason, PasswordContext, PasswordError, Strength};
+use super::{BlockReason, PasswordContext, PasswordError, Strength, typed};
 use crate::{Hasher, Password, PasswordPolicy};
 
 /// A new password that passed every rule, with the meter's verdict.
@@ -112,9 +112,13 @@ pub fn change_password(
     ctx: &PasswordContext<'_>,
     policy: &PasswordPolicy,
 ) -> Result<PasswordChangeOutcome, PasswordError> {
-    let old_normalised = normalise(old, policy);
+    // F4: the old password is compared in the form it was stored in; F10: text far beyond
+    // the maximum cannot be it and is not normalised.
+    let Some(old_comparable) = typed::comparable(old, policy) else {
+        return Err(PasswordError::OldWrong);
+    };
     if !hasher
-        .verify(old_normalised.as_bytes(), stored_hash)
+        .verify(old_comparable.as_bytes(), stored_hash)
         .map_err(PasswordError::StoredHash)?
     {
         return Err(PasswordError::OldWrong);
@@ -124,15 +128,6 @@ pub fn change_password(
         .hash(accepted.password.expose().as_bytes())
         .map_err(PasswordError::StoredHash)?;
     Ok(PasswordChangeOutcome { accepted, hash })
-}
-
-fn normalise(text: &str, policy: &PasswordPolicy) -> zeroize::Zeroizing<String> {
-    use unicode_normalization::UnicodeNormalization;
-    zeroize::Zeroizing::new(if policy.nfkc {
-        text.nfkc().collect()
-    } else {
-        text.to_owned()
-    })
 }
 
 #[cfg(test)]

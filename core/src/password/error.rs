@@ -54,6 +54,13 @@ pub enum PasswordError {
     /// A control character (tab, newline, …) (K1).
     #[error("A password may not contain control characters.")]
     ControlCharacter,
+    /// An invisible format character: zero-width space or joiner, a bidi control such as
+    /// U+202E, the byte-order mark, a soft hyphen, … (I7). Which one is not said: errors
+    /// carry no part of a secret (G3).
+    #[error(
+        "A password may not contain invisible characters (such as a zero-width space or a text-direction mark)."
+    )]
+    InvisibleCharacter,
     /// Fewer characters than the policy's minimum (K1).
     #[error("A password needs at least {min} characters.")]
     TooShort {
@@ -94,6 +101,8 @@ pub enum PasswordError {
 localized!(PasswordError {
     Self::ControlCharacter => "PASSWORD_CONTROL_CHARACTER",
         "Ein Kennwort darf keine Steuerzeichen enthalten.";
+    Self::InvisibleCharacter => "PASSWORD_INVISIBLE_CHARACTER",
+        "Ein Kennwort darf keine unsichtbaren Zeichen enthalten (etwa ein Leerzeichen ohne Breite oder eine Textrichtungsmarke).";
     Self::TooShort { min } => "PASSWORD_TOO_SHORT",
         format!("Ein Kennwort muss mindestens {min} Zeichen haben.");
     Self::TooLong { max } => "PASSWORD_TOO_LONG",

@@ -271,6 +271,11 @@ pub(crate) fn analyse(
 /// ```
 #[must_use]
 pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
+    // F10: the meter reads at most `meter_max_chars` characters of the normalised text, and
+    // no more typed ones than `input_cap` of one more can give those, so the rest is neither
+    // normalised nor copied (the one extra keeps a composition cut at the end off them).
+    let cap = super::typed::input_cap(policy.meter_max_chars.saturating_add(1), policy);
+    let password = super::typed::prefix(password, cap);
     if policy.nfkc {
         use unicode_normalization::UnicodeNormalization;
         let normalised = zeroize::Zeroizing::new(password.nfkc().collect::<String>());

@@ -10,8 +10,10 @@ mod feedback;
 mod german;
 mod meter;
 mod rules;
+mod typed;
 
 pub use change::{AcceptedPassword, PasswordChangeOutcome, change_password, validate_new_password};
 pub use error::{BlockReason, ContextKind, PasswordError};
 pub use feedback::{Suggestion, Warning};
 pub use meter::{PasswordContext, Strength, StrengthLevel, evaluate};
+pub(crate) use typed::comparable as comparable_password;

@@ -1,21 +1,26 @@
 //! The shape of an admin password (K1).
 
-use unicode_normalization::UnicodeNormalization;
-
+use super::typed;
 use crate::{Password, PasswordError, PasswordPolicy};
 
 impl Password {
     /// Checks typed text against K1. Under a policy with `nfkc` the text is first brought to
     /// Unicode NFKC, and that form is counted, metered and hashed. Length counts Unicode
     /// scalar values (`ä` is one character whether typed composed or, without NFKC, two
-    /// when decomposed). Control characters are checked before the length.
+    /// when decomposed).
+    ///
+    /// The order of the checks: text far beyond the maximum (more code points than can
+    /// normalise to `max_len`) is refused as too long before anything else, reading no more
+    /// than that many code points and copying nothing (F10); then control characters, then
+    /// invisible format characters (I7: zero-width space and joiner, bidi controls, byte-order
+    /// mark, soft hyphen, …), then the length of the normalised text.
     ///
     /// `second_factor` selects the policy's shorter minimum for accounts with a second
     /// factor (NIST: 8 instead of 15; the seed: 8 either way).
     ///
     /// # Errors
-    /// [`PasswordError::ControlCharacter`], [`PasswordError::TooShort`],
-    /// [`PasswordError::TooLong`].
+    /// [`PasswordError::TooLong`], [`PasswordError::ControlCharacter`],
+    /// [`PasswordError::InvisibleCharacter`], [`PasswordError::TooShort`].
     ///
     /// # Examples
     /// ```
@@ -24,30 +29,34 @@ impl Password {
     /// assert!(Password::parse("Grüße aus Mainz", &policy, false).is_ok());
     /// let err = Password::parse("kurz", &policy, false).unwrap_err();
     /// assert_eq!(err.code(), "PASSWORD_TOO_SHORT");
+    /// let err = Password::parse("Grüße\u{200B}aus Mainz", &policy, false).unwrap_err();
+    /// assert_eq!(err.code(), "PASSWORD_INVISIBLE_CHARACTER");
     /// ```
     pub fn parse(
         text: &str,
         policy: &PasswordPolicy,
         second_factor: bool,
     ) -> Result<Self, PasswordError> {
+        let too_long = PasswordError::TooLong {
+            max: policy.max_len,
+        };
+        if typed::longer_than(text, typed::input_cap(policy.max_len, policy)) {
+            return Err(too_long);
+        }
         if text.chars().any(char::is_control) {
             return Err(PasswordError::ControlCharacter);
         }
-        let text: String = if policy.nfkc {
-            text.nfkc().collect()
-        } else {
-            text.to_owned()
-        };
-        let secret = Self::from_checked(text);
+        if text.chars().any(typed::is_invisible) {
+            return Err(PasswordError::InvisibleCharacter);
+        }
+        let secret = Self::from_checked(std::mem::take(&mut *typed::normalised(text, policy)));
         let len = secret.expose().chars().count();
         let min = policy.min_len_for(second_factor);
         if len < min {
             return Err(PasswordError::TooShort { min });
         }
         if len > policy.max_len {
-            return Err(PasswordError::TooLong {
-                max: policy.max_len,
-            });
+            return Err(too_long);
         }
         Ok(secret)
     }

@@ -1,5 +1,6 @@
 //! Choosing a new PIN (P3) and the mobile app's PIN check (P8).
 
+use super::rules::beyond_any_pin;
 use crate::{
     E164, Hasher, Pin, PinContext, PinError, PinPolicy, TrivialPinFinding, TrivialPinMode,
 };
@@ -91,9 +92,11 @@ pub fn change_pin(
     ctx: &PinContext<'_>,
     policy: &PinPolicy,
 ) -> Result<PinChangeOutcome, PinError> {
-    if !hasher
-        .verify(old.as_bytes(), stored_hash)
-        .map_err(PinError::StoredHash)?
+    // F10: text far beyond any PIN cannot be the old one and is not hashed.
+    if beyond_any_pin(old)
+        || !hasher
+            .verify(old.as_bytes(), stored_hash)
+            .map_err(PinError::StoredHash)?
     {
         return Err(PinError::OldWrong);
     }

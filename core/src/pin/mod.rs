@@ -11,4 +11,5 @@ mod trivial;
 
 pub use change::{AcceptedPin, PinChangeOutcome, change_pin, mobile_app_check, validate_new_pin};
 pub use error::PinError;
+pub(crate) use rules::beyond_any_pin;
 pub use trivial::{PinContext, TrivialPinFinding};

@@ -2,10 +2,22 @@
 
 use crate::{Pin, PinError, PinPolicy};
 
+/// Text of more than this many times the maximum length in bytes is refused as too long
+/// without being read: a paste that size is no PIN and no typo of one (F10).
+const FAR_BEYOND: usize = 4;
+
+/// Whether typed text is far longer than any PIN or code any policy allows (four times the
+/// most digits of the bounds), so it cannot match a stored one and is not worth hashing
+/// (F10). The generous cap keeps PINs stored under an older, longer maximum working.
+pub(crate) fn beyond_any_pin(typed: &str) -> bool {
+    typed.len() > FAR_BEYOND * crate::policy::MAX_PIN_DIGITS
+}
+
 impl Pin {
     /// Checks typed text against P1: only the digits 0–9 (no spaces, no other scripts'
     /// digits), at least `min_len` and at most `max_len` of them. Characters are checked
-    /// before the length, so `12a` is [`PinError::NotDigits`].
+    /// before the length, so `12a` is [`PinError::NotDigits`]; text of more than four times
+    /// the maximum in bytes is [`PinError::TooLong`] without being read (F10).
     ///
     /// # Errors
     /// [`PinError::NotDigits`], [`PinError::TooShort`], [`PinError::TooLong`].
@@ -19,6 +31,12 @@ impl Pin {
     /// # Ok::<(), PinError>(())
     /// ```
     pub fn parse(text: &str, policy: &PinPolicy) -> Result<Self, PinError> {
+        // F10: text far beyond the maximum is too long whatever it holds; it is not read.
+        if text.len() > policy.max_len.saturating_mul(FAR_BEYOND) {
+            return Err(PinError::TooLong {
+                max: policy.max_len,
+            });
+        }
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(PinError::NotDigits);
         }

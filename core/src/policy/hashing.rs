@@ -6,22 +6,22 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HashPolicy {
-    /// Memory cost in KiB (OWASP: 19456 = 19 MiB).
+    /// Memory cost in KiB (OWASP: 19456 = 19 MiB). Bounds: 8 × `p_cost`–`max_m_cost_kib`.
     pub m_cost_kib: u32,
-    /// Passes over memory (OWASP: 2).
+    /// Passes over memory (OWASP: 2). Bounds: 1–`max_t_cost`.
     pub t_cost: u32,
-    /// Lanes (OWASP: 1).
+    /// Lanes (OWASP: 1). Bounds: 1–`max_p_cost`.
     pub p_cost: u32,
-    /// Bytes of salt per record (16, as RFC 9106 recommends).
+    /// Bytes of salt per record (16, as RFC 9106 recommends). Bounds: 8–64.
     pub salt_len: usize,
-    /// Bytes of hash output (32).
+    /// Bytes of hash output (32). Bounds: 16–64.
     pub output_len: usize,
     /// The largest memory cost a stored hash may ask for before verification refuses it, so
-    /// a tampered record cannot make the server allocate gigabytes.
+    /// a tampered record cannot make the server allocate gigabytes. Bounds: 8–4194304 (4 GiB).
     pub max_m_cost_kib: u32,
-    /// The largest time cost a stored hash may ask for.
+    /// The largest time cost a stored hash may ask for. Bounds: 1–64.
     pub max_t_cost: u32,
-    /// The most lanes a stored hash may ask for.
+    /// The most lanes a stored hash may ask for. Bounds: 1–64.
     pub max_p_cost: u32,
 }
 

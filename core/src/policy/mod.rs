@@ -3,8 +3,12 @@
 //! No rule writes a number of its own: PIN lengths, windows, lifetimes, hashing costs and
 //! regions all come from a [`Policy`]. [`Policy::centrexx`] reproduces the seed exactly;
 //! [`Policy::strict`] follows NIST SP 800-63B rev. 4 and OWASP ASVS 5.0. A host may start
-//! from either preset and change single fields.
+//! from either preset and change single fields, within the bounds each field's doc comment
+//! states; [`Policy::validate`] checks them, and [`crate::Rules::new`] refuses a policy
+//! outside them (F6).
 
+mod bounds;
+mod error;
 mod hashing;
 mod numbers;
 mod password;
@@ -16,6 +20,8 @@ mod throttle;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use bounds::{MAX_PIN_DIGITS, OUTPUT_LEN, SALT_LEN};
+pub use error::PolicyError;
 pub use hashing::HashPolicy;
 pub use numbers::NumberPolicy;
 pub use password::PasswordPolicy;

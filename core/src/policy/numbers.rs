@@ -2,14 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NumberError, NumberPlan};
+use crate::{NumberError, NumberKind, NumberPlan};
 
 /// How typed numbers are read (N1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberPolicy {
-    /// The region of numbers typed without `+` or `00` (ISO 3166, `DE`).
+    /// The region of numbers typed without `+` or `00` (ISO 3166, `DE`). Bounds: a region
+    /// the numbering metadata knows.
     pub default_region: String,
+    /// The kinds of line a backup number may be, and so the mobile number it is mirrored
+    /// into (B5, I2). Numbers of other kinds are refused with `BACKUP_NUMBER_KIND_REFUSED`:
+    /// a backup number is dialled by the PBX at the PBX's cost, and a premium-rate number
+    /// there is toll fraud. Bounds: any list (an empty one allows no backup number).
+    #[serde(default = "NumberPolicy::centrexx_backup_kinds")]
+    pub backup_kinds: Vec<NumberKind>,
 }
 
 impl NumberPolicy {
@@ -18,14 +25,33 @@ impl NumberPolicy {
     pub fn centrexx() -> Self {
         Self {
             default_region: "DE".to_owned(),
+            backup_kinds: Self::centrexx_backup_kinds(),
         }
     }
 
-    /// The numbering plan this policy describes.
+    /// Every kind but premium rate (`0900`), shared cost (`0180`) and universal access
+    /// numbers (`01850`, …): the ones whose calls the callee bills to the caller (I2).
+    #[must_use]
+    pub fn centrexx_backup_kinds() -> Vec<NumberKind> {
+        use NumberKind as K;
+        vec![
+            K::FixedLine,
+            K::Mobile,
+            K::FixedLineOrMobile,
+            K::TollFree,
+            K::Voip,
+            K::PersonalNumber,
+            K::Pager,
+            K::Voicemail,
+            K::Unknown,
+        ]
+    }
+
+    /// The numbering plan this policy describes, with its backup-number kinds.
     ///
     /// # Errors
     /// [`NumberError::UnknownRegion`] when the default region is not known.
     pub fn plan(&self) -> Result<NumberPlan, NumberError> {
-        NumberPlan::new(&self.default_region)
+        Ok(NumberPlan::new(&self.default_region)?.with_backup_kinds(self.backup_kinds.clone()))
     }
 }

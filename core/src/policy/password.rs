@@ -9,10 +9,12 @@ use crate::StrengthLevel;
 #[non_exhaustive]
 pub struct PasswordPolicy {
     /// Fewest characters (Unicode scalar values) without a second factor (K1: 8).
+    /// Bounds: 1–`max_len`.
     pub min_len: usize,
     /// Fewest characters when the account uses a second factor (K1: 8; NIST: 8).
+    /// Bounds: 1–`max_len`.
     pub min_len_with_second_factor: usize,
-    /// Most characters (K1: 32).
+    /// Most characters (K1: 32). Bounds: 1–1024.
     pub max_len: usize,
     /// Apply Unicode NFKC before counting, metering and hashing.
     pub nfkc: bool,
@@ -22,10 +24,13 @@ pub struct PasswordPolicy {
     /// company name, admin email), naming the reason.
     pub blocklist: bool,
     /// The meter looks at this many characters at most; the rest can only add strength.
+    /// Bounds: 1–1024.
     pub meter_max_chars: usize,
     /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
+    /// Bounds: 0–86400 (one day).
     pub propagation_delay_secs: u32,
-    /// Characters of a random password (R1; the seed is silent).
+    /// Characters of a random password (R1; the seed is silent). Bounds: the larger of the
+    /// two minimums–`max_len`.
     pub generated_len: usize,
 }
 

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SessionPolicy {
-    /// How long a remembered browser skips the second-factor step.
+    /// How long a remembered browser skips the second-factor step, in days. Bounds: 0–3650
+    /// (0: no browser is remembered).
     pub device_token_lifetime_days: u32,
     /// Wrong entries after which a mailed code is void and a new one must be requested.
+    /// Bounds: 1–100.
     pub max_code_failures: u32,
 }
 

@@ -14,7 +14,7 @@ pub fn rules(preset: &str) -> Rules {
     policy.hashing.m_cost_kib = 64;
     policy.hashing.t_cost = 1;
     policy.hashing.p_cost = 1;
-    Rules::new(policy)
+    Rules::new(policy).unwrap()
 }
 
 pub fn t0() -> DateTime<Utc> {
