@@ -14,6 +14,7 @@ mod kind;
 mod login_error;
 mod phone;
 mod plan;
+mod tel_uri;
 mod typed;
 
 pub use base::{BaseNumber, BaseNumberError, ExtensionDigits};

@@ -1,7 +1,7 @@
 //! Reading a number the way libphonenumber's `parse()` does (phonenumbers 9.0.43), for the
-//! cleaned input that `typed::clean` hands over: an optional `+` and ASCII digits. Letters,
-//! extensions and RFC 3966 URIs never get here (N2 refuses them), so those parts of
-//! libphonenumber's pipeline are left out. Function names follow `phonenumberutil.py`.
+//! cleaned input that `typed::clean` hands over: an optional `+` and ASCII digits. Letters and
+//! extensions never get here (N2 refuses them), nor do `tel:` URIs (`tel_uri.rs` hands over
+//! their number), so those parts of libphonenumber's pipeline are left out. Function names follow `phonenumberutil.py`.
 //!
 //! Why not the crate's parser: it strips the *default* region's national prefix from
 //! numbers that carry their own country code (`+39 02 …` loses Italy's leading zero under
