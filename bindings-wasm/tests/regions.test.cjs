@@ -21,3 +21,9 @@ test("and refuses the rest as an unknown country code", () => {
   assert.throws(() => plan.normalize("+1 650 253 0000"), { name: "NumberError", code: "NUMBER_UNKNOWN_COUNTRY_CODE" });
   assert.throws(() => new small.NumberPlan("FR"), { code: "NUMBER_UNKNOWN_REGION" });
 });
+
+test("both builds name the metadata version the embedded XML claims", () => {
+  const xml = require("node:path").join(__dirname, "..", "..", "core", "metadata", "PhoneNumberMetadata.xml");
+  const first = require("node:fs").readFileSync(xml, "utf8").split("\n")[0];
+  for (const m of [small, full]) assert.ok(first.includes(`from phonenumbers ${m.metadataVersion()};`), first);
+});

@@ -36,7 +36,7 @@ pub use lang::{Lang, Localized};
 pub use login::LoginError;
 pub use number::{
     BaseNumber, BaseNumberError, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError,
-    NumberKind, NumberPlan, PhoneNumber,
+    NumberKind, NumberPlan, PhoneNumber, metadata_version,
 };
 pub use password::{
     AcceptedPassword, BlockReason, ContextKind, PasswordChangeOutcome, PasswordContext,

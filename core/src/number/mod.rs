@@ -16,6 +16,7 @@ mod phone;
 mod plan;
 mod tel_uri;
 mod typed;
+mod version;
 
 pub use base::{BaseNumber, BaseNumberError, ExtensionDigits};
 pub use batch::NumberBatch;
@@ -25,3 +26,4 @@ pub use kind::NumberKind;
 pub use login_error::LoginIdError;
 pub use phone::PhoneNumber;
 pub use plan::NumberPlan;
+pub use version::metadata_version;
