@@ -26,5 +26,7 @@ mod meter;
 mod numbers;
 #[cfg(feature = "pins")]
 mod pins;
+#[cfg(feature = "host-regex")]
+mod regexp;
 
 pub use policy::{Lang, Policy};
