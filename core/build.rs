@@ -15,8 +15,9 @@ use std::{env, fs::File, io::BufReader, path::Path};
 
 use phonenumber::metadata::loader::{Descriptor, Format, Metadata};
 
-/// Separators of the table: territories, fields, list items, parts of an item.
-const TERRITORY: char = '\n';
+/// Separators of the table: columns, the fields of a column (one per territory), list
+/// items, parts of an item.
+const COLUMN: char = '\n';
 const FIELD: char = '\u{1f}';
 const ITEM: char = '\u{1e}';
 const PART: char = '\u{1d}';
@@ -45,19 +46,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // By calling code, the main country of a shared code first (stable: the others keep the
     // XML's order): the engine finds a code's territories by binary search.
     metadata.sort_by_key(|m| (m.country_code, !m.main_country_for_code));
-    let table = metadata
+    let rows = metadata
         .iter()
         .map(territory)
-        .collect::<Result<Vec<_>, _>>()?
-        .join(&TERRITORY.to_string());
+        .collect::<Result<Vec<_>, _>>()?;
+    // Column by column (all ids, all calling codes, …): like next to like, which gzip packs
+    // about 0.7 KB smaller than row by row.
+    let columns = (0..rows.first().map_or(0, Vec::len)).map(|i| {
+        rows.iter()
+            .map(|row| row.get(i).map_or("", String::as_str))
+            .collect::<Vec<_>>()
+            .join(&FIELD.to_string())
+    });
+    let table = columns.collect::<Vec<_>>().join(&COLUMN.to_string());
     let out = Path::new(&env::var("OUT_DIR")?).join("metadata.txt");
     std::fs::write(out, table)?;
     Ok(())
 }
 
-/// One territory's line: the header fields, the eleven descriptors, the formats. Which
-/// territory is the main one of a shared code is said by the order of the lines.
-fn territory(m: &Metadata) -> Result<String, String> {
+/// One territory's fields: the header fields, the eleven descriptors, the formats. Which
+/// territory is the main one of a shared code is said by the order of the territories.
+fn territory(m: &Metadata) -> Result<Vec<String>, String> {
     let text = |v: &Option<String>| v.as_deref().map(pattern).unwrap_or_default();
     let mut fields = vec![
         m.id.clone().ok_or("territory without id")?,
@@ -67,7 +76,7 @@ fn territory(m: &Metadata) -> Result<String, String> {
         text(&m.leading_digits),
         text(&m.international_prefix),
         text(&m.national_prefix_for_parsing),
-        text(&m.national_prefix_transform_rule),
+        m.national_prefix_transform_rule.clone().unwrap_or_default(),
     ];
     // The order of `table::DESCRIPTORS`.
     for d in [
@@ -86,16 +95,23 @@ fn territory(m: &Metadata) -> Result<String, String> {
         fields.push(descriptor(d.as_ref()));
     }
     fields.push(formats(m)?);
-    let line = fields.join(&FIELD.to_string());
-    if line.contains(TERRITORY) {
-        return Err(format!("a field of {:?} holds a line break", m.id));
+    if fields.iter().any(|f| f.contains([COLUMN, FIELD])) {
+        return Err(format!("a field of {:?} holds a separator", m.id));
     }
-    Ok(line)
+    Ok(fields)
 }
 
-/// A pattern without the layout white space that libphonenumber's XML may carry.
+/// Frequent regex fragments and the control character that stands for each in the table
+/// (`table::TOKENS` expands them): gzip packs the table about 1 KB smaller this way.
+const TOKENS: [(&str, char); 3] = [("(?:", '\u{1}'), ("\\d{", '\u{2}'), ("\\d", '\u{3}')];
+
+/// A pattern without the layout white space that libphonenumber's XML may carry, with its
+/// frequent fragments replaced by their tokens.
 fn pattern(p: &str) -> String {
-    p.chars().filter(|c| !c.is_whitespace()).collect()
+    let plain: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+    TOKENS.iter().fold(plain, |p, (text, token)| {
+        p.replace(text, &token.to_string())
+    })
 }
 
 /// Possible lengths as a hexadecimal bit mask (bit n: length n); lengths of 64 and more

@@ -97,9 +97,13 @@ fn maybe_extract_country_code(
 ) -> Result<Option<(u16, String)>, Reason> {
     let (international, full) = match number.strip_prefix('+') {
         Some(rest) => (true, rest.to_owned()),
-        None => match def.idd.as_ref().and_then(|re| re.match_end(number)) {
+        None => match def
+            .idd
+            .as_ref()
+            .and_then(|re| number.get(re.match_end(number)?..))
+        {
             // An international prefix followed by a 0 is not one.
-            Some(end) if !number[end..].starts_with('0') => (true, number[end..].to_owned()),
+            Some(rest) if !rest.starts_with('0') => (true, rest.to_owned()),
             _ => (false, number.to_owned()),
         },
     };

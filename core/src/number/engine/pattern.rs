@@ -17,6 +17,7 @@
 //! the inputs are ASCII digits, where `\d` means `[0-9]` everywhere.
 
 use super::metadata::MetadataError;
+use super::table::TOKENS;
 
 /// The texts of a match's groups; index 0 is the whole match, a group that took no part in
 /// the match is `None`.
@@ -28,12 +29,27 @@ pub(crate) struct Pattern(Engine);
 
 /// `^(?:p)$`: libphonenumber's `matcher.matches()`.
 pub(crate) fn full(p: &str) -> Result<Pattern, MetadataError> {
-    Pattern::compile(&format!("^(?:{p})$"))
+    Pattern::compile(&anchored(p, "$"))
 }
 
 /// `^(?:p)`: libphonenumber's `lookingAt()`.
 pub(crate) fn prefix(p: &str) -> Result<Pattern, MetadataError> {
-    Pattern::compile(&format!("^(?:{p})"))
+    Pattern::compile(&anchored(p, ""))
+}
+
+/// `^(?:p)` and `end`, with the table's tokens in `p` expanded.
+fn anchored(p: &str, end: &str) -> String {
+    let mut src = String::with_capacity(p.len() * 2 + 6);
+    src.push_str("^(?:");
+    for c in p.chars() {
+        match TOKENS.iter().find(|(token, _)| *token == c) {
+            Some((_, text)) => src.push_str(text),
+            None => src.push(c),
+        }
+    }
+    src.push(')');
+    src.push_str(end);
+    src
 }
 
 impl Pattern {
@@ -172,6 +188,14 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+
+    #[test]
+    fn n1_tokens_expand_when_anchoring() {
+        assert_eq!(
+            anchored("\u{1}1|\u{2}2}\u{3})", "$"),
+            "^(?:(?:1|\\d{2}\\d))$"
+        );
+    }
 
     #[test]
     fn n3_expand_fills_groups_and_leaves_other_text() {

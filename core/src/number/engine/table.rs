@@ -1,12 +1,15 @@
-//! The embedded metadata table that `build.rs` writes: plain text, one territory per line,
-//! read in place (every field is a `&'static str` into the embedded text, nothing is copied).
+//! The embedded metadata table that `build.rs` writes: plain text, read in place (every field
+//! is a `&'static str` into the embedded text, nothing is copied).
 //!
-//! A line holds 18 fields separated by U+001F: id, calling code, leading digits, international prefix, national prefix for parsing, its
+//! The table is 18 columns separated by line breaks, each holding one field per territory,
+//! separated by U+001F: id, calling code, leading digits, international prefix, national prefix for parsing, its
 //! transform rule, then the eleven descriptors in [`DESCRIPTORS`] order (`pattern U+001D
 //! lengths U+001D local-only lengths`, lengths as hexadecimal bit masks, empty when absent),
 //! then the formats separated by U+001E (`pattern U+001D leading digits U+001D national rule
 //! U+001D rule U+001D international rule`; an empty national or international rule is "the
-//! same as the rule", `NA` "none"). Missing trailing parts are empty. Lines are ordered by
+//! same as the rule", `NA` "none"). Missing trailing parts are empty. Territories are ordered by calling code, the main
+//! country of a shared code first. In patterns, U+0001 to
+//! U+0003 stand for [`TOKENS`]. Lines are ordered by
 //! calling code, the main country of a shared code first.
 
 use super::metadata::MetadataError;
@@ -17,6 +20,11 @@ static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/metadata.txt"));
 const FIELD: char = '\u{1f}';
 const ITEM: char = '\u{1e}';
 const PART: char = '\u{1d}';
+
+/// Frequent regex fragments of the patterns and the control character that stands for each
+/// (written by `build.rs`, expanded when a pattern is compiled).
+pub(crate) const TOKENS: [(char, &str); 3] =
+    [('\u{1}', "(?:"), ('\u{2}', "\\d{"), ('\u{3}', "\\d")];
 
 /// Field positions in a line.
 const ID: usize = 0;
@@ -45,7 +53,7 @@ pub(crate) const DESCRIPTORS: [NumberKind; 11] = [
     NumberKind::Voicemail,
 ];
 
-/// One territory's line, split into its fields.
+/// One territory: its fields.
 pub(crate) struct Line {
     pub(crate) id: &'static str,
     pub(crate) code: u16,
@@ -70,20 +78,33 @@ pub(crate) struct RawFormat {
     pub(crate) international_rule: Option<&'static str>,
 }
 
-/// Every line of the embedded table.
+/// Every territory of the embedded table.
 pub(crate) fn lines() -> Result<Vec<Line>, MetadataError> {
-    TEXT.lines().map(Line::parse).collect()
+    let columns: Vec<Vec<&'static str>> = TEXT
+        .split('\n')
+        .map(|column| column.split(FIELD).collect())
+        .collect();
+    let count = columns.first().map_or(0, Vec::len);
+    if columns.len() != FIELDS || columns.iter().any(|c| c.len() != count) {
+        return Err(MetadataError::Decode("columns"));
+    }
+    (0..count)
+        .map(|t| {
+            let fields: Vec<&'static str> = columns
+                .iter()
+                .map(|c| c.get(t).copied().unwrap_or_default())
+                .collect();
+            Line::new(fields)
+        })
+        .collect()
 }
 
 impl Line {
-    fn parse(text: &'static str) -> Result<Self, MetadataError> {
-        let fields: Vec<&str> = text.split(FIELD).collect();
-        if fields.len() != FIELDS {
-            return Err(MetadataError::Decode("field count"));
-        }
+    fn new(fields: Vec<&'static str>) -> Result<Self, MetadataError> {
+        let field = |i: usize| fields.get(i).copied().unwrap_or_default();
         Ok(Line {
-            id: fields[ID],
-            code: fields[CODE]
+            id: field(ID),
+            code: field(CODE)
                 .parse()
                 .map_err(|_| MetadataError::Decode("calling code"))?,
             fields,
