@@ -6,8 +6,8 @@
 #
 # The numbers module embeds every region and matches with the browser's own RegExp (feature
 # host-regex, no regex code in the module), built on nightly with std rebuilt for size (panics
-# abort at once, no panic locations, no Debug text): all regions in less than libphonenumber-js
-# max (see README). PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The
+# abort at once, no panic locations, no Debug text) and shrunk by binaryen's wasm-opt: every
+# region within 63 KB gzipped (see README). PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The
 # meter and PIN modules run the core's numbering engine on regex-lite (feature small-regex)
 # with the regions in PBX_RULES_REGIONS (default DE,AT,CH). The Node build keeps the faster
 # `regex` and every region.
@@ -44,6 +44,13 @@ for area in ${AREAS:-meter numbers pins}; do
   fi
   bindgen web "$out/web/$area" "$area" "$module"
   bindgen nodejs "$out/node-area/$area" "$area" "$module"
+  if [ "$area" = numbers ]; then # binaryen's size pass (npm ci), as wasm-pack runs it
+    for dir in web node-area; do
+      bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
+        "$out/$dir/numbers/numbers_bg.wasm" -o "$out/$dir/numbers/numbers_bg.wasm"
+    done
+  fi
 done
 PBX_RULES_REGIONS= build full
 bindgen nodejs "$out/node" pbx_rules

@@ -78,9 +78,10 @@ fn territory(m: &Metadata) -> Result<Vec<String>, String> {
         text(&m.national_prefix_for_parsing),
         m.national_prefix_transform_rule.clone().unwrap_or_default(),
     ];
-    // The order of `table::DESCRIPTORS`.
+    // The order of `table::DESCRIPTORS`. Local-only lengths matter for the general one only
+    // (`_test_number_length`), so the others leave them out.
+    fields.push(descriptor(m.general.as_ref(), true));
     for d in [
-        &m.general,
         &m.fixed_line,
         &m.mobile,
         &m.premium_rate,
@@ -92,7 +93,7 @@ fn territory(m: &Metadata) -> Result<Vec<String>, String> {
         &m.uan,
         &m.voicemail,
     ] {
-        fields.push(descriptor(d.as_ref()));
+        fields.push(descriptor(d.as_ref(), false));
     }
     fields.push(formats(m)?);
     if fields.iter().any(|f| f.contains([COLUMN, FIELD])) {
@@ -129,14 +130,18 @@ fn lengths(v: &[u16]) -> String {
 }
 
 /// `pattern PART lengths PART local-only lengths`, or empty when there is no pattern.
-fn descriptor(d: Option<&Descriptor>) -> String {
+fn descriptor(d: Option<&Descriptor>, local: bool) -> String {
     let Some((d, p)) = d.and_then(|d| Some((d, d.national_number.as_deref()?))) else {
         return String::new();
     };
     let parts = [
         pattern(p),
         lengths(&d.possible_length),
-        lengths(&d.possible_local_length),
+        if local {
+            lengths(&d.possible_local_length)
+        } else {
+            String::new()
+        },
     ];
     parts
         .join(&PART.to_string())

@@ -4,7 +4,7 @@
 //! The table is 18 columns separated by line breaks, each holding one field per territory,
 //! separated by U+001F: id, calling code, leading digits, international prefix, national prefix for parsing, its
 //! transform rule, then the eleven descriptors in [`DESCRIPTORS`] order (`pattern U+001D
-//! lengths U+001D local-only lengths`, lengths as hexadecimal bit masks, empty when absent),
+//! lengths U+001D local-only lengths` (the general one only), lengths as hexadecimal bit masks, empty when absent),
 //! then the formats separated by U+001E (`pattern U+001D leading digits U+001D national rule
 //! U+001D rule U+001D international rule`; an empty national or international rule is "the
 //! same as the rule", `NA` "none"). Missing trailing parts are empty. Territories are ordered by calling code, the main
