@@ -36,6 +36,9 @@ pub(crate) struct Tables {
     /// `0..raw.len()`: the table is ordered by calling code, main country first, so a
     /// code's territories are a range of it.
     indexes: Vec<usize>,
+    /// That range for each calling code (1 to 3 digits): looked up several times per
+    /// number, so by index rather than by search.
+    by_code: Vec<(usize, usize)>,
 }
 
 static TABLES: OnceLock<Result<Tables, MetadataError>> = OnceLock::new();
@@ -45,6 +48,16 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
         .get_or_init(|| {
             let raw = table::lines()?;
             let indexes = (0..raw.len()).collect();
+            let mut by_code = vec![(0, 0); 1000];
+            for (i, line) in raw.iter().enumerate() {
+                if let Some(range) = by_code.get_mut(usize::from(line.code)) {
+                    *range = if range.0 == range.1 {
+                        (i, i + 1)
+                    } else {
+                        (range.0, i + 1)
+                    };
+                }
+            }
             let compiled = raw.iter().map(|_| OnceLock::new()).collect();
             let formats = raw.iter().map(|_| OnceLock::new()).collect();
             Ok(Tables {
@@ -52,6 +65,7 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
                 compiled,
                 formats,
                 indexes,
+                by_code,
             })
         })
         .as_ref()
@@ -73,9 +87,10 @@ impl Tables {
         !self.territories_for_code(cc).is_empty()
     }
     pub(crate) fn territories_for_code(&self, cc: u16) -> &[usize] {
-        let start = self.raw.partition_point(|l| l.code < cc);
-        let end = self.raw.partition_point(|l| l.code <= cc);
-        self.indexes.get(start..end).unwrap_or(&[])
+        self.by_code
+            .get(usize::from(cc))
+            .and_then(|&(start, end)| self.indexes.get(start..end))
+            .unwrap_or(&[])
     }
     /// Compiled territory (compiled on first use, then lock-free).
     /// Returns plain references: no refcount traffic on the hot path.

@@ -192,7 +192,11 @@ mod tests {
             let territory = tables.territory(i).unwrap();
             tables.formats(i).unwrap();
             // Ordered by calling code, so a code's territories are found by binary search.
-            assert!(tables.territories_for_code(territory.cc).contains(&i));
+            let same_code = tables.territories_for_code(territory.cc);
+            assert!(same_code.contains(&i));
+            for &j in same_code {
+                assert_eq!(tables.territory(j).unwrap().cc, territory.cc);
+            }
         }
     }
 }
