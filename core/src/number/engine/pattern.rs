@@ -9,7 +9,7 @@
 //! - `regex` (default): the fastest; its lazy DFA serves the batch paths.
 //! - `regex-lite` (feature): about a tenth of the code, slower per match.
 //! - the host's engine (feature `host-regex`): no regex code at all in the build. A binding
-//!   registers an implementation of [`HostRegex`](crate::HostRegex) (the browser module: JS
+//!   registers an implementation of `HostRegex` (`host_regex.rs`; the browser module: JS
 //!   `RegExp`), which is what keeps the browser numbers module within the size of
 //!   libphonenumber-js, which does the same.
 //!

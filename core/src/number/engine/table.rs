@@ -1,16 +1,18 @@
 //! The embedded metadata table that `build.rs` writes: plain text, read in place (every field
 //! is a `&'static str` into the embedded text, nothing is copied).
 //!
-//! The table is 18 columns separated by line breaks, each holding one field per territory,
-//! separated by U+001F: id, calling code, leading digits, international prefix, national prefix for parsing, its
-//! transform rule, then the eleven descriptors in [`DESCRIPTORS`] order (`pattern U+001D
-//! lengths U+001D local-only lengths` (the general one only), lengths as hexadecimal bit masks, empty when absent),
-//! then the formats separated by U+001E (`pattern U+001D leading digits U+001D national rule
-//! U+001D rule U+001D international rule`; an empty national or international rule is "the
-//! same as the rule", `NA` "none"). Missing trailing parts are empty. Territories are ordered by calling code, the main
-//! country of a shared code first. In patterns, U+0001 to
-//! U+0003 stand for [`TOKENS`]. Lines are ordered by
-//! calling code, the main country of a shared code first.
+//! The table is 18 columns separated by line breaks; a column holds one field per territory,
+//! separated by U+001F. The columns: id, calling code, leading digits, international prefix,
+//! national prefix for parsing, its transform rule; the eleven descriptors in
+//! [`DESCRIPTORS`] order, each `pattern U+001D lengths U+001D local-only lengths` (lengths as
+//! hexadecimal bit masks, local-only lengths for the general descriptor only; empty when the
+//! territory has no such descriptor); the formats, separated by U+001E, each `pattern U+001D
+//! leading digits U+001D national rule U+001D rule U+001D international rule` (an empty
+//! national or international rule is "the same as the rule", `NA` "none"). Missing trailing
+//! parts are empty. In patterns, U+0001 to U+0003 stand for [`TOKENS`].
+//!
+//! Territories are ordered by calling code, the main country of a shared code first: that
+//! order says which one is the main one.
 
 use super::metadata::MetadataError;
 use crate::NumberKind;
