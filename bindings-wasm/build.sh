@@ -4,11 +4,13 @@
 # used for the load-time figures), plus the full binding with every region for Node
 # (pkg/node/), which the tests replay the shared vectors against.
 #
-# The per-area modules embed only the regions in PBX_RULES_REGIONS (default DE,AT,CH; see
-# core/build.rs): a page that needs only the meter never downloads phone metadata, and the
-# numbers module carries three territories instead of 250. They also run the core's
-# numbering engine on regex-lite (feature small-regex): no Unicode tables, no lazy DFA. The
-# Node build keeps the faster `regex` and every region.
+# The numbers module embeds every region and matches with the browser's own RegExp (feature
+# host-regex, no regex code in the module), built on nightly with std rebuilt for size (panics
+# abort at once, no panic locations, no Debug text) and shrunk by binaryen's wasm-opt: every
+# region within 63 KB gzipped (see README). PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The
+# meter and PIN modules run the core's numbering engine on regex-lite (feature small-regex)
+# with the regions in PBX_RULES_REGIONS (default DE,AT,CH). The Node build keeps the faster
+# `regex` and every region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -19,17 +21,36 @@ build() { # features
   cargo build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
     --no-default-features --features "$1" --locked
 }
-bindgen() { # wasm-bindgen target, output dir, name
+numbers() { # the browser numbers module, on nightly with std built for size
+  CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="${PBX_RULES_NUMBER_REGIONS-}" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    cargo +nightly build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
+    --no-default-features --features numbers,host-regex --locked -Zbuild-std=std,panic_abort
+}
+bindgen() { # wasm-bindgen target, output dir, name[, .wasm]
   rm -rf "$2" && mkdir -p "$2"
   # Function names are for debuggers only: ~300 KB raw per module.
   wasm-bindgen --target "$1" --out-dir "$2" --out-name "$3" \
-    --remove-name-section --remove-producers-section "$wasm"
+    --remove-name-section --remove-producers-section "${4:-$wasm}"
 }
 
 for area in ${AREAS:-meter numbers pins}; do
-  PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex"
-  bindgen web "$out/web/$area" "$area"
-  bindgen nodejs "$out/node-area/$area" "$area"
+  module="$wasm"
+  if [ "$area" = numbers ]; then
+    numbers
+    module="$CARGO_TARGET_DIR/nightly/wasm32-unknown-unknown/wasm/pbx_rules_wasm.wasm"
+  else
+    PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex"
+  fi
+  bindgen web "$out/web/$area" "$area" "$module"
+  bindgen nodejs "$out/node-area/$area" "$area" "$module"
+  if [ "$area" = numbers ]; then # binaryen's size pass (npm ci), as wasm-pack runs it
+    for dir in web node-area; do
+      bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
+        "$out/$dir/numbers/numbers_bg.wasm" -o "$out/$dir/numbers/numbers_bg.wasm"
+    done
+  fi
 done
 PBX_RULES_REGIONS= build full
 bindgen nodejs "$out/node" pbx_rules

@@ -3,7 +3,7 @@
 # wasm-bindgen-cli of the crate's pinned version, Debian's chromium and the pinned npm
 # packages, builds the modules, then runs the Rust error-mapping test, the core's number
 # tests on regex-lite, the Node tests (every shared vector, error objects) and the Chromium
-# end-to-end test.
+# end-to-end test. The numbers module also needs nightly with rust-src and binaryen (npm).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd .. && pwd)"
@@ -12,6 +12,9 @@ root="$(cd .. && pwd)"
 version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$root/Cargo.toml")"
 
 rustup target add wasm32-unknown-unknown >/dev/null
+# The numbers module is built on nightly with std rebuilt for size (build.sh).
+rustup toolchain install nightly --profile minimal --component rust-src \
+  --target wasm32-unknown-unknown >/dev/null
 if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; then
   # --locked first; some mirrors lack a crate version of the CLI's lockfile, so fall back.
   cargo install wasm-bindgen-cli --version "$version" --locked ||
@@ -25,7 +28,8 @@ npm ci --no-audit --no-fund
 
 bash build.sh
 (cd "$root" && cargo test -p pbx-rules-wasm --locked)
-# The browser numbers module runs the core on regex-lite: same verdicts as with regex.
+# The meter and PIN modules run the core on regex-lite: same verdicts as with regex. (The
+# numbers module runs it on JS RegExp: tests/numbers-module.test.cjs replays it.)
 (cd "$root" && cargo test -p pbx-rules --features regex-lite --locked --lib \
   --test vectors_numbers --test number_laws)
 node --test tests/

@@ -114,6 +114,12 @@ fn g2_number_errors_map() {
         E::Letters { letter: 'a' },
         E::InvalidCharacter { character: '#' },
         E::MisplacedPlus,
+        E::TelExtension,
+        E::TelSubaddress,
+        E::TelPhoneContext,
+        E::TelParameter {
+            parameter: "tgrp".to_owned(),
+        },
         E::TooShort,
         E::TooLong,
         E::UnknownCountryCode,

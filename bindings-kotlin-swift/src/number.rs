@@ -32,6 +32,12 @@ pub fn parse_e164(text: String) -> Result<String, RuleError> {
     Ok(core::E164::parse(&text)?.as_str().to_owned())
 }
 
+/// The `phonenumbers` version whose numbering metadata is embedded (`9.0.43`).
+#[uniffi::export]
+pub fn metadata_version() -> String {
+    core::metadata_version().to_owned()
+}
+
 /// Extension digits from the boundary, checked by the core.
 pub(crate) fn digits(text: &str) -> Result<core::ExtensionDigits, RuleError> {
     Ok(core::ExtensionDigits::parse(text)?)

@@ -36,6 +36,7 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<numbers::NumberBatch>()?;
     m.add_class::<numbers::E164>()?;
     m.add_class::<numbers::BaseNumber>()?;
+    m.add_function(wrap_pyfunction!(numbers::metadata_version, m)?)?;
     // permissions and backup routing
     m.add_class::<permission::Role>()?;
     m.add_class::<permission::Actor>()?;

@@ -19,6 +19,12 @@ mirror_enum!(
     fallback Unknown
 );
 
+/// The `phonenumbers` version whose numbering metadata is embedded (`"9.0.43"`).
+#[pyfunction]
+pub fn metadata_version() -> &'static str {
+    rules::metadata_version()
+}
+
 /// The numbering context of one PBX: its default region (N1).
 #[pyclass(name = "NumberPlan", module = "pbx_rules", frozen)]
 pub struct NumberPlan(pub rules::NumberPlan);

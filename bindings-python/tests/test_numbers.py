@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 import threading
 import time
 from typing import Any
@@ -29,6 +30,12 @@ def test_number_vectors(case: dict[str, Any]) -> None:
     assert n.region == case["number_region"]
     assert n.international == case["international"]
     assert n.national == case["national"]
+
+
+def test_metadata_version_is_the_one_the_embedded_xml_claims() -> None:
+    xml = pathlib.Path(__file__).parents[2] / "core" / "metadata" / "PhoneNumberMetadata.xml"
+    first = xml.read_text(encoding="utf-8").splitlines()[0]
+    assert f"from phonenumbers {pr.metadata_version()};" in first
 
 
 def test_normalize_many_agrees_with_normalize_and_reports_bad_rows() -> None:

@@ -6,7 +6,8 @@
 //! `hash`) so that a page downloads only the rules it uses: the linker drops the phone
 //! metadata from a meter-only module and the password dictionaries from a numbers-only one.
 //! `account` adds the lifecycle (Node hosts); `small-regex` runs the core's numbering engine
-//! on regex-lite for the browser. `full` is the Node build the tests replay every shared
+//! on regex-lite (the meter and PIN modules), `host-regex` on the browser's `RegExp` (the
+//! numbers module, see `src/regexp.rs`). `full` is the Node build the tests replay every shared
 //! vector against.
 #![forbid(unsafe_code)]
 // JS callers cannot see `#[must_use]`; the core carries it where it matters.
@@ -26,5 +27,7 @@ mod meter;
 mod numbers;
 #[cfg(feature = "pins")]
 mod pins;
+#[cfg(feature = "host-regex")]
+mod regexp;
 
 pub use policy::{Lang, Policy};

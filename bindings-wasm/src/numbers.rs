@@ -90,6 +90,12 @@ impl PhoneNumber {
     }
 }
 
+/// The `phonenumbers` version whose numbering metadata is embedded (`"9.0.43"`).
+#[wasm_bindgen(js_name = metadataVersion)]
+pub fn metadata_version() -> String {
+    core::metadata_version().to_owned()
+}
+
 /// Checks that a stored number is E.164 and returns it.
 ///
 /// # Errors

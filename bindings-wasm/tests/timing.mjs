@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 
 const here = new URL("..", import.meta.url).pathname;
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const size = (path) => {
   const bytes = readFileSync(here + path);
   return `${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzipped`;
@@ -35,6 +35,14 @@ console.log("Node, per-area module: load + first answer (median of 5 fresh proce
 console.log(`  meter: ${runs("meter", "m.evaluatePassword('Sommer2024', new m.PasswordContext(), p);")} ms`);
 console.log(`  numbers: ${runs("numbers", "new m.NumberPlan('DE').normalize('0171 12345678');")} ms`);
 console.log(`  pins: ${runs("pins", "m.validateNewPin('4713', '4713', new m.PinContext(), p);")} ms`);
+// The peer in the same run: libphonenumber-js max, load + first valid-number check.
+const peer = () =>
+  Number(execFileSync(process.execPath, ["-e", `
+    const t0 = performance.now();
+    const m = require(${JSON.stringify(here + "node_modules/libphonenumber-js/max")});
+    m.parsePhoneNumber("0171 12345678", "DE").isValid();
+    process.stdout.write(String(performance.now() - t0));`]));
+console.log(`  peer libphonenumber-js max: ${median(Array.from({ length: 5 }, peer)).toFixed(1)} ms`);
 
 const require = createRequire(import.meta.url);
 const m = require("../pkg/node/pbx_rules.js");

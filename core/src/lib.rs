@@ -38,8 +38,10 @@ pub use lang::{Lang, Localized};
 pub use login::LoginError;
 pub use number::{
     BaseNumber, BaseNumberError, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError,
-    NumberKind, NumberPlan, PhoneNumber,
+    NumberKind, NumberPlan, PhoneNumber, metadata_version,
 };
+#[cfg(feature = "host-regex")]
+pub use number::{HostRegex, use_host_regex};
 pub use password::{
     AcceptedPassword, BlockReason, ContextKind, PasswordChangeOutcome, PasswordContext,
     PasswordError, Strength, StrengthLevel, Suggestion, Warning, change_password, evaluate,

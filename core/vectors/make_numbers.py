@@ -78,6 +78,17 @@ OTHER_REGIONS = [
     ("GB", "gb-national-mobile", "07400 123456"), ("NL", "nl-national-mobile", "06 12345678"),
 ]
 
+# N1: pasted click-to-call links (RFC 3966 global numbers, visual separators - . ( ), the
+# scheme in any case); a local number without ;phone-context= reads as typed nationally.
+TEL_URIS = [
+    ("tel-global-hyphens", "DE", "tel:+49-421-68971152"), ("tel-global-digits", "DE", "tel:+4942168971152"),
+    ("tel-global-dots-parens", "DE", "tel:+49.421.(689)71152"), ("tel-upper-scheme", "DE", "TEL:+49-171-12345678"),
+    ("tel-mixed-scheme", "DE", "Tel:+49-30-12345678"), ("tel-spaces", "DE", "tel:+49 421 68971152"),
+    ("tel-leading-space", "DE", "  tel:+49-89-1234567"), ("tel-us", "DE", "tel:+1-202-555-0143"),
+    ("tel-fr", "DE", "tel:+33-6-12-34-56-78"), ("tel-ch-under-at", "AT", "tel:+41-44-668-18-00"),
+    ("tel-local-no-context", "DE", "tel:0421-68971152"),
+]
+
 # N2: inputs libphonenumber refuses; the code is derived from its verdict below.
 REFERENCE_INVALID = [
     ("too-short-2-digits", "DE", "01"), ("too-short-local-only", "DE", "62468"),
@@ -90,6 +101,8 @@ REFERENCE_INVALID = [
     ("invalid-gb-length", "DE", "+44 7000 0000"), ("zero-only", "DE", "0000000"),
     ("plus-only-digits-zero", "DE", "+0 171 12345678"), ("idd-only", "DE", "0049"),
     ("at-too-short", "AT", "0664 12"), ("ch-invalid", "CH", "012 345 67 89"),
+    ("tel-too-short", "DE", "tel:+49-1"), ("tel-unknown-country", "DE", "tel:+999-1234567"),
+    ("tel-invalid-de", "DE", "tel:+49-32-12345678"),
 ]
 
 # N2: inputs our pre-check refuses before any numbering rule runs (codes from the spec).
@@ -107,6 +120,18 @@ SPEC_INVALID = [
     ("plus-in-middle", "DE", "0171+12345678", "NUMBER_MISPLACED_PLUS"),
     ("double-plus", "DE", "++49 171 12345678", "NUMBER_MISPLACED_PLUS"),
     ("plus-alone", "DE", "+", "NUMBER_TOO_SHORT"),
+    # tel: links with parameters the switch cannot honour (phonenumbers drops ;ext= and
+    # ;isub=, reads ;phone-context=, and refuses other parameters as not a number).
+    ("tel-ext", "DE", "tel:+49-421-68971152;ext=10", "NUMBER_TEL_EXTENSION"),
+    ("tel-ext-upper", "DE", "tel:+49-421-68971152;EXT=10", "NUMBER_TEL_EXTENSION"),
+    ("tel-isub", "DE", "tel:+49-421-68971152;isub=1234", "NUMBER_TEL_SUBADDRESS"),
+    ("tel-phone-context-local", "DE", "tel:68971152;phone-context=+49-421", "NUMBER_TEL_PHONE_CONTEXT"),
+    ("tel-phone-context-domain", "DE", "tel:0421-68971152;phone-context=example.com", "NUMBER_TEL_PHONE_CONTEXT"),
+    ("tel-other-parameter", "DE", "tel:+49-421-68971152;tgrp=tg1", "NUMBER_TEL_PARAMETER"),
+    ("tel-empty-parameter", "DE", "tel:+49-421-68971152;", "NUMBER_INVALID_CHARACTER"),
+    ("tel-empty", "DE", "tel:", "NUMBER_EMPTY"),
+    ("tel-letters", "DE", "tel:+49-421-CALLME", "NUMBER_HAS_LETTERS"),
+    ("tel-percent-encoded", "DE", "tel:%2B49-421-68971152", "NUMBER_INVALID_CHARACTER"),
 ]
 
 
@@ -141,6 +166,8 @@ def cases():
         for form, text in foreign_forms(intl).items():
             yield {"id": f"N1-{stem}-{form}", "rule": "N1", "region": "DE", "input": text}
     for region, stem, text in OTHER_REGIONS:
+        yield {"id": f"N1-{stem}", "rule": "N1", "region": region, "input": text}
+    for stem, region, text in TEL_URIS:
         yield {"id": f"N1-{stem}", "rule": "N1", "region": region, "input": text}
     for stem, region, text in REFERENCE_INVALID:
         yield {"id": f"N2-{stem}", "rule": "N2", "region": region, "input": text}

@@ -12,6 +12,7 @@ fun main(args: Array<String>) {
         expectEq(files - replayed, emptySet<String>(), "files without a Kotlin replay")
     }
     numberVectors(vectors)
+    metadataVersionCheck(vectors)
     loginIdVectors(vectors)
     pinVectors(vectors)
     passwordVectors(vectors)

@@ -5,6 +5,7 @@ package pbxrules.test
 import uniffi.pbx_rules.BaseNumber
 import uniffi.pbx_rules.NumberPlan
 import uniffi.pbx_rules.RuleException
+import uniffi.pbx_rules.metadataVersion
 
 fun numberVectors(dir: String) {
     val doc = loadVectors(dir, "numbers.json")
@@ -25,6 +26,14 @@ fun numberVectors(dir: String) {
                 expectEq(n.national(), case.str("national"), "national")
             }
         }
+    }
+}
+
+// The runtime names the phonenumbers version that the embedded XML's first line claims.
+fun metadataVersionCheck(dir: String) {
+    Harness.check("N1 metadata version") {
+        val first = java.io.File(dir, "../metadata/PhoneNumberMetadata.xml").useLines { it.first() }
+        expectEq(first.contains("from phonenumbers ${metadataVersion()};"), true, first)
     }
 }
 

@@ -169,7 +169,7 @@ impl BaseNumber {
     pub fn user_login(&self, input: &str) -> Result<ExtensionDigits, LoginIdError> {
         let parts = self.split(input)?;
         match parts.as_slice() {
-            [_] => self.extension_of(&parts.concat()),
+            [_] => self.extension_of(&parts.iter().copied().collect::<String>()),
             [area, subscriber, digits] if *area == self.area && *subscriber == self.subscriber => {
                 ExtensionDigits::parse(digits)
             }
@@ -185,9 +185,9 @@ impl BaseNumber {
     pub fn admin_login(&self, input: &str, central: &ExtensionDigits) -> Result<(), LoginIdError> {
         let parts = self.split(input)?;
         let digits = match parts.as_slice() {
-            [_] => self.extension_of(&parts.concat())?,
+            [_] => self.extension_of(&parts.iter().copied().collect::<String>())?,
             [area, rest] if *area == self.area && rest.starts_with(&self.subscriber) => {
-                self.extension_of(&parts.concat())?
+                self.extension_of(&parts.iter().copied().collect::<String>())?
             }
             [area, subscriber, digits] if *area == self.area && *subscriber == self.subscriber => {
                 ExtensionDigits::parse(digits)?
@@ -213,7 +213,7 @@ impl BaseNumber {
             return Err(LoginIdError::BadCharacter { character });
         }
         let parts: Vec<&str> = input.split('-').collect();
-        let digits = parts.concat();
+        let digits = parts.iter().copied().collect::<String>();
         if !digits.starts_with(&format!("{}{}", self.area, self.subscriber)) {
             return Err(LoginIdError::OtherPbx);
         }
@@ -225,7 +225,10 @@ impl BaseNumber {
 
     /// The extension digits of a digits-only identifier that starts with this PBX.
     fn extension_of(&self, digits: &str) -> Result<ExtensionDigits, LoginIdError> {
-        let rest = &digits[self.area.len() + self.subscriber.len()..];
+        // `get`, not an index: the browser module carries no slicing panic (see engine/table.rs).
+        let rest = digits
+            .get(self.area.len() + self.subscriber.len()..)
+            .unwrap_or_default();
         ExtensionDigits::parse(rest)
     }
 

@@ -61,7 +61,7 @@ impl E164 {
     /// The digits without the `+`.
     #[must_use]
     pub fn digits(&self) -> &str {
-        &self.0[1..]
+        self.0.get(1..).unwrap_or_default()
     }
 }
 

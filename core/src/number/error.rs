@@ -25,6 +25,28 @@ pub enum NumberError {
     /// A `+` anywhere but at the start.
     #[error("A '+' may only stand at the start of a phone number.")]
     MisplacedPlus,
+    /// A `tel:` link with an extension (`;ext=`): a backup number is dialled by a switch,
+    /// which cannot dial an extension after the call is answered.
+    #[error("Extensions (';ext=') cannot be dialled; please enter the number without one.")]
+    TelExtension,
+    /// A `tel:` link with an ISDN subaddress (`;isub=`), which the switch cannot dial.
+    #[error("ISDN subaddresses (';isub=') cannot be dialled; please enter the number without one.")]
+    TelSubaddress,
+    /// A `tel:` link with `;phone-context=`: a local number valid only in a context (an
+    /// area or a company network) that the switch does not share.
+    #[error(
+        "This link holds a local number (';phone-context='); please enter the full number with its country code."
+    )]
+    TelPhoneContext,
+    /// A `tel:` link with another parameter (`;tgrp=`, `;rn=`, …), which would change what
+    /// is dialled.
+    #[error(
+        "The link parameter ';{parameter}' cannot be used; please enter the number without it."
+    )]
+    TelParameter {
+        /// The parameter's name as given (cut to 24 characters).
+        parameter: String,
+    },
     /// Fewer digits than any number of the country can have.
     #[error("The phone number is too short.")]
     TooShort,
@@ -62,6 +84,14 @@ localized!(NumberError {
         format!("Das Zeichen '{character}' ist in einer Rufnummer nicht erlaubt.");
     Self::MisplacedPlus => "NUMBER_MISPLACED_PLUS",
         "Ein '+' darf nur am Anfang einer Rufnummer stehen.";
+    Self::TelExtension => "NUMBER_TEL_EXTENSION",
+        "Durchwahlen hinter der Rufnummer (';ext=') können nicht gewählt werden; bitte geben Sie die Rufnummer ohne sie ein.";
+    Self::TelSubaddress => "NUMBER_TEL_SUBADDRESS",
+        "ISDN-Subadressen (';isub=') können nicht gewählt werden; bitte geben Sie die Rufnummer ohne sie ein.";
+    Self::TelPhoneContext => "NUMBER_TEL_PHONE_CONTEXT",
+        "Dieser Link enthält eine lokale Rufnummer (';phone-context='); bitte geben Sie die vollständige Rufnummer mit Landesvorwahl ein.";
+    Self::TelParameter { parameter } => "NUMBER_TEL_PARAMETER",
+        format!("Der Link-Parameter ';{parameter}' kann nicht verwendet werden; bitte geben Sie die Rufnummer ohne ihn ein.");
     Self::TooShort => "NUMBER_TOO_SHORT", "Die Rufnummer ist zu kurz.";
     Self::TooLong => "NUMBER_TOO_LONG", "Die Rufnummer ist zu lang.";
     Self::UnknownCountryCode => "NUMBER_UNKNOWN_COUNTRY_CODE",

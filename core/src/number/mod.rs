@@ -10,17 +10,24 @@ mod batch;
 mod e164;
 mod engine;
 mod error;
+#[cfg(feature = "host-regex")]
+mod host_regex;
 mod kind;
 mod login_error;
 mod phone;
 mod plan;
+mod tel_uri;
 mod typed;
+mod version;
 
 pub use base::{BaseNumber, BaseNumberError, ExtensionDigits};
 pub use batch::NumberBatch;
 pub use e164::E164;
 pub use error::NumberError;
+#[cfg(feature = "host-regex")]
+pub use host_regex::{HostRegex, use_host_regex};
 pub use kind::NumberKind;
 pub use login_error::LoginIdError;
 pub use phone::PhoneNumber;
 pub use plan::NumberPlan;
+pub use version::metadata_version;

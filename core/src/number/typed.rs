@@ -5,7 +5,7 @@
 //! separator. Letters and everything else are refused with their own code (N2), so a vanity
 //! number or a stray `ext.` never becomes a different number by accident.
 
-use super::NumberError;
+use super::{NumberError, tel_uri};
 
 /// Whether `c` is a separator people type between digit groups.
 fn is_separator(c: char) -> bool {
@@ -15,17 +15,19 @@ fn is_separator(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
-/// Reduces typed input to an optional leading `+` and its ASCII digits.
+/// Reduces typed input (or the number of a pasted `tel:` link) to an optional leading `+`
+/// and its ASCII digits.
 ///
 /// # Errors
-/// [`NumberError::Empty`], [`NumberError::Letters`], [`NumberError::InvalidCharacter`] or
-/// [`NumberError::MisplacedPlus`].
+/// [`NumberError::Empty`], [`NumberError::Letters`], [`NumberError::InvalidCharacter`],
+/// [`NumberError::MisplacedPlus`], or a `tel:` link's parameter refusal ([`tel_uri`]).
 pub(crate) fn clean(input: &str) -> Result<String, NumberError> {
     // libphonenumber refuses longer input outright; so do we, before scanning it.
     const MAX_INPUT_CHARS: usize = 250;
     if input.len() > MAX_INPUT_CHARS * 4 || input.chars().count() > MAX_INPUT_CHARS {
         return Err(NumberError::TooLong);
     }
+    let input = tel_uri::number_part(input)?;
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {

@@ -1,6 +1,7 @@
 //! Display forms (N3): libphonenumber's `format_number(.., INTERNATIONAL / NATIONAL)`.
 
 use super::metadata::{Compiled, Format, choose};
+use super::pattern::expand;
 
 /// The international form (`+49 171 12345678`): the territory's international formats,
 /// else its national ones, behind the country code.
@@ -18,7 +19,7 @@ pub(crate) fn international(t: &impl Compiled, cc: u16, nsn: &str) -> String {
     };
     let mut intl = format!("+{cc} ");
     match choose(list, nsn) {
-        Some(fm) => apply(fm, &fm.rule, nsn, &mut intl),
+        Some(fm) => apply(fm, fm.rule, nsn, &mut intl),
         None => intl.push_str(nsn),
     }
     intl
@@ -32,7 +33,7 @@ pub(crate) fn national(t: &impl Compiled, cc: u16, nsn: &str) -> String {
     };
     let mut natl = String::with_capacity(nsn.len() + 6);
     match choose(&f.national, nsn) {
-        Some(fm) => apply(fm, &fm.national_rule, nsn, &mut natl),
+        Some(fm) => apply(fm, fm.national_rule, nsn, &mut natl),
         None => natl.push_str(nsn),
     }
     natl
@@ -43,7 +44,7 @@ pub(crate) fn national(t: &impl Compiled, cc: u16, nsn: &str) -> String {
 /// further matches).
 fn apply(fm: &Format, rule: &str, nsn: &str, out: &mut String) {
     match fm.full.captures(nsn) {
-        Some(c) => c.expand(rule, out),
+        Some(groups) => expand(rule, &groups, out),
         None => out.push_str(nsn),
     }
 }

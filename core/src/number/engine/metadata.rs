@@ -1,45 +1,44 @@
-//! Numbering metadata: the embedded postcard blob of the `phonenumber` crate's
-//! `loader::Metadata` (see `core/metadata/` and `build.rs`), compiled lazily, one territory
-//! at a time, into plain `regex::Regex`es that every thread shares without a lock.
+//! Numbering metadata: the embedded table (`table.rs`, written by `build.rs` from
+//! `core/metadata/`), compiled lazily, one territory at a time, into [`Pattern`]s that every
+//! thread shares without a lock.
 //!
-//! Why not the crate's `Database`: it compiles every pattern of every region up front
-//! (~70 ms before the first answer) and checks each pattern through one shared
+//! Why not the `phonenumber` crate's `Database`: it compiles every pattern of every region up
+//! front (~70 ms before the first answer) and checks each pattern through one shared
 //! `Mutex<LruCache>` of 100 entries that hashes the pattern's source (kilobytes) on every
 //! match and recompiles evicted patterns; on a mixed corpus that is ~1,000 numbers/s.
-use phonenumber::metadata::loader;
-#[cfg(not(feature = "regex-lite"))]
-use regex::{Regex, RegexBuilder};
-#[cfg(feature = "regex-lite")]
-use regex_lite::{Regex, RegexBuilder};
 #[cfg(not(target_arch = "wasm32"))]
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::pattern::{Pattern, full, prefix};
+use super::table::{self, DESCRIPTORS, Line};
 use crate::NumberKind as NumberType;
 
-static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metadata.bin"));
-
-/// Error while compiling metadata: only possible with broken metadata, which the build and
-/// the `every_territory_compiles` test rule out.
+/// Error while compiling metadata: only possible with broken metadata (which the build and
+/// the `every_territory_compiles` test rule out) or, with `host-regex`, without a registered
+/// engine.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum MetadataError {
-    /// The embedded blob could not be decoded.
-    Decode(String),
+    /// The embedded table could not be read (which part).
+    Decode(&'static str),
     /// A pattern in the metadata did not compile.
     Regex(String),
     /// A territory lacks a mandatory field.
     Missing(&'static str),
 }
 
-/// All territories, raw, plus indexes. Decoded once per process (~1 ms).
+/// All territories, as read from the table, plus an index by calling code. Read once per
+/// process (well under a millisecond: the fields point into the embedded text).
 pub(crate) struct Tables {
-    raw: Vec<loader::Metadata>,
+    raw: Vec<Line>,
     compiled: Vec<OnceLock<Result<Territory, MetadataError>>>,
     formats: Vec<OnceLock<Result<Formats, MetadataError>>>,
-    by_id: HashMap<String, usize>,
-    /// territories per calling code, main country first
-    by_code: HashMap<u16, Vec<usize>>,
+    /// `0..raw.len()`: the table is ordered by calling code, main country first, so a
+    /// code's territories are a range of it.
+    indexes: Vec<usize>,
+    /// That range for each calling code (1 to 3 digits): looked up several times per
+    /// number, so by index rather than by search.
+    by_code: Vec<(usize, usize)>,
 }
 
 static TABLES: OnceLock<Result<Tables, MetadataError>> = OnceLock::new();
@@ -47,22 +46,16 @@ static TABLES: OnceLock<Result<Tables, MetadataError>> = OnceLock::new();
 pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
     TABLES
         .get_or_init(|| {
-            let raw: Vec<loader::Metadata> =
-                postcard::from_bytes(BLOB).map_err(|e| MetadataError::Decode(e.to_string()))?;
-            let mut by_id = HashMap::new();
-            let mut by_code: HashMap<u16, Vec<usize>> = HashMap::new();
-            for (i, m) in raw.iter().enumerate() {
-                let (Some(id), Some(cc)) = (m.id.as_ref(), m.country_code) else {
-                    return Err(MetadataError::Missing("id/countryCode"));
-                };
-                if id != "001" {
-                    by_id.insert(id.clone(), i);
-                }
-                let list = by_code.entry(cc).or_default();
-                if m.main_country_for_code {
-                    list.insert(0, i);
-                } else {
-                    list.push(i);
+            let raw = table::lines()?;
+            let indexes = (0..raw.len()).collect();
+            let mut by_code = vec![(0, 0); 1000];
+            for (i, line) in raw.iter().enumerate() {
+                if let Some(range) = by_code.get_mut(usize::from(line.code)) {
+                    *range = if range.0 == range.1 {
+                        (i, i + 1)
+                    } else {
+                        (range.0, i + 1)
+                    };
                 }
             }
             let compiled = raw.iter().map(|_| OnceLock::new()).collect();
@@ -71,7 +64,7 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
                 raw,
                 compiled,
                 formats,
-                by_id,
+                indexes,
                 by_code,
             })
         })
@@ -81,20 +74,23 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
 
 impl Tables {
     pub(crate) fn index_of_region(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.raw.iter().position(|l| l.id == id && id != "001")
     }
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.raw.len()
     }
-    pub(crate) fn raw_id(&self, i: usize) -> Option<&str> {
-        self.raw.get(i)?.id.as_deref()
+    pub(crate) fn raw_id(&self, i: usize) -> Option<&'static str> {
+        Some(self.raw.get(i)?.id)
     }
     pub(crate) fn has_code(&self, cc: u16) -> bool {
-        self.by_code.contains_key(&cc)
+        !self.territories_for_code(cc).is_empty()
     }
     pub(crate) fn territories_for_code(&self, cc: u16) -> &[usize] {
-        self.by_code.get(&cc).map(Vec::as_slice).unwrap_or(&[])
+        self.by_code
+            .get(usize::from(cc))
+            .and_then(|&(start, end)| self.indexes.get(start..end))
+            .unwrap_or(&[])
     }
     /// Compiled territory (compiled on first use, then lock-free).
     /// Returns plain references: no refcount traffic on the hot path.
@@ -207,86 +203,25 @@ impl Compiled for Local<'_> {
     }
 }
 
-/// Upper bound of each regex's lazy-DFA cache (per thread using it).
-#[cfg(not(feature = "regex-lite"))]
-const DFA_CACHE_BYTES: usize = 64 * 1024;
-
-fn re(src: &str) -> Result<Regex, MetadataError> {
-    // Metadata patterns from the official XML may contain layout whitespace;
-    // the generated file has none, but stay robust ((?x) ignores it).
-    // Metadata patterns only ever see ASCII digits: compile them without
-    // Unicode classes (`\d` = [0-9]). This cuts compile time and the lazy
-    // DFA's state count by an order of magnitude. The lazy-DFA cache is also
-    // capped: these automata are tiny once Unicode is off.
-    // regex-lite has no Unicode classes and no lazy DFA; it accepts `(?-u)` as a no-op.
-    let pattern = format!("(?-u){src}");
-    #[cfg(not(feature = "regex-lite"))]
-    let built = RegexBuilder::new(&pattern)
-        .dfa_size_limit(DFA_CACHE_BYTES)
-        .build();
-    #[cfg(feature = "regex-lite")]
-    let built = RegexBuilder::new(&pattern).build();
-    built.map_err(|e| MetadataError::Regex(e.to_string()))
-}
-/// `^(?:p)$` — libphonenumber's `matcher.matches()`.
-fn full(p: &str) -> Result<Regex, MetadataError> {
-    re(&format!("^(?x:{p})$"))
-}
-/// `^(?:p)` — libphonenumber's `lookingAt()`.
-fn prefix(p: &str) -> Result<Regex, MetadataError> {
-    re(&format!("^(?x:{p})"))
-}
-
-/// `$1`-style group references to `${1}` so that `$1abc` cannot be read as a
-/// named group by the regex crate.
-pub(crate) fn braced(rule: &str) -> String {
-    let mut out = String::with_capacity(rule.len() + 4);
-    let mut chars = rule.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '$' {
-            if let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
-                chars.next();
-                out.push_str("${");
-                out.push(d);
-                out.push('}');
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Number description: possible lengths as bit masks + full-match regex.
+/// Number description: possible lengths as bit masks + full-match pattern.
 #[derive(Clone)]
 pub(crate) struct Desc {
     lengths: u64,
     local: u64,
-    min: u16,
-    max: u16,
-    re: Regex,
-    src: String,
-}
-
-fn mask(v: &[u16]) -> u64 {
-    v.iter()
-        .filter(|&&l| l < 64)
-        .fold(0, |m, &l| m | (1u64 << l))
+    re: Pattern,
+    src: &'static str,
 }
 
 impl Desc {
-    fn compile(d: &Option<loader::Descriptor>) -> Result<Option<Desc>, MetadataError> {
-        let Some(d) = d else { return Ok(None) };
-        let Some(p) = d.national_number.as_ref() else {
+    fn compile(line: &Line, i: usize) -> Result<Option<Desc>, MetadataError> {
+        let Some(d) = line.descriptor(i)? else {
             return Ok(None);
         };
         Ok(Some(Desc {
-            lengths: mask(&d.possible_length),
-            local: mask(&d.possible_local_length),
-            min: d.possible_length.iter().copied().min().unwrap_or(0),
-            max: d.possible_length.iter().copied().max().unwrap_or(0),
-            re: full(p)?,
-            src: p.clone(),
+            lengths: d.lengths,
+            local: d.local,
+            re: full(d.pattern)?,
+            src: d.pattern,
         }))
     }
     /// `_is_number_matching_desc`: length check first, then full match.
@@ -318,7 +253,7 @@ pub(crate) enum Length {
 /// Everything needed to parse / validate / classify numbers of one territory.
 #[derive(Clone)]
 pub(crate) struct Territory {
-    pub(crate) id: String,
+    pub(crate) id: &'static str,
     pub(crate) cc: u16,
     pub(crate) general: Desc,
     /// descriptors in libphonenumber's classification order
@@ -326,13 +261,12 @@ pub(crate) struct Territory {
     pub(crate) fixed_line: Option<Desc>,
     pub(crate) mobile: Option<Desc>,
     pub(crate) same_mobile_and_fixed: bool,
-    pub(crate) idd: Option<Regex>,
-    pub(crate) npp: Option<Regex>,
+    pub(crate) idd: Option<Pattern>,
+    pub(crate) npp: Option<Pattern>,
     /// `nationalPrefixForParsing` is a plain literal like "0": fast path.
-    pub(crate) npp_literal: Option<String>,
-    pub(crate) npp_groups: usize,
-    pub(crate) transform: Option<String>,
-    pub(crate) leading_digits: Option<Regex>,
+    pub(crate) npp_literal: Option<&'static str>,
+    pub(crate) transform: Option<&'static str>,
+    pub(crate) leading_digits: Option<Pattern>,
 }
 
 fn is_plain_digits(s: &str) -> bool {
@@ -340,56 +274,37 @@ fn is_plain_digits(s: &str) -> bool {
 }
 
 impl Territory {
-    fn compile(m: &loader::Metadata) -> Result<Territory, MetadataError> {
-        let general = Desc::compile(&m.general)?.ok_or(MetadataError::Missing("generalDesc"))?;
+    fn compile(line: &Line) -> Result<Territory, MetadataError> {
+        let general = Desc::compile(line, 0)?.ok_or(MetadataError::Missing("generalDesc"))?;
+        let fixed_line = Desc::compile(line, 1)?;
+        let mobile = Desc::compile(line, 2)?;
         let mut ordered = Vec::new();
-        for (t, d) in [
-            (NumberType::PremiumRate, &m.premium_rate),
-            (NumberType::TollFree, &m.toll_free),
-            (NumberType::SharedCost, &m.shared_cost),
-            (NumberType::Voip, &m.voip),
-            (NumberType::PersonalNumber, &m.personal_number),
-            (NumberType::Pager, &m.pager),
-            (NumberType::Uan, &m.uan),
-            (NumberType::Voicemail, &m.voicemail),
-        ] {
-            if let Some(d) = Desc::compile(d)? {
-                ordered.push((t, d));
+        for (i, kind) in DESCRIPTORS.iter().enumerate().skip(3) {
+            if let Some(d) = Desc::compile(line, i)? {
+                ordered.push((*kind, d));
             }
         }
-        let fixed_line = Desc::compile(&m.fixed_line)?;
-        let mobile = Desc::compile(&m.mobile)?;
         // phonemetadata._same_pattern compares the patterns only
         let same_mobile_and_fixed = match (&fixed_line, &mobile) {
             (Some(f), Some(mo)) => f.src == mo.src,
             (None, None) => true,
             _ => false,
         };
-        let npp_src = m
-            .national_prefix_for_parsing
-            .as_deref()
-            .filter(|s| !s.is_empty());
-        let npp = npp_src.map(prefix).transpose()?;
+        let npp_src = line.field(table::NATIONAL_PREFIX_FOR_PARSING);
+        let pattern = |i| line.field(i).map(prefix).transpose();
         Ok(Territory {
-            id: m.id.clone().unwrap_or_default(),
-            cc: m
-                .country_code
-                .ok_or(MetadataError::Missing("countryCode"))?,
+            id: line.id,
+            cc: line.code,
             general,
             ordered,
             fixed_line,
             mobile,
             same_mobile_and_fixed,
-            idd: m.international_prefix.as_deref().map(prefix).transpose()?,
-            npp_literal: npp_src.filter(|s| is_plain_digits(s)).map(str::to_owned),
-            npp_groups: npp.as_ref().map(|r| r.captures_len() - 1).unwrap_or(0),
-            npp,
-            transform: m
-                .national_prefix_transform_rule
-                .as_deref()
-                .filter(|s| !s.is_empty())
-                .map(braced),
-            leading_digits: m.leading_digits.as_deref().map(prefix).transpose()?,
+            idd: pattern(table::INTERNATIONAL_PREFIX)?,
+            npp_literal: npp_src.filter(|s| is_plain_digits(s)),
+            npp: pattern(table::NATIONAL_PREFIX_FOR_PARSING)?,
+            transform: line.field(table::TRANSFORM_RULE),
+            leading_digits: pattern(table::LEADING_DIGITS)?,
         })
     }
 
@@ -425,11 +340,14 @@ impl Territory {
         if g.lengths == 0 {
             return Length::Invalid;
         }
-        if len == usize::from(g.min) {
+        // The shortest and longest possible length: the lowest and highest bit of the mask.
+        let min = g.lengths.trailing_zeros() as usize;
+        let max = 63 - g.lengths.leading_zeros() as usize;
+        if len == min {
             Length::Possible
-        } else if len < usize::from(g.min) {
+        } else if len < min {
             Length::TooShort
-        } else if len > usize::from(g.max) {
+        } else if len > max {
             Length::TooLong
         } else if g.lengths & (1u64 << len) != 0 {
             Length::Possible
@@ -443,12 +361,12 @@ impl Territory {
 #[derive(Clone)]
 pub(crate) struct Format {
     /// `^(?:pattern)$` for choosing
-    pub(crate) full: Regex,
-    pub(crate) leading: Option<Regex>,
+    pub(crate) full: Pattern,
+    pub(crate) leading: Option<Pattern>,
     /// national format rule with the national-prefix rule already applied
-    pub(crate) national_rule: String,
+    pub(crate) national_rule: &'static str,
     /// plain format rule
-    pub(crate) rule: String,
+    pub(crate) rule: &'static str,
 }
 
 /// National and international format lists of a territory.
@@ -459,52 +377,31 @@ pub(crate) struct Formats {
 }
 
 impl Formats {
-    fn compile(m: &loader::Metadata) -> Result<Formats, MetadataError> {
-        let np = m.national_prefix.clone().unwrap_or_default();
-        let one = |f: &loader::Format| -> Result<Format, MetadataError> {
-            let pat = f
-                .pattern
-                .as_deref()
-                .ok_or(MetadataError::Missing("format pattern"))?;
-            let rule = f.format.clone().ok_or(MetadataError::Missing("format"))?;
-            let national_rule = match f.national_prefix_formatting_rule.as_deref() {
-                Some(npr) if !npr.is_empty() => {
-                    let npr = npr.replace("$NP", &np).replace("$FG", "$1");
-                    replace_first_group(&rule, &npr)
-                }
-                _ => rule.clone(),
+    fn compile(line: &Line) -> Result<Formats, MetadataError> {
+        let mut national = Vec::new();
+        let mut international = Vec::new();
+        for f in line.formats() {
+            let format = Format {
+                full: full(f.pattern)?,
+                leading: f.leading_digits.map(prefix).transpose()?,
+                national_rule: f.national_rule,
+                rule: f.rule,
             };
-            Ok(Format {
-                full: full(pat)?,
-                leading: f.leading_digits.last().map(|l| prefix(l)).transpose()?,
-                national_rule: braced(&national_rule),
-                rule: braced(&rule),
-            })
-        };
+            match f.international_rule {
+                Some("") => international.push(format.clone()),
+                Some(rule) => international.push(Format {
+                    rule,
+                    ..format.clone()
+                }),
+                None => {}
+            }
+            national.push(format);
+        }
         Ok(Formats {
-            national: m.formats.iter().map(one).collect::<Result<_, _>>()?,
-            international: m
-                .international_formats
-                .iter()
-                .map(one)
-                .collect::<Result<_, _>>()?,
+            national,
+            international,
         })
     }
-}
-
-/// Replace the first `$<digit>` in `rule` by `with` (`_FIRST_GROUP_PATTERN`),
-/// where `$1` inside `with` refers to that token.
-fn replace_first_group(rule: &str, with: &str) -> String {
-    let b = rule.as_bytes();
-    for i in 0..b.len().saturating_sub(1) {
-        if b[i] == b'$' && b[i + 1].is_ascii_digit() {
-            // like Python's re.sub template: `$1` in the national-prefix rule
-            // stands for the matched group token itself (e.g. `$2`)
-            let with = with.replace("$1", &rule[i..i + 2]);
-            return format!("{}{}{}", &rule[..i], with, &rule[i + 2..]);
-        }
-    }
-    rule.to_owned()
 }
 
 /// `_choose_formatting_pattern_for_number`.

@@ -1,7 +1,7 @@
 //! The numbering engine: libphonenumber's parse, validate, classify and format steps on the
 //! current metadata, with patterns compiled once per territory and shared without locks.
 //!
-//! The `phonenumber` crate supplies the metadata loader and types (`build.rs`); the steps
+//! The `phonenumber` crate's loader reads the metadata at build time (`build.rs`); the steps
 //! themselves follow `phonenumberutil.py` of the reference, Python `phonenumbers` 9.0.43,
 //! because the crate's own steps differ from it (see `parse.rs`) and the crate cannot be
 //! changed from here. `core/vectors/numbers.json` and the 100,000-number comparison in
@@ -10,6 +10,8 @@
 mod format;
 mod metadata;
 mod parse;
+mod pattern;
+mod table;
 
 #[cfg(not(target_arch = "wasm32"))]
 use metadata::Local;
@@ -44,7 +46,7 @@ pub(crate) fn region(name: &str) -> Result<Region, NumberError> {
     let territory = tables.territory(index).map_err(|_| unknown())?;
     Ok(Region {
         index,
-        id: &territory.id,
+        id: territory.id,
     })
 }
 
@@ -166,7 +168,7 @@ fn why_invalid(compiled: &impl Compiled, cc: u16, nsn: &str, default: Region) ->
             region: if t.id == "001" {
                 default.id.to_owned()
             } else {
-                t.id.clone()
+                t.id.to_owned()
             },
         },
     }
@@ -187,8 +189,14 @@ mod tests {
             "all of libphonenumber's territories are embedded"
         );
         for i in 0..tables.len() {
-            tables.territory(i).unwrap();
+            let territory = tables.territory(i).unwrap();
             tables.formats(i).unwrap();
+            // Ordered by calling code, so a code's territories are found by binary search.
+            let same_code = tables.territories_for_code(territory.cc);
+            assert!(same_code.contains(&i));
+            for &j in same_code {
+                assert_eq!(tables.territory(j).unwrap().cc, territory.cc);
+            }
         }
     }
 }

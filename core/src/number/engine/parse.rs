@@ -1,7 +1,7 @@
 //! Reading a number the way libphonenumber's `parse()` does (phonenumbers 9.0.43), for the
-//! cleaned input that `typed::clean` hands over: an optional `+` and ASCII digits. Letters,
-//! extensions and RFC 3966 URIs never get here (N2 refuses them), so those parts of
-//! libphonenumber's pipeline are left out. Function names follow `phonenumberutil.py`.
+//! cleaned input that `typed::clean` hands over: an optional `+` and ASCII digits. Letters and
+//! extensions never get here (N2 refuses them), nor do `tel:` URIs (`tel_uri.rs` hands over
+//! their number), so those parts of libphonenumber's pipeline are left out. Function names follow `phonenumberutil.py`.
 //!
 //! Why not the crate's parser: it strips the *default* region's national prefix from
 //! numbers that carry their own country code (`+39 02 …` loses Italy's leading zero under
@@ -9,6 +9,7 @@
 //! of a short national number as the country code.
 
 use super::metadata::{Compiled, Length, Tables, Territory};
+use super::pattern::expand;
 
 /// libphonenumber's bounds on the national significant number.
 const MIN_LENGTH_FOR_NSN: usize = 2;
@@ -41,7 +42,7 @@ fn strip_national_prefix(n: &str, t: &Territory) -> Option<String> {
     if n.is_empty() {
         return None;
     }
-    if let (Some(lit), None) = (t.npp_literal.as_deref(), t.transform.as_ref()) {
+    if let (Some(lit), None) = (t.npp_literal, t.transform) {
         // Fast path for the common `nationalPrefixForParsing="0"`.
         let rest = n.strip_prefix(lit)?;
         if t.general.matches_pattern(n) && !t.general.matches_pattern(rest) {
@@ -51,12 +52,15 @@ fn strip_national_prefix(n: &str, t: &Territory) -> Option<String> {
     }
     let re = t.npp.as_ref()?;
     let caps = re.captures(n)?;
-    let end = caps.get(0)?.end();
+    // Anchored at the start: the match is a prefix of `n`, as long as its text.
+    let end = caps.first()?.as_ref()?.len();
     let viable_original = t.general.matches_pattern(n);
-    let last_group_missing = t.npp_groups == 0 || caps.get(t.npp_groups).is_none();
-    match t.transform.as_deref() {
+    let last_group_missing = caps.len() < 2 || caps.last().is_some_and(Option::is_none);
+    match t.transform {
         Some(rule) if !last_group_missing => {
-            let transformed = re.replacen(n, 1, rule).into_owned();
+            let mut transformed = String::with_capacity(n.len());
+            expand(rule, &caps, &mut transformed);
+            transformed.push_str(n.get(end..)?);
             if viable_original && !t.general.matches_pattern(&transformed) {
                 return None;
             }
@@ -93,9 +97,13 @@ fn maybe_extract_country_code(
 ) -> Result<Option<(u16, String)>, Reason> {
     let (international, full) = match number.strip_prefix('+') {
         Some(rest) => (true, rest.to_owned()),
-        None => match def.idd.as_ref().and_then(|re| re.find(number)) {
+        None => match def
+            .idd
+            .as_ref()
+            .and_then(|re| number.get(re.match_end(number)?..))
+        {
             // An international prefix followed by a 0 is not one.
-            Some(m) if !number[m.end()..].starts_with('0') => (true, number[m.end()..].to_owned()),
+            Some(rest) if !rest.starts_with('0') => (true, rest.to_owned()),
             _ => (false, number.to_owned()),
         },
     };
@@ -147,7 +155,7 @@ pub(crate) fn parse(
         return Err(Reason::TooShort);
     }
     // The national prefix to strip is that of the number's own country.
-    let meta: &Territory = if !from_number || main_id(tables, cc) == Some(def.id.as_str()) {
+    let meta: &Territory = if !from_number || main_id(tables, cc) == Some(def.id) {
         def
     } else {
         let i = *tables
