@@ -20,6 +20,7 @@ mod recovery;
 mod rules;
 mod secret;
 mod throttle;
+mod version;
 
 pub use account::{Created, ExtensionAccount, PinChanged, PinOrigin, STATE_VERSION, UserLogin};
 pub use admin::{
@@ -57,3 +58,4 @@ pub use recovery::{RecoveryError, forgot_password, forgot_pin};
 pub use rules::{ChangeForm, Rules};
 pub use secret::{OneTimeCode, Password, Pepper, Pin};
 pub use throttle::{Throttle, password_allowance, pin_allowance};
+pub use version::{METADATA_VERSION, VERSION};
