@@ -15,6 +15,7 @@
 pub mod error;
 mod lang;
 mod policy;
+mod version;
 
 #[cfg(feature = "account")]
 mod account;
