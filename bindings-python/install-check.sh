@@ -36,6 +36,11 @@ where = pathlib.Path(pbx_rules.__file__).resolve()
 assert where.is_relative_to(pathlib.Path(sys.prefix).resolve()), f"{where} is not in this venv"
 pkg = where.parent
 assert (pkg / "py.typed").exists() and (pkg / "__init__.pyi").exists(), sorted(pkg.iterdir())
+from importlib.metadata import metadata
+meta = metadata("pbx-rules")
+assert meta["Version"] == sys.argv[1] and meta["License-Expression"] == "Apache-2.0", dict(meta)
+assert "Typing :: Typed" in meta.get_all("Classifier") and "e164" in meta["Keywords"], dict(meta)
+assert meta["Description-Content-Type"].startswith("text/markdown") and "pip install" in meta.get_payload()
 print("pbx_rules", pbx_rules.__version__, "metadata", pbx_rules.METADATA_VERSION, "from", pkg)
 PY
   "$scratch/$1/bin/pbx-rules" --version
