@@ -31,6 +31,8 @@ trap 'rm -rf "$staging" "$scratch"' EXIT
 mkdir -p "$(dirname "$jar")" "$staging/$resource"
 "$kotlinc" -nowarn -include-runtime -cp "$JNA" -d "$jar" "$gen/kotlin"
 cp "$lib" "$staging/$resource/"
+# No symbol table in the shipped library (the exported functions stay in .dynsym).
+strip --strip-unneeded "$staging/$resource/$(basename "$lib")" 2>/dev/null || true
 cat > "$staging/manifest.txt" <<MF
 Implementation-Title: pbx-rules-kotlin
 Implementation-Version: $version
