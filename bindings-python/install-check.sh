@@ -7,8 +7,9 @@
 #
 #   bash bindings-python/install-check.sh        # after test.sh built dist/
 #
-# The sdist build reuses this workspace's compiled dependencies (CARGO_TARGET_DIR), so
-# it recompiles only the two pbx-rules crates; SDIST=0 skips it.
+# The sdist is compiled from scratch in its own target folder: Cargo would otherwise find
+# the workspace's artefacts fresh (the sources' paths and mtimes match) and compile nothing.
+# That is the slowest step here (a full release build); SDIST=0 skips it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -66,7 +67,9 @@ if [ "${SDIST:-1}" != 0 ]; then
   step "sdist into another fresh venv, built from source there"
   t=$(date +%s)
   python3 -m venv "$scratch/sdist"
-  "$scratch/sdist/bin/python" -m pip install --quiet --disable-pip-version-check --no-binary pbx-rules "$sdist"
+  CARGO_TARGET_DIR="$scratch/sdist-target" \
+    "$scratch/sdist/bin/python" -m pip install --quiet --disable-pip-version-check --no-binary pbx-rules "$sdist"
+  ls "$scratch/sdist-target/release/libpbx_rules_py.so" >/dev/null  # it was compiled here
   echo "sdist build + install: $(( $(date +%s) - t ))s"
   use_package sdist
 fi
