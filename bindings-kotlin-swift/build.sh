@@ -18,9 +18,13 @@ cd "$root"
 
 flags=(--locked)
 [ "$profile" = release ] && flags+=(--release)
-cargo build -p pbx-rules-uniffi -p uniffi-bindgen "${flags[@]}"
+cargo build -p pbx-rules-uniffi "${flags[@]}"
+# The generator is a build tool: always the debug build, which `cargo test --workspace`
+# has already made (a release build of it costs CI minutes and changes nothing).
+cargo build -p uniffi-bindgen --locked
 
 target_dir=${CARGO_TARGET_DIR:-$root/target}/$profile
+bindgen=${CARGO_TARGET_DIR:-$root/target}/debug/uniffi-bindgen
 case "$(uname -s)" in
   Darwin) lib=$target_dir/libpbx_rules_uniffi.dylib ;;
   *) lib=$target_dir/libpbx_rules_uniffi.so ;;
@@ -29,7 +33,7 @@ esac
 rm -rf "$out"
 mkdir -p "$out/kotlin" "$out/swift"
 for language in kotlin swift; do
-  "$target_dir/uniffi-bindgen" generate --library "$lib" --language "$language" \
+  "$bindgen" generate --library "$lib" --language "$language" \
     --out-dir "$out/$language" --no-format
 done
 echo "$lib" > "$out/LIBRARY"

@@ -3,9 +3,11 @@
 #   1. installs what it needs: a JDK if `java` is missing, JNA (Debian libjna-java), and
 #      kotlinc from the npm package kotlin-compiler into .tools/ (gitignored);
 #   2. runs the binding's Rust tests (the error mapping);
-#   3. builds the shared library and generates Kotlin + Swift (build.sh);
+#   3. builds the shared library (release, as it ships) and generates Kotlin + Swift (build.sh);
 #   4. compiles the Kotlin tests and the example with kotlinc-jvm, runs them on Java + JNA;
-#   5. checks the generated Swift without a compiler.
+#   5. packs the jar and runs a Kotlin and a Java program against it outside the repository
+#      (jar.sh);
+#   6. checks the generated Swift without a compiler.
 # The Kotlin tests end with "N passed, M failed".
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,7 +41,7 @@ cargo test -p pbx-rules-uniffi --locked --quiet
 
 step "build the library, generate Kotlin and Swift"
 t=$(now)
-bash "$here/build.sh"
+PROFILE=release bash "$here/build.sh"
 lib=$(cat "$gen/LIBRARY")
 echo "build + generate: $(( $(now) - t ))s"
 
@@ -62,6 +64,11 @@ echo "kotlin tests: $(( $(now) - t ))s"
 
 step "run the Kotlin example (examples/kotlin/AppFlows.kt)"
 run_java AppFlowsKt
+
+step "the jar: Kotlin classes + runtime + native library; programs outside the repository"
+t=$(now)
+KOTLINC="$kotlinc" JNA="$JNA" bash "$here/jar.sh"
+echo "jar + checks: $(( $(now) - t ))s"
 
 step "check the generated Swift (no Swift compiler here)"
 bash "$here/check-swift.sh" "$gen" "$lib"

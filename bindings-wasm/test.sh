@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Every test of the WebAssembly binding, from a fresh machine: installs the wasm32 target,
 # wasm-bindgen-cli of the crate's pinned version, Debian's chromium and the pinned npm
-# packages, builds the modules, then runs the Rust error-mapping test, the core's number
-# tests on regex-lite, the Node tests (every shared vector, error objects) and the Chromium
-# end-to-end test. The numbers module also needs nightly with rust-src and binaryen (npm).
+# packages, builds the modules and the npm package (installed and used outside the
+# repository), bundles examples/web from it with esbuild, then runs the Rust error-mapping
+# test, the core's number tests on regex-lite, the Node tests (every shared vector, error
+# objects) and the Chromium end-to-end test. The numbers module also needs nightly with
+# rust-src and binaryen (npm).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd .. && pwd)"
@@ -27,6 +29,13 @@ fi
 npm ci --no-audit --no-fund
 
 bash build.sh
+# The npm package: assembled, packed, installed into a scratch project outside the
+# repository and used by name (ESM, CommonJS, every subpath, TypeScript, worker_threads).
+bash npm/pack.sh
+bash npm/install-check.sh
+# examples/web on the package: installed from the tarball, bundled by esbuild (e2e below).
+(cd ../examples/web && rm -rf node_modules/pbx-rules dist &&
+  npm install --no-audit --no-fund --no-package-lock --silent && npm run build --silent)
 (cd "$root" && cargo test -p pbx-rules-wasm --locked)
 # The meter and PIN modules run the core on regex-lite: same verdicts as with regex. (The
 # numbers module runs it on JS RegExp: tests/numbers-module.test.cjs replays it.)

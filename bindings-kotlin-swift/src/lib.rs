@@ -30,6 +30,7 @@ mod preview;
 mod recovery;
 mod rules;
 mod secret;
+mod version;
 
 pub use account::{
     AccountDecision, Created, ExtensionAccount, PinChangeDecision, PinChanged, UserLogin,
@@ -58,3 +59,4 @@ pub use preview::{Feature, feature_is_available, preview_footer, preview_toggled
 pub use recovery::{ForgotPasswordDecision, ForgotPinDecision, forgot_password, forgot_pin};
 pub use rules::Rules;
 pub use secret::{OneTimeCode, Password, Pin};
+pub use version::version;

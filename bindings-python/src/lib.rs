@@ -27,7 +27,7 @@ use pyo3::prelude::*;
 #[pymodule(name = "pbx_rules")]
 fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("__version__", pbx_rules::VERSION)?;
     m.add_class::<convert::Lang>()?;
     // numbers
     m.add_class::<numbers::NumberKind>()?;

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pbx_rules as pr
 
-STUBS = Path(__file__).resolve().parents[1] / "pbx_rules.pyi"
+STUBS = Path(__file__).resolve().parents[1] / "python" / "pbx_rules" / "__init__.pyi"
 
 
 def stub_tree() -> dict[str, set[str]]:

@@ -178,6 +178,39 @@ fn reason_code(reason: BlockReason) -> &'static str {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SECTION: &str = TS_ERRORS;
 
+/// The lifecycle's result types, only in builds that have the lifecycle: `Decision` names
+/// `AdminSession` and `AdminAccount`, which the browser modules do not declare.
+#[cfg(feature = "account")]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LIFECYCLE: &str = r#"
+/** What the host must carry out after a lifecycle operation (Node build). */
+export interface Effect {
+  kind: "send_secret" | "notify_admin_no_user_email" | "sync_pin" | "restart_phone" | "notify_credential_changed";
+  extension?: string;
+  to?: string;
+  purpose?: string;
+  secret?: string;
+  pin?: string;
+  how?: string;
+}
+
+/** The result of a lifecycle operation (Node build): save `state` even when `error` is set. */
+export interface Decision<S> {
+  state: S;
+  effects: Effect[];
+  error?: PbxError;
+  outcome?: "logged_in" | "must_change_pin";
+  deadline?: number;
+  completesLogin?: boolean;
+  warnings?: TrivialPinFindingCode[];
+  session?: AdminSession;
+  effectiveAt?: number;
+  deviceToken?: string;
+  rememberedAdmin?: AdminAccount;
+  admin?: AdminAccount;
+}
+"#;
+
 /// The error types of the `.d.ts`. Only the wasm32 build and the tests read it.
 #[allow(dead_code)] // read by wasm-bindgen's macro and the tests only
 const TS_ERRORS: &str = r#"
@@ -313,32 +346,6 @@ export interface PbxError extends Error {
   until?: number;
 }
 
-/** What the host must carry out after a lifecycle operation (Node build). */
-export interface Effect {
-  kind: "send_secret" | "notify_admin_no_user_email" | "sync_pin" | "restart_phone" | "notify_credential_changed";
-  extension?: string;
-  to?: string;
-  purpose?: string;
-  secret?: string;
-  pin?: string;
-  how?: string;
-}
-
-/** The result of a lifecycle operation (Node build): save `state` even when `error` is set. */
-export interface Decision<S> {
-  state: S;
-  effects: Effect[];
-  error?: PbxError;
-  outcome?: "logged_in" | "must_change_pin";
-  deadline?: number;
-  completesLogin?: boolean;
-  warnings?: TrivialPinFindingCode[];
-  session?: AdminSession;
-  effectiveAt?: number;
-  deviceToken?: string;
-  rememberedAdmin?: AdminAccount;
-  admin?: AdminAccount;
-}
 "#;
 
 #[cfg(test)]

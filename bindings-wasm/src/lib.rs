@@ -16,6 +16,7 @@
 pub mod error;
 mod lang;
 mod policy;
+mod version;
 
 #[cfg(feature = "account")]
 mod account;

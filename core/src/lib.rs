@@ -22,6 +22,7 @@ mod revision;
 mod rules;
 mod secret;
 mod throttle;
+mod version;
 
 pub use account::{Created, ExtensionAccount, PinChanged, PinOrigin, STATE_VERSION, UserLogin};
 pub use admin::{
@@ -61,3 +62,4 @@ pub use recovery::{RecoveryError, forgot_password, forgot_pin};
 pub use rules::{ChangeForm, Rules};
 pub use secret::{OneTimeCode, Password, Pepper, Pin};
 pub use throttle::{Throttle, password_allowance, pin_allowance};
+pub use version::VERSION;

@@ -5,6 +5,7 @@ import datetime
 from typing import Any, ClassVar, Optional, Sequence, Union, final
 
 __version__: str
+#: The libphonenumber metadata release this build embeds (from `phonenumbers` of that version).
 ERROR_CODES: dict[str, list[str]]
 
 # --- errors (G2) ---------------------------------------------------------------------------

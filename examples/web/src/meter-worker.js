@@ -1,0 +1,48 @@
+// The strength meter in a Web Worker: the meter module (zxcvbn's dictionaries, ~930 KB
+// gzipped) downloads, compiles and builds its dictionaries here, never on the page's main
+// thread. The page sends {id, op, password[, confirmation]} and gets plain answers back.
+import init, { evaluatePassword, PasswordContext, Policy, validateNewPassword } from "pbx-rules/meter";
+import wasm from "pbx-rules/meter.wasm";
+
+const LEVELS = ["red", "orange", "yellow", "light_green", "green"];
+
+const t0 = performance.now();
+await init({ module_or_path: new URL(wasm, import.meta.url) });
+const loaded = performance.now();
+const policy = Policy.centrexx();
+const context = new PasswordContext("+4961316246800", "Muster GmbH", "admin@muster.de", false);
+evaluatePassword("", context, policy).free(); // builds the dictionaries once, here
+postMessage({
+  op: "ready",
+  loadMs: loaded - t0,
+  firstAnswerMs: performance.now() - loaded,
+  minRank: LEVELS.indexOf(policy.minLevel),
+});
+
+function evaluate(password) {
+  const t = performance.now();
+  const s = evaluatePassword(password, context, policy);
+  const answer = {
+    level: s.level,
+    score: s.score,
+    levelName: s.levelName("de"),
+    warning: s.warning("de") ?? null,
+    suggestions: s.suggestions("de"),
+    ms: performance.now() - t,
+  };
+  s.free();
+  return answer;
+}
+
+function validate(password, confirmation) {
+  try {
+    validateNewPassword(password, confirmation, context, policy).free();
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, code: e.code, messageDe: e.messageDe };
+  }
+}
+
+onmessage = ({ data: { id, op, password, confirmation } }) => {
+  postMessage({ id, ...(op === "validate" ? validate(password, confirmation) : evaluate(password)) });
+};
