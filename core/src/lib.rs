@@ -38,6 +38,7 @@ pub use number::{
     BaseNumber, BaseNumberError, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError,
     NumberKind, NumberPlan, PhoneNumber,
 };
+pub use password::guesses;
 pub use password::{
     AcceptedPassword, BlockReason, ContextKind, PasswordChangeOutcome, PasswordContext,
     PasswordError, Strength, StrengthLevel, Suggestion, Warning, change_password, evaluate,

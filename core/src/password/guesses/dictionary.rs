@@ -1,0 +1,288 @@
+//! Dictionary matching (K2, K4): every substring that is a word of a list or a caller's
+//! input, forwards, backwards and with l33t substitutions undone, as zxcvbn does it.
+
+use super::pattern::{Match, Pattern, WordList, l33t_variations, uppercase_variations};
+use super::words::{Entry, Lookup, WordFile};
+
+/// The lower-cased text with where each character starts, so a substring of characters
+/// is a byte slice for the word lists.
+pub(crate) struct Lowered {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Lowered {
+    pub(crate) fn new(chars: impl Iterator<Item = char>) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for c in chars {
+            starts.push(text.len());
+            text.extend(c.to_lowercase());
+        }
+        starts.push(text.len());
+        Self { text, starts }
+    }
+
+    fn slice(&self, i: usize, j: usize) -> &[u8] {
+        let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(j + 1)) else {
+            return &[];
+        };
+        self.text.as_bytes().get(from..to).unwrap_or_default()
+    }
+
+    fn chars(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
+impl Drop for Lowered {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.text);
+    }
+}
+
+/// Where words are looked up: the word files and the caller's inputs (lower case, ranked
+/// by position as zxcvbn ranks its `user_inputs`).
+pub(crate) struct Sources<'a> {
+    pub(crate) english: Option<&'a WordFile>,
+    pub(crate) german: Option<&'a WordFile>,
+    pub(crate) inputs: &'a [String],
+}
+
+impl Sources<'_> {
+    /// Calls `found(j, entry, list)` for every word that is the substring `i..=j`.
+    fn words_from(&self, text: &Lowered, i: usize, found: &mut impl FnMut(usize, Entry, WordList)) {
+        for (file, wrap) in [
+            (self.english, WordList::English as fn(u8) -> WordList),
+            (self.german, WordList::German as fn(u8) -> WordList),
+        ] {
+            let Some(file) = file else { continue };
+            for j in i..text.chars() {
+                let Lookup { entry, longer } = file.lookup(text.slice(i, j));
+                if let Some(entry) = entry {
+                    found(j, entry, wrap(entry.list));
+                }
+                if !longer {
+                    break;
+                }
+            }
+        }
+        self.inputs_from(text, i, found);
+    }
+
+    fn inputs_from(
+        &self,
+        text: &Lowered,
+        i: usize,
+        found: &mut impl FnMut(usize, Entry, WordList),
+    ) {
+        let Some(&from) = text.starts.get(i) else {
+            return;
+        };
+        let rest = text.text.as_bytes().get(from..).unwrap_or_default();
+        // A repeated input keeps the rank of its last copy, as in zxcvbn's map.
+        for (n, input) in self.inputs.iter().enumerate() {
+            let word = input.as_bytes();
+            if word.is_empty() || !rest.starts_with(word) || self.inputs[n + 1..].contains(input) {
+                continue;
+            }
+            if let Ok(end) = text.starts.binary_search(&(from + word.len())) {
+                let rank = u32::try_from(n + 1).unwrap_or(u32::MAX);
+                found(end - 1, Entry { rank, list: 0 }, WordList::UserInput);
+            }
+        }
+    }
+}
+
+/// Words read forwards.
+pub(crate) fn forwards(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
+    let lowered = Lowered::new(chars.iter().copied());
+    for i in 0..chars.len() {
+        sources.words_from(&lowered, i, &mut |j, entry, list| {
+            out.push(word_match(chars, i, j, entry.rank, list, false, &[]));
+        });
+    }
+}
+
+/// Words read backwards (`drowssap`).
+pub(crate) fn reversed(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
+    let n = chars.len();
+    let backwards: Vec<char> = chars.iter().rev().copied().collect();
+    let lowered = Lowered::new(backwards.iter().copied());
+    for i in 0..n {
+        sources.words_from(&lowered, i, &mut |j, entry, list| {
+            let (from, to) = (n - 1 - j, n - 1 - i);
+            out.push(word_match(chars, from, to, entry.rank, list, true, &[]));
+        });
+    }
+}
+
+fn word_match(
+    chars: &[char],
+    i: usize,
+    j: usize,
+    rank: u32,
+    list: WordList,
+    reversed: bool,
+    subs: &[(char, char)],
+) -> Match {
+    let token = chars.get(i..=j).unwrap_or_default();
+    let l33t = !subs.is_empty();
+    let raw = u64::from(rank)
+        .saturating_mul(uppercase_variations(token))
+        .saturating_mul(if l33t {
+            l33t_variations(token, subs)
+        } else {
+            1
+        })
+        .saturating_mul(if reversed { 2 } else { 1 });
+    let pattern = Pattern::Dictionary {
+        rank,
+        list,
+        reversed,
+        l33t,
+    };
+    Match::new(i, j, pattern, raw, chars.len())
+}
+
+/// zxcvbn's l33t table: each letter and the characters typed for it.
+const L33T_TABLE: [(char, &str); 12] = [
+    ('a', "4@"),
+    ('b', "8"),
+    ('c', "({[<"),
+    ('e', "3"),
+    ('g', "69"),
+    ('i', "1!|"),
+    ('l', "1|7"),
+    ('o', "0"),
+    ('s', "$5"),
+    ('t', "+7"),
+    ('x', "%"),
+    ('z', "2"),
+];
+
+/// A substitution: l33t character → letter (each letter from one character at most).
+type Sub = Vec<(char, char)>;
+
+/// zxcvbn's enumeration of substitutions for the l33t characters in the password: letter
+/// by letter, each of its characters either extends a substitution or, when an earlier
+/// letter already took that character, gives both the old and the re-assigned one.
+fn substitutions(chars: &[char]) -> Vec<Sub> {
+    let mut subs: Vec<Sub> = vec![Vec::new()];
+    for (letter, table) in L33T_TABLE {
+        let present: Vec<char> = table.chars().filter(|c| chars.contains(c)).collect();
+        if present.is_empty() {
+            continue;
+        }
+        let mut next = Vec::new();
+        for &l33t in &present {
+            for sub in &subs {
+                if let Some(at) = sub.iter().position(|&(c, _)| c == l33t) {
+                    let mut moved = sub.clone();
+                    moved.remove(at);
+                    moved.push((l33t, letter));
+                    next.push(sub.clone());
+                    next.push(moved);
+                } else {
+                    let mut longer = sub.clone();
+                    longer.push((l33t, letter));
+                    next.push(longer);
+                }
+            }
+        }
+        for sub in &mut next {
+            sub.sort_unstable();
+        }
+        next.sort_unstable();
+        next.dedup();
+        subs = next;
+    }
+    subs.retain(|s| !s.is_empty());
+    subs
+}
+
+/// Words with l33t substitutions undone (`p4$$w0rd`), only where the word needed one.
+pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
+    let subs = substitutions(chars);
+    if subs.is_empty() {
+        return;
+    }
+    for sub in &subs {
+        let translated = chars.iter().map(|c| {
+            sub.iter()
+                .find(|(l, _)| l == c)
+                .map_or(*c, |&(_, letter)| letter)
+        });
+        let lowered = Lowered::new(translated);
+        for i in 0..chars.len() {
+            sources.words_from(&lowered, i, &mut |j, entry, list| {
+                let token = chars.get(i..=j).unwrap_or_default();
+                let used: Sub = sub
+                    .iter()
+                    .copied()
+                    .filter(|(l, _)| token.contains(l))
+                    .collect();
+                if !used.is_empty() {
+                    out.push(word_match(chars, i, j, entry.rank, list, false, &used));
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::test_chars as chars;
+    use super::*;
+
+    // K2: zxcvbn's enumeration gives each letter one of its characters at a time.
+    #[test]
+    fn k2_substitutions_follow_zxcvbn() {
+        let subs = substitutions(&chars("1!"));
+        assert_eq!(subs.len(), 3, "{subs:?}");
+        assert!(subs.contains(&vec![('1', 'i')]));
+        assert!(subs.contains(&vec![('1', 'l')]));
+        assert!(subs.contains(&vec![('!', 'i'), ('1', 'l')]));
+        assert!(substitutions(&chars("password")).is_empty());
+        assert_eq!(
+            substitutions(&chars("p4$$")),
+            vec![vec![('$', 's'), ('4', 'a')]]
+        );
+    }
+
+    // K2, K4: words forwards, backwards, with l33t, and the caller's inputs.
+    #[test]
+    fn k2_dictionary_matches() {
+        let en = super::super::words::english().unwrap();
+        let inputs = vec!["kuemmerle".to_owned()];
+        let sources = Sources {
+            english: Some(&en),
+            german: None,
+            inputs: &inputs,
+        };
+        let mut out = Vec::new();
+        forwards(&chars("Motherboard"), &sources, &mut out);
+        for (i, j) in [(0, 5), (0, 10), (6, 10)] {
+            assert!(out.iter().any(|m| m.i == i && m.j == j), "{i}..{j}");
+        }
+        out.clear();
+        reversed(&chars("drowssap"), &sources, &mut out);
+        assert!(out.iter().any(|m| m.i == 0 && m.j == 7 && m.guesses == 4));
+        out.clear();
+        l33t(&chars("p4ssw0rd"), &sources, &mut out);
+        assert!(out.iter().any(|m| m.i == 0 && m.j == 7));
+        out.clear();
+        forwards(&chars("xKuemmerle!"), &sources, &mut out);
+        assert!(out.iter().any(|m| m.i == 1
+            && m.j == 9
+            && matches!(
+                m.pattern,
+                Pattern::Dictionary {
+                    list: WordList::UserInput,
+                    rank: 1,
+                    ..
+                }
+            )));
+    }
+}
