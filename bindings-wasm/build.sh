@@ -7,8 +7,9 @@
 # The per-area modules embed only the regions in PBX_RULES_REGIONS (default DE,AT,CH; see
 # core/build.rs): a page that needs only the meter never downloads phone metadata, and the
 # numbers module carries three territories instead of 250. They also run the core's
-# numbering engine on regex-lite (feature small-regex): no Unicode tables, no lazy DFA. The
-# Node build keeps the faster `regex` and every region.
+# numbering engine on regex-lite (feature small-regex): no Unicode tables, no lazy DFA, and
+# the meter's English lists cut to their most common words (feature compact-lists). The
+# Node build keeps the faster `regex`, every region and the whole lists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -27,7 +28,7 @@ bindgen() { # wasm-bindgen target, output dir, name
 }
 
 for area in ${AREAS:-meter numbers pins}; do
-  PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex"
+  PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex,compact-lists"
   bindgen web "$out/web/$area" "$area"
   bindgen nodejs "$out/node-area/$area" "$area"
 done

@@ -12,7 +12,8 @@ DIR holds the unpacked packages (DIR/<name>/package/...); without it the script 
 
 Output, beside this script:
 
-  en.bin          the six English lists of zxcvbn, whole (native builds, the parity test)
+  en.bin          the six English lists of zxcvbn, whole (native builds, the parity test);
+                  the three name lists share one list id (zxcvbn's feedback treats them alike)
   en-compact.bin  the same, each list cut to the ranks in COMPACT (the browser module)
   de.bin          the three German lists, with ASCII spellings of umlauts (`schoen`)
   keyboards.rs    the adjacency graphs as Rust source (qwerty, dvorak, keypad, mac_keypad,
@@ -23,7 +24,7 @@ A word-list file ("PXW1") holds one sorted, front-coded word set for a group of 
   b"PXW1", u32 words, u32 blocks, u8 lists, then per list u8 name length + name
   u32 × blocks     byte offset of each block in the text area
   u32              length of the text area, then the text area: blocks of BLOCK words,
-                   each word as u8 shared-prefix length, u8 suffix length, suffix (UTF-8);
+                   each word as u8 shared-prefix length, the suffix (UTF-8), a 0 byte;
                    the first word of a block shares nothing, so a block reads on its own
   u8 × words       rank code (see rank_code), in word order
   u8 × words       the list the rank comes from, in word order
@@ -44,11 +45,16 @@ PACKAGES = {
 }
 ENGLISH = ["passwords", "english_wikipedia", "female_names", "male_names", "surnames",
            "us_tv_and_film"]
+# The English lists as the meter tells them apart (zxcvbn's feedback treats the three name
+# lists alike): list id → the source lists merged into it.
+ENGLISH_GROUPS = {"passwords": ["passwords"], "english_wikipedia": ["english_wikipedia"],
+                  "names": ["female_names", "male_names", "surnames"],
+                  "us_tv_and_film": ["us_tv_and_film"]}
 GERMAN = ["commonWords", "firstnames", "lastnames"]
 # Ranks kept per English list in the browser module (size goal of issue 12).
-COMPACT = {"passwords": 30000, "english_wikipedia": 12000, "female_names": 3712,
-           "male_names": 983, "surnames": 5000, "us_tv_and_film": 6000}
-BLOCK = 16
+COMPACT = {"passwords": 20000, "english_wikipedia": 6000, "female_names": 2000,
+           "male_names": 983, "surnames": 3000, "us_tv_and_film": 3000}
+BLOCK = 32
 Q = 1.0427
 
 
@@ -112,13 +118,21 @@ def ranked(words: list) -> list:
     return [(w, r) for r, w in enumerate(words, 1)]
 
 
+def english_groups(english: dict, cut: dict) -> dict:
+    """The English lists by meter list id, each cut to `cut[name]` ranks if given."""
+    return {group: [pair for name in names
+                    for pair in ranked(english[name][:cut.get(name, len(english[name]))])]
+            for group, names in ENGLISH_GROUPS.items()}
+
+
 def word_file(lists: dict) -> bytes:
     """`lists`: name → [(word, rank)]."""
     best = {}
     for list_id, (name, words) in enumerate(lists.items()):
         for word, rank in words:
             word = word.lower()
-            if 0 < len(word.encode()) < 256 and (word not in best or best[word][0] > rank):
+            if 0 < len(word.encode()) < 256 and "\0" not in word and (
+                    word not in best or best[word][0] > rank):
                 best[word] = (rank, list_id)
     words = sorted(best, key=lambda w: w.encode())
     text, offsets = bytearray(), []
@@ -132,7 +146,7 @@ def word_file(lists: dict) -> bytes:
             shared = 0
             while shared < min(len(raw), len(prev), 255) and raw[shared] == prev[shared]:
                 shared += 1
-        text += bytes([shared, len(raw) - shared]) + raw[shared:]
+        text += bytes([shared]) + raw[shared:] + b"\0"
     out = bytearray(b"PXW1")
     out += struct.pack("<IIB", len(words), len(offsets), len(lists))
     for name in lists:
@@ -177,8 +191,8 @@ def main() -> None:
         root = unpack(tmp)
         english, german = english_lists(root), german_lists(root)
         outputs = {
-            "en.bin": word_file({k: ranked(v) for k, v in english.items()}),
-            "en-compact.bin": word_file({k: ranked(v[:COMPACT[k]]) for k, v in english.items()}),
+            "en.bin": word_file(english_groups(english, {})),
+            "en-compact.bin": word_file(english_groups(english, COMPACT)),
             "de.bin": word_file(german),
         }
         for name, data in outputs.items():

@@ -16,6 +16,7 @@ use crate::Lang;
 
 /// What is wrong with a password, in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Warning {
@@ -41,6 +42,7 @@ pub enum Warning {
 
 /// How to choose a better password, in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Suggestion {
@@ -384,7 +386,7 @@ fn dictionary(
             Warning::SimilarToCommonPassword
         }),
         WordList::English(1) => sole.then_some(Warning::WordByItself),
-        WordList::English(2..=4) => Some(if sole {
+        WordList::English(2) => Some(if sole {
             Warning::NamesByThemselves
         } else {
             Warning::CommonNames
@@ -474,6 +476,17 @@ mod tests {
             assert_ne!(w.message(Lang::De), w.message(Lang::En));
         }
         assert_eq!(Warning::ALL.len(), ZXCVBN_WARNINGS.len() + 2);
+    }
+
+    // K2: serialised feedback carries the same codes.
+    #[test]
+    fn k2_serde_names_are_the_codes() {
+        for w in Warning::ALL {
+            assert_eq!(serde_json::to_value(w).unwrap(), w.code());
+        }
+        for s in Suggestion::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.code());
+        }
     }
 
     // K2

@@ -95,6 +95,18 @@ impl Strength {
     pub fn suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
         self.suggestions.iter().map(|s| s.message(lang)).collect()
     }
+
+    /// The warning's stable code (`top10_password`), for programs.
+    #[must_use]
+    pub fn warning_code(&self) -> Option<&'static str> {
+        self.warning.map(Warning::code)
+    }
+
+    /// The suggestions' stable codes (`add_another_word`), for programs.
+    #[must_use]
+    pub fn suggestion_codes(&self) -> Vec<&'static str> {
+        self.suggestions.iter().map(|s| s.code()).collect()
+    }
 }
 
 /// A context word with where it came from.

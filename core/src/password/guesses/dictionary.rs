@@ -70,6 +70,32 @@ impl Sources<'_> {
         self.inputs_from(text, i, found);
     }
 
+    /// Every source's entry for `key`, and whether any source has a longer word
+    /// starting with it.
+    fn lookup_all(&self, key: &[u8], found: &mut Vec<(Entry, WordList)>) -> bool {
+        let mut longer = false;
+        for (file, wrap) in [
+            (self.english, WordList::English as fn(u8) -> WordList),
+            (self.german, WordList::German as fn(u8) -> WordList),
+        ] {
+            let Some(file) = file else { continue };
+            let lookup = file.lookup(key);
+            if let Some(entry) = lookup.entry {
+                found.push((entry, wrap(entry.list)));
+            }
+            longer |= lookup.longer;
+        }
+        for (n, input) in self.inputs.iter().enumerate() {
+            let word = input.as_bytes();
+            if word == key && !self.inputs[n + 1..].contains(input) {
+                let rank = u32::try_from(n + 1).unwrap_or(u32::MAX);
+                found.push((Entry { rank, list: 0 }, WordList::UserInput));
+            }
+            longer |= word.len() > key.len() && word.starts_with(key);
+        }
+        longer
+    }
+
     fn inputs_from(
         &self,
         text: &Lowered,
@@ -201,33 +227,128 @@ fn substitutions(chars: &[char]) -> Vec<Sub> {
     subs
 }
 
-/// Words with l33t substitutions undone (`p4$$w0rd`), only where the word needed one.
-pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
-    let subs = substitutions(chars);
-    if subs.is_empty() {
-        return;
-    }
-    for sub in &subs {
-        let translated = chars.iter().map(|c| {
-            sub.iter()
-                .find(|(l, _)| l == c)
-                .map_or(*c, |&(_, letter)| letter)
-        });
-        let lowered = Lowered::new(translated);
-        for i in 0..chars.len() {
-            sources.words_from(&lowered, i, &mut |j, entry, list| {
-                let token = chars.get(i..=j).unwrap_or_default();
-                let used: Sub = sub
-                    .iter()
-                    .copied()
-                    .filter(|(l, _)| token.contains(l))
-                    .collect();
-                if !used.is_empty() {
-                    out.push(word_match(chars, i, j, entry.rank, list, false, &used));
-                }
-            });
+/// The l33t characters of [`L33T_TABLE`], each with an index into a [`Table`].
+const L33T_CHARS: [char; 20] = [
+    '4', '@', '8', '(', '{', '[', '<', '3', '6', '9', '1', '!', '|', '7', '0', '$', '5', '+', '%',
+    '2',
+];
+
+/// A substitution as a table: per l33t character, its letter or `None`.
+type Table = [Option<char>; 20];
+
+fn l33t_index(c: char) -> Option<usize> {
+    L33T_CHARS.iter().position(|&l| l == c)
+}
+
+fn as_table(sub: &Sub) -> Table {
+    let mut table = [None; 20];
+    for &(l33t, letter) in sub {
+        if let Some(slot) = l33t_index(l33t).and_then(|x| table.get_mut(x)) {
+            *slot = Some(letter);
         }
     }
+    table
+}
+
+/// Candidates that start at one position and agree so far: the substitutions that read
+/// the characters so far the same way, and what they read.
+struct Group {
+    subs: Vec<usize>,
+    key: Vec<u8>,
+}
+
+/// Words with l33t substitutions undone (`p4$$w0rd`), only where the word needed one.
+///
+/// zxcvbn translates the whole password once per substitution and matches each
+/// translation; with many l33t characters that is hundreds of passes. The matches are the
+/// same if, from each start, the substitutions are grouped by how they read the characters
+/// so far: each distinct reading is looked up once, and a reading no word starts with is
+/// dropped with all its substitutions. The time then follows the words, not the number of
+/// substitutions.
+pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
+    let tables: Vec<Table> = substitutions(chars).iter().map(as_table).collect();
+    if tables.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for i in 0..chars.len() {
+        let mut groups = vec![Group {
+            subs: (0..tables.len()).collect(),
+            key: Vec::new(),
+        }];
+        for (j, &c) in chars.iter().enumerate().skip(i) {
+            let mut next = Vec::new();
+            for group in groups {
+                for split in extend(group, c, &tables) {
+                    found.clear();
+                    let longer = sources.lookup_all(&split.key, &mut found);
+                    let used = used_subs(chars.get(i..=j).unwrap_or_default(), &tables, &split);
+                    if !used.is_empty() {
+                        for &(entry, list) in &found {
+                            out.push(word_match(chars, i, j, entry.rank, list, false, &used));
+                        }
+                    }
+                    if longer {
+                        next.push(split);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            groups = next;
+        }
+    }
+}
+
+/// The group read one character further, split by how its substitutions read it.
+fn extend(group: Group, c: char, tables: &[Table]) -> Vec<Group> {
+    let Some(x) = l33t_index(c) else {
+        let mut key = group.key;
+        let mut buf = [0_u8; 4];
+        for lower in c.to_lowercase() {
+            key.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+        }
+        return vec![Group {
+            subs: group.subs,
+            key,
+        }];
+    };
+    let mut splits: Vec<(char, Group)> = Vec::new();
+    for id in group.subs {
+        let read = tables.get(id).and_then(|t| t[x]).unwrap_or(c);
+        if let Some((_, g)) = splits.iter_mut().find(|(r, _)| *r == read) {
+            g.subs.push(id);
+        } else {
+            let mut key = group.key.clone();
+            let mut buf = [0_u8; 4];
+            key.extend_from_slice(read.encode_utf8(&mut buf).as_bytes());
+            splits.push((
+                read,
+                Group {
+                    subs: vec![id],
+                    key,
+                },
+            ));
+        }
+    }
+    splits.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The substitutions the group applied inside the token.
+fn used_subs(token: &[char], tables: &[Table], group: &Group) -> Sub {
+    let Some(table) = group.subs.first().and_then(|&id| tables.get(id)) else {
+        return Vec::new();
+    };
+    let mut used: Sub = Vec::new();
+    for &c in token {
+        if let Some(letter) = l33t_index(c).and_then(|x| table[x]) {
+            if !used.contains(&(c, letter)) {
+                used.push((c, letter));
+            }
+        }
+    }
+    used
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 /// Where a dictionary word came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordList {
-    /// zxcvbn's English lists, by index into its six lists (passwords, English Wikipedia,
-    /// female names, male names, surnames, US TV and film).
+    /// zxcvbn's English lists: 0 passwords, 1 English Wikipedia, 2 names (female, male,
+    /// surnames: zxcvbn's feedback treats them alike), 3 US TV and film.
     English(u8),
     /// The German lists of `@zxcvbn-ts/language-de` (common words, first names, last names).
     German(u8),

@@ -2,7 +2,7 @@
 //!
 //! The files come from `core/data/meter/generate.py` (format described there). Nothing is
 //! decoded or built at start-up: a lookup binary-searches the blocks' first words, then reads
-//! one block of at most sixteen words. A malformed file (which the tests rule out) reads as
+//! one block of at most 32 words. A malformed file (which the tests rule out) reads as
 //! an empty list rather than a panic.
 
 /// One group of ranked lists (the English lists of zxcvbn, the German lists).
@@ -93,8 +93,8 @@ impl WordFile {
         let data = self.data;
         self.block_start(block)
             .and_then(|at| {
-                let len = usize::from(*data.get(at + 1)?);
-                data.get(at + 2..at + 2 + len)
+                let rest = data.get(at + 1..)?;
+                rest.get(..rest.iter().position(|&b| b == 0)?)
             })
             .unwrap_or_default()
     }
@@ -136,18 +136,19 @@ impl WordFile {
         let first = block * BLOCK;
         let end = (first + BLOCK).min(self.words);
         for n in first..end {
-            let (Some(&shared), Some(&suffix)) = (self.data.get(at), self.data.get(at + 1)) else {
+            let Some(&shared) = self.data.get(at) else {
                 break;
             };
-            let (shared, suffix) = (usize::from(shared), usize::from(suffix));
-            let Some(tail) = self.data.get(at + 2..at + 2 + suffix) else {
+            let Some(rest) = self.data.get(at + 1..) else {
                 break;
             };
+            let suffix = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            let shared = usize::from(shared);
             let len = shared + suffix;
-            if let Some(slot) = word.get_mut(shared..len) {
+            if let (Some(slot), Some(tail)) = (word.get_mut(shared..len), rest.get(..suffix)) {
                 slot.copy_from_slice(tail);
             }
-            at += 2 + suffix;
+            at += suffix + 2;
             let current = word.get(..len).unwrap_or_default();
             match current.cmp(key) {
                 std::cmp::Ordering::Less => {}
@@ -186,7 +187,7 @@ impl WordFile {
 }
 
 /// Words per block (as written by `generate.py`).
-pub(crate) const BLOCK: usize = 16;
+pub(crate) const BLOCK: usize = 32;
 
 #[cfg(not(feature = "meter-compact"))]
 static ENGLISH_DATA: &[u8] = include_bytes!("../../../data/meter/en.bin");
