@@ -21,7 +21,9 @@ Output, beside this script:
 
 A word-list file ("PXW1") holds one sorted, front-coded word set for a group of lists:
 
-  b"PXW1", u32 words, u32 blocks, u8 lists, then per list u8 name length + name
+  b"PXW2", u32 words, u32 blocks, u8 lists, then per list u8 name length + name
+  u32 × 257        per byte b: the first block whose first word starts with a byte >= b
+                   (where a lookup's binary search begins and ends)
   u32 × blocks     byte offset of each block in the text area
   u32              length of the text area, then the text area: blocks of BLOCK words,
                    each word as u8 shared-prefix length, the suffix (UTF-8), a 0 byte;
@@ -147,10 +149,13 @@ def word_file(lists: dict) -> bytes:
             while shared < min(len(raw), len(prev), 255) and raw[shared] == prev[shared]:
                 shared += 1
         text += bytes([shared]) + raw[shared:] + b"\0"
-    out = bytearray(b"PXW1")
+    out = bytearray(b"PXW2")
     out += struct.pack("<IIB", len(words), len(offsets), len(lists))
     for name in lists:
         out += bytes([len(name)]) + name.encode()
+    heads = [words[k].encode()[0] for k in range(0, len(words), BLOCK)]
+    for b in range(257):
+        out += struct.pack("<I", next((k for k, h in enumerate(heads) if h >= b), len(heads)))
     out += b"".join(struct.pack("<I", o) for o in offsets)
     out += struct.pack("<I", len(text)) + text
     out += bytes(rank_code(best[w][0]) for w in words)
@@ -179,6 +184,9 @@ def keyboards(root: str) -> str:
             cells = ", ".join(json.dumps(s or "", ensure_ascii=False) for s in slots)
             lines.append(f"    ({rust_char(key)}, [{cells}]),")
         lines.append("];")
+    shifted = sorted({n[1] for n in graphs["qwertz"].values() for n in n if n and len(n) > 1})
+    lines.append("/// The QWERTZ characters typed with shift (second of a key's pair).")
+    lines.append(f"pub(super) static QWERTZ_SHIFTED: &str = {json.dumps(''.join(shifted), ensure_ascii=False)};")
     return "\n".join(lines) + "\n"
 
 

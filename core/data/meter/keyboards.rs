@@ -327,3 +327,5 @@ pub(super) static QWERTZ: &[(char, [&str; 6])] = &[
     ('ö', ["lL", "pP", "üÜ", "äÄ", "-_", ".:"]),
     ('ü', ["pP", "ß?", "´`", "+*", "äÄ", "öÖ"]),
 ];
+/// The QWERTZ characters typed with shift (second of a key's pair).
+pub(super) static QWERTZ_SHIFTED: &str = "!\"$%&'()*/:;=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_`§°ÄÖÜ";

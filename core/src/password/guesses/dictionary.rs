@@ -57,8 +57,10 @@ impl Sources<'_> {
             (self.german, WordList::German as fn(u8) -> WordList),
         ] {
             let Some(file) = file else { continue };
+            let mut hint = None;
             for j in i..text.chars() {
-                let Lookup { entry, longer } = file.lookup(text.slice(i, j));
+                let (Lookup { entry, longer }, next) = file.lookup_from(text.slice(i, j), hint);
+                hint = next;
                 if let Some(entry) = entry {
                     found(j, entry, wrap(entry.list));
                 }
@@ -72,14 +74,24 @@ impl Sources<'_> {
 
     /// Every source's entry for `key`, and whether any source has a longer word
     /// starting with it.
-    fn lookup_all(&self, key: &[u8], found: &mut Vec<(Entry, WordList)>) -> bool {
+    /// `hints` carry each file's search position from the key's prefix to the key.
+    fn lookup_all(
+        &self,
+        key: &[u8],
+        hints: &mut [Option<usize>; 2],
+        found: &mut Vec<(Entry, WordList)>,
+    ) -> bool {
         let mut longer = false;
-        for (file, wrap) in [
+        for ((file, wrap), hint) in [
             (self.english, WordList::English as fn(u8) -> WordList),
             (self.german, WordList::German as fn(u8) -> WordList),
-        ] {
+        ]
+        .into_iter()
+        .zip(hints.iter_mut())
+        {
             let Some(file) = file else { continue };
-            let lookup = file.lookup(key);
+            let (lookup, next) = file.lookup_from(key, *hint);
+            *hint = next;
             if let Some(entry) = lookup.entry {
                 found.push((entry, wrap(entry.list)));
             }
@@ -255,6 +267,7 @@ fn as_table(sub: &Sub) -> Table {
 struct Group {
     subs: Vec<usize>,
     key: Vec<u8>,
+    hints: [Option<usize>; 2],
 }
 
 /// Words with l33t substitutions undone (`p4$$w0rd`), only where the word needed one.
@@ -275,13 +288,14 @@ pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) 
         let mut groups = vec![Group {
             subs: (0..tables.len()).collect(),
             key: Vec::new(),
+            hints: [None; 2],
         }];
         for (j, &c) in chars.iter().enumerate().skip(i) {
             let mut next = Vec::new();
             for group in groups {
-                for split in extend(group, c, &tables) {
+                for mut split in extend(group, c, &tables) {
                     found.clear();
-                    let longer = sources.lookup_all(&split.key, &mut found);
+                    let longer = sources.lookup_all(&split.key, &mut split.hints, &mut found);
                     let used = used_subs(chars.get(i..=j).unwrap_or_default(), &tables, &split);
                     if !used.is_empty() {
                         for &(entry, list) in &found {
@@ -312,6 +326,7 @@ fn extend(group: Group, c: char, tables: &[Table]) -> Vec<Group> {
         return vec![Group {
             subs: group.subs,
             key,
+            hints: group.hints,
         }];
     };
     let mut splits: Vec<(char, Group)> = Vec::new();
@@ -328,6 +343,7 @@ fn extend(group: Group, c: char, tables: &[Table]) -> Vec<Group> {
                 Group {
                     subs: vec![id],
                     key,
+                    hints: group.hints,
                 },
             ));
         }

@@ -40,9 +40,7 @@ fn starts_shifted(keyboard: Keyboard, key: char) -> bool {
     match keyboard {
         Keyboard::Qwerty | Keyboard::Dvorak => US_SHIFTED.contains(key),
         // The second character of a key's neighbour entry is its shifted form.
-        Keyboard::Qwertz => keyboards::QWERTZ
-            .iter()
-            .any(|(_, n)| n.iter().any(|k| k.chars().nth(1) == Some(key))),
+        Keyboard::Qwertz => keyboards::QWERTZ_SHIFTED.contains(key),
         Keyboard::Keypad | Keyboard::MacKeypad => false,
     }
 }
