@@ -138,11 +138,13 @@ impl WordFile {
     }
 
     /// Looks `key` up: its entry if it is a word, and whether a longer word starts with it.
+    #[cfg(test)]
     pub(crate) fn lookup(&self, key: &[u8]) -> Lookup {
         self.lookup_from(key, None).0
     }
 
-    /// [`lookup`](Self::lookup) for a key that extends an earlier one: `hint` is the block
+    /// Looks `key` up: its entry if it is a word, and whether a longer word starts with it.
+    /// For a key that extends an earlier one, `hint` is the block
     /// the earlier lookup returned, and the search gallops forward from there instead of
     /// starting over (a longer key sorts after its prefix). Returns the block to pass on.
     pub(crate) fn lookup_from(&self, key: &[u8], hint: Option<usize>) -> (Lookup, Option<usize>) {
