@@ -262,41 +262,98 @@ fn as_table(sub: &Sub) -> Table {
     table
 }
 
+/// A set of substitutions, one bit each.
+type Set = Vec<u64>;
+
 /// Candidates that start at one position and agree so far: the substitutions that read
-/// the characters so far the same way, and what they read.
+/// the characters so far the same way, what they read, and where each file's search was.
 struct Group {
-    subs: Vec<usize>,
+    subs: Set,
     key: Vec<u8>,
     hints: [Option<usize>; 2],
+}
+
+/// The substitutions as tables, and per l33t character how they read it: each reading
+/// with the set of substitutions that read it so.
+struct Readings {
+    tables: Vec<Table>,
+    by_char: Vec<Vec<(char, Set)>>,
+}
+
+impl Readings {
+    fn new(subs: &[Sub]) -> Self {
+        let tables: Vec<Table> = subs.iter().map(as_table).collect();
+        let words = tables.len().div_ceil(64);
+        let by_char = L33T_CHARS
+            .iter()
+            .enumerate()
+            .map(|(x, &c)| {
+                let mut readings: Vec<(char, Set)> = Vec::new();
+                for (id, table) in tables.iter().enumerate() {
+                    let read = table[x].unwrap_or(c);
+                    let at = match readings.iter().position(|(r, _)| *r == read) {
+                        Some(at) => at,
+                        None => {
+                            readings.push((read, vec![0; words]));
+                            readings.len() - 1
+                        }
+                    };
+                    if let Some(word) = readings.get_mut(at).and_then(|(_, s)| s.get_mut(id / 64)) {
+                        *word |= 1 << (id % 64);
+                    }
+                }
+                readings
+            })
+            .collect();
+        Self { tables, by_char }
+    }
+
+    fn all(&self) -> Set {
+        let mut set = vec![u64::MAX; self.tables.len().div_ceil(64)];
+        if let Some(last) = set.last_mut() {
+            let spare = self.tables.len() % 64;
+            if spare != 0 {
+                *last = (1 << spare) - 1;
+            }
+        }
+        set
+    }
+
+    /// The table of some substitution in the set.
+    fn first(&self, set: &Set) -> Option<&Table> {
+        let (word, bits) = set.iter().enumerate().find(|(_, b)| **b != 0)?;
+        self.tables.get(word * 64 + bits.trailing_zeros() as usize)
+    }
 }
 
 /// Words with l33t substitutions undone (`p4$$w0rd`), only where the word needed one.
 ///
 /// zxcvbn translates the whole password once per substitution and matches each
-/// translation; with many l33t characters that is hundreds of passes. The matches are the
-/// same if, from each start, the substitutions are grouped by how they read the characters
-/// so far: each distinct reading is looked up once, and a reading no word starts with is
-/// dropped with all its substitutions. The time then follows the words, not the number of
-/// substitutions.
+/// translation; with many l33t characters that is hundreds of passes (736 for all twenty
+/// l33t characters). The matches are the same if, from each start, the substitutions are
+/// grouped by how they read the characters so far: each distinct reading is looked up
+/// once, and a reading no word starts with is dropped with all its substitutions. Groups
+/// are bit sets, split by one AND per reading.
 pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) {
-    let tables: Vec<Table> = substitutions(chars).iter().map(as_table).collect();
-    if tables.is_empty() {
+    let subs = substitutions(chars);
+    if subs.is_empty() {
         return;
     }
+    let readings = Readings::new(&subs);
     let mut found = Vec::new();
     for i in 0..chars.len() {
         let mut groups = vec![Group {
-            subs: (0..tables.len()).collect(),
+            subs: readings.all(),
             key: Vec::new(),
             hints: [None; 2],
         }];
         for (j, &c) in chars.iter().enumerate().skip(i) {
             let mut next = Vec::new();
             for group in groups {
-                for mut split in extend(group, c, &tables) {
+                for mut split in extend(group, c, &readings) {
                     found.clear();
                     let longer = sources.lookup_all(&split.key, &mut split.hints, &mut found);
-                    let used = used_subs(chars.get(i..=j).unwrap_or_default(), &tables, &split);
+                    let used = used_subs(chars.get(i..=j).unwrap_or_default(), &readings, &split);
                     if !used.is_empty() {
                         for &(entry, list) in &found {
                             out.push(word_match(chars, i, j, entry.rank, list, false, &used));
@@ -316,44 +373,34 @@ pub(crate) fn l33t(chars: &[char], sources: &Sources<'_>, out: &mut Vec<Match>) 
 }
 
 /// The group read one character further, split by how its substitutions read it.
-fn extend(group: Group, c: char, tables: &[Table]) -> Vec<Group> {
-    let Some(x) = l33t_index(c) else {
+fn extend(group: Group, c: char, readings: &Readings) -> Vec<Group> {
+    let mut buf = [0_u8; 4];
+    let Some(by_reading) = l33t_index(c).and_then(|x| readings.by_char.get(x)) else {
         let mut key = group.key;
-        let mut buf = [0_u8; 4];
         for lower in c.to_lowercase() {
             key.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
         }
-        return vec![Group {
-            subs: group.subs,
-            key,
-            hints: group.hints,
-        }];
+        return vec![Group { key, ..group }];
     };
-    let mut splits: Vec<(char, Group)> = Vec::new();
-    for id in group.subs {
-        let read = tables.get(id).and_then(|t| t[x]).unwrap_or(c);
-        if let Some((_, g)) = splits.iter_mut().find(|(r, _)| *r == read) {
-            g.subs.push(id);
-        } else {
+    let mut splits = Vec::new();
+    for (read, set) in by_reading {
+        let subs: Set = group.subs.iter().zip(set).map(|(a, b)| a & b).collect();
+        if subs.iter().any(|&w| w != 0) {
             let mut key = group.key.clone();
-            let mut buf = [0_u8; 4];
             key.extend_from_slice(read.encode_utf8(&mut buf).as_bytes());
-            splits.push((
-                read,
-                Group {
-                    subs: vec![id],
-                    key,
-                    hints: group.hints,
-                },
-            ));
+            splits.push(Group {
+                subs,
+                key,
+                hints: group.hints,
+            });
         }
     }
-    splits.into_iter().map(|(_, g)| g).collect()
+    splits
 }
 
 /// The substitutions the group applied inside the token.
-fn used_subs(token: &[char], tables: &[Table], group: &Group) -> Sub {
-    let Some(table) = group.subs.first().and_then(|&id| tables.get(id)) else {
+fn used_subs(token: &[char], readings: &Readings, group: &Group) -> Sub {
+    let Some(table) = readings.first(&group.subs) else {
         return Vec::new();
     };
     let mut used: Sub = Vec::new();

@@ -281,7 +281,7 @@ fn common_prefix(word: &[u8], key: &[u8]) -> usize {
 use std::cmp::Ordering;
 
 /// Words per block (as written by `generate.py`).
-pub(crate) const BLOCK: usize = 32;
+pub(crate) const BLOCK: usize = 16;
 
 #[cfg(not(feature = "meter-compact"))]
 static ENGLISH_DATA: &[u8] = include_bytes!("../../../data/meter/en.bin");
