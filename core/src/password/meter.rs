@@ -376,6 +376,34 @@ mod tests {
         );
     }
 
+    // K2: any string gets a result in bounded time: empty, NUL, lone combining marks, bidi
+    // controls, a l33t storm, 10 MB.
+    #[test]
+    fn k2_bad_input_gets_a_result() {
+        let huge = "x".repeat(10_000_000);
+        let storm = "4@8({[<3691!|70$5+%2".repeat(4);
+        let inputs = [
+            "",
+            "\0",
+            "a\0b\0c\0d\0e",
+            "\u{301}\u{301}\u{301}",
+            "\u{202e}drowssap\u{202c}",
+            "İstanbul ΣΟΦΙΑΣ",
+            "19٣٤ ١٩٨٤",
+            storm.as_str(),
+            huge.as_str(),
+        ];
+        for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
+            for pw in inputs {
+                let start = std::time::Instant::now();
+                let s = evaluate(pw, &PasswordContext::default(), &policy);
+                assert!(s.score <= 4);
+                assert!(start.elapsed().as_secs() < 5, "bounded: {} chars", pw.len());
+            }
+        }
+        assert_eq!(level(""), StrengthLevel::Red);
+    }
+
     // K2: feedback comes in both languages.
     #[test]
     fn k2_feedback_in_both_languages() {
