@@ -79,6 +79,19 @@ fn adversarial_search(n: usize, len: usize) -> Vec<String> {
 }
 
 fn main() {
+    // `--scores N`: the meter's score for the first N corpus passwords, one per line with
+    // the password (to compare with another build of the meter).
+    if std::env::args().nth(1).as_deref() == Some("--scores") {
+        let n: usize = std::env::args()
+            .nth(2)
+            .map_or(20_000, |a| a.parse().unwrap());
+        let policy = PasswordPolicy::centrexx();
+        for p in meter_corpus::corpus(0x5EED_2026_0012, n) {
+            let s = evaluate(&p, &PasswordContext::default(), &policy);
+            println!("{}\t{p}", s.score);
+        }
+        return;
+    }
     let n: usize = std::env::args()
         .nth(1)
         .map_or(5_000, |a| a.parse().unwrap());
