@@ -197,7 +197,8 @@ fn spatial_constants(keyboard: Keyboard) -> (u64, u64) {
 pub(crate) fn spatial_guesses(keyboard: Keyboard, turns: usize, shifted: usize, len: usize) -> u64 {
     let (starts, degree) = spatial_constants(keyboard);
     let mut guesses = 0_u64;
-    for i in 2..=len {
+    // Long patterns with many turns saturate early; stop there (the sum only grows).
+    'sum: for i in 2..=len {
         for j in 1..=turns.min(i - 1) {
             let degree_pow = degree.saturating_pow(u32::try_from(j).unwrap_or(u32::MAX));
             guesses = guesses.saturating_add(
@@ -205,6 +206,9 @@ pub(crate) fn spatial_guesses(keyboard: Keyboard, turns: usize, shifted: usize, 
                     .saturating_mul(starts)
                     .saturating_mul(degree_pow),
             );
+            if guesses == u64::MAX {
+                break 'sum;
+            }
         }
     }
     if shifted > 0 {
