@@ -54,7 +54,7 @@ ENGLISH_GROUPS = {"passwords": ["passwords"], "english_wikipedia": ["english_wik
                   "us_tv_and_film": ["us_tv_and_film"]}
 GERMAN = ["commonWords", "firstnames", "lastnames"]
 # Ranks kept per English list in the browser module (size goal of issue 12).
-COMPACT = {"passwords": 18000, "english_wikipedia": 5000, "female_names": 1500,
+COMPACT = {"passwords": 16000, "english_wikipedia": 5000, "female_names": 1500,
            "male_names": 983, "surnames": 2500, "us_tv_and_film": 2500}
 BLOCK = 16
 Q = 1.0427
