@@ -9,7 +9,8 @@
 # abort at once, no panic locations, no Debug text) and shrunk by binaryen's wasm-opt: every
 # region within 63 KB gzipped (see README). PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The
 # meter and PIN modules run the core's numbering engine on regex-lite (feature small-regex)
-# with the regions in PBX_RULES_REGIONS (default DE,AT,CH). The Node build keeps the faster
+# with the regions in PBX_RULES_REGIONS (default DE,AT,CH), and the meter's English lists cut
+# to their most common words (feature compact-lists). The Node build keeps the faster
 # `regex` and every region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +41,7 @@ for area in ${AREAS:-meter numbers pins}; do
     numbers
     module="$CARGO_TARGET_DIR/nightly/wasm32-unknown-unknown/wasm/pbx_rules_wasm.wasm"
   else
-    PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex"
+    PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex,compact-lists"
   fi
   bindgen web "$out/web/$area" "$area" "$module"
   bindgen nodejs "$out/node-area/$area" "$area" "$module"

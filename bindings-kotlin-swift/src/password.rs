@@ -54,6 +54,10 @@ pub struct Strength {
     pub suggestions_de: Vec<String>,
     /// How to do better, in English.
     pub suggestions_en: Vec<String>,
+    /// The warning's stable code (`top10_password`), for programs.
+    pub warning_code: Option<String>,
+    /// The suggestions' stable codes (`add_another_word`).
+    pub suggestion_codes: Vec<String>,
 }
 
 /// A new password that passed every rule, with the meter's verdict.
@@ -85,6 +89,8 @@ impl From<core::Strength> for Strength {
             warning_en: s.warning_text(Lang::En).map(str::to_owned),
             suggestions_de: texts(s.suggestion_texts(Lang::De)),
             suggestions_en: texts(s.suggestion_texts(Lang::En)),
+            warning_code: s.warning_code().map(str::to_owned),
+            suggestion_codes: texts(s.suggestion_codes()),
             level: s.level,
             score: s.score,
             guesses_log10: s.guesses_log10,

@@ -58,6 +58,16 @@ impl Strength {
     fn suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
         self.0.suggestion_texts(lang.into())
     }
+    /// The warning's stable code (`"top10_password"`), if any.
+    #[getter]
+    fn warning_code(&self) -> Option<&'static str> {
+        self.0.warning_code()
+    }
+    /// The suggestions' stable codes (`"add_another_word"`).
+    #[getter]
+    fn suggestion_codes(&self) -> Vec<&'static str> {
+        self.0.suggestion_codes()
+    }
     /// Level, score, warning and suggestions as the core serialises them.
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)

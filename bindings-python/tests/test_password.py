@@ -79,3 +79,11 @@ def test_strength_texts_and_repr() -> None:
     accepted = pr.validate_new_password("Kaffeetasse Nordwind Blaubeere", "Kaffeetasse Nordwind Blaubeere")
     assert "Kaffeetasse" not in repr(accepted) and "Kaffeetasse" not in repr(accepted.password)
     assert accepted.strength.level == pr.StrengthLevel.GREEN or accepted.strength.score >= 2
+
+
+def test_k2_feedback_codes() -> None:
+    s = pr.evaluate("password")
+    assert s.warning_code == "top10_password"
+    assert s.suggestion_codes == ["add_another_word"]
+    assert len(s.suggestion_texts(pr.Lang.DE)) == len(s.suggestion_codes)
+    assert pr.evaluate("Kaffeetasse Nordwind Blaubeere").warning_code is None

@@ -83,6 +83,22 @@ impl Strength {
         self.0.warning_text(lang.into()).map(str::to_owned)
     }
 
+    /// The warning's stable code (`top10_password`), for programs.
+    #[wasm_bindgen(getter, js_name = warningCode)]
+    pub fn warning_code(&self) -> Option<String> {
+        self.0.warning_code().map(str::to_owned)
+    }
+
+    /// The suggestions' stable codes (`add_another_word`), for programs.
+    #[wasm_bindgen(getter, js_name = suggestionCodes)]
+    pub fn suggestion_codes(&self) -> Vec<String> {
+        self.0
+            .suggestion_codes()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// How to do better.
     pub fn suggestions(&self, lang: Lang) -> Vec<String> {
         self.0

@@ -77,6 +77,14 @@ test("pins.json (P1, P3, P8)", () => {
   }
 });
 
+test("meter feedback codes (K2)", () => {
+  const policy = pbx.Policy.centrexx();
+  const s = pbx.evaluatePassword("password", new pbx.PasswordContext(), policy);
+  assert.equal(s.warningCode, "top10_password");
+  assert.deepEqual(s.suggestionCodes, ["add_another_word"]);
+  assert.equal(s.suggestions("de").length, s.suggestionCodes.length);
+});
+
 test("passwords.json (K1-K4)", () => {
   replayed.add("passwords.json");
   const hasher = cheapHasher();

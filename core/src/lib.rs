@@ -43,6 +43,7 @@ pub use number::{
 };
 #[cfg(feature = "host-regex")]
 pub use number::{HostRegex, use_host_regex};
+pub use password::guesses;
 pub use password::{
     AcceptedPassword, BlockReason, ContextKind, PasswordChangeOutcome, PasswordContext,
     PasswordError, Strength, StrengthLevel, Suggestion, Warning, change_password, evaluate,

@@ -70,7 +70,7 @@ fn rates(
 fn meter(passwords: &[String]) {
     let policy = PasswordPolicy::centrexx();
     let ctx = PasswordContext::default();
-    // The first call loads zxcvbn's dictionaries and builds the German automaton.
+    // The first call reads the word files' headers.
     let t = Instant::now();
     let _ = evaluate("warm up", &ctx, &policy);
     let first_ms = t.elapsed().as_secs_f64() * 1e3;

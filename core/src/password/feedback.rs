@@ -1,19 +1,22 @@
 //! The meter's feedback in German and English (K2).
 //!
-//! [`Warning`] and [`Suggestion`] mirror zxcvbn 3.1's feedback enums one to one, plus two
-//! warnings of our own for the inputs we add (German words, K4 context words). The
-//! conversions from zxcvbn's enums are exhaustive matches, so a zxcvbn release with a new
-//! variant fails to compile here instead of showing an untranslated text. The German texts
-//! were written for this crate, with the translations of `@zxcvbn-ts/language-de` (MIT)
-//! as a reference.
+//! [`Warning`] and [`Suggestion`] are zxcvbn's feedback (the crate 3.1's enums one to one,
+//! checked by a test against the crate), plus two warnings of our own for what zxcvbn
+//! does not know (German words, K4 context words). Each has a stable snake_case `code()`
+//! for programs; the texts are for people. The German texts were written for this crate,
+//! with the translations of `@zxcvbn-ts/language-de` (MIT) as a reference.
+//!
+//! [`feedback`] picks them as zxcvbn's `get_feedback` does: nothing from score 3 on;
+//! otherwise from the longest match of the sequence, with "add another word" first.
 
 use serde::{Deserialize, Serialize};
 
+use super::guesses::{Match, Pattern, WordList};
 use crate::Lang;
-use zxcvbn::feedback::{Suggestion as Zs, Warning as Zw};
 
 /// What is wrong with a password, in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Warning {
@@ -39,6 +42,7 @@ pub enum Warning {
 
 /// How to choose a better password, in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 #[allow(missing_docs)]
 pub enum Suggestion {
@@ -57,48 +61,50 @@ pub enum Suggestion {
     AvoidAssociatedDates,
 }
 
-impl From<Zw> for Warning {
-    fn from(w: Zw) -> Self {
-        match w {
-            Zw::StraightRowsOfKeysAreEasyToGuess => Self::StraightRowsOfKeys,
-            Zw::ShortKeyboardPatternsAreEasyToGuess => Self::ShortKeyboardPatterns,
-            Zw::RepeatsLikeAaaAreEasyToGuess => Self::RepeatsLikeAaa,
-            Zw::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => Self::RepeatsLikeAbcAbc,
-            Zw::ThisIsATop10Password => Self::Top10Password,
-            Zw::ThisIsATop100Password => Self::Top100Password,
-            Zw::ThisIsACommonPassword => Self::CommonPassword,
-            Zw::ThisIsSimilarToACommonlyUsedPassword => Self::SimilarToCommonPassword,
-            Zw::SequencesLikeAbcAreEasyToGuess => Self::SequencesLikeAbc,
-            Zw::RecentYearsAreEasyToGuess => Self::RecentYears,
-            Zw::AWordByItselfIsEasyToGuess => Self::WordByItself,
-            Zw::DatesAreOftenEasyToGuess => Self::Dates,
-            Zw::NamesAndSurnamesByThemselvesAreEasyToGuess => Self::NamesByThemselves,
-            Zw::CommonNamesAndSurnamesAreEasyToGuess => Self::CommonNames,
-        }
-    }
-}
-
-impl From<Zs> for Suggestion {
-    fn from(s: Zs) -> Self {
-        match s {
-            Zs::UseAFewWordsAvoidCommonPhrases => Self::UseAFewWords,
-            Zs::NoNeedForSymbolsDigitsOrUppercaseLetters => Self::NoNeedForSymbols,
-            Zs::AddAnotherWordOrTwo => Self::AddAnotherWord,
-            Zs::CapitalizationDoesntHelpVeryMuch => Self::CapitalizationDoesntHelp,
-            Zs::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => Self::AllUppercase,
-            Zs::ReversedWordsArentMuchHarderToGuess => Self::ReversedWords,
-            Zs::PredictableSubstitutionsDontHelpVeryMuch => Self::PredictableSubstitutions,
-            Zs::UseALongerKeyboardPatternWithMoreTurns => Self::LongerKeyboardPattern,
-            Zs::AvoidRepeatedWordsAndCharacters => Self::AvoidRepeats,
-            Zs::AvoidSequences => Self::AvoidSequences,
-            Zs::AvoidRecentYears => Self::AvoidRecentYears,
-            Zs::AvoidYearsThatAreAssociatedWithYou => Self::AvoidAssociatedYears,
-            Zs::AvoidDatesAndYearsThatAreAssociatedWithYou => Self::AvoidAssociatedDates,
-        }
-    }
-}
-
 impl Warning {
+    /// Every variant, in declaration order.
+    pub const ALL: [Self; 16] = [
+        Self::StraightRowsOfKeys,
+        Self::ShortKeyboardPatterns,
+        Self::RepeatsLikeAaa,
+        Self::RepeatsLikeAbcAbc,
+        Self::Top10Password,
+        Self::Top100Password,
+        Self::CommonPassword,
+        Self::SimilarToCommonPassword,
+        Self::SequencesLikeAbc,
+        Self::RecentYears,
+        Self::WordByItself,
+        Self::Dates,
+        Self::NamesByThemselves,
+        Self::CommonNames,
+        Self::CommonGermanWord,
+        Self::ContextWord,
+    ];
+
+    /// The stable machine code (`snake_case`), the same in every binding.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::StraightRowsOfKeys => "straight_rows_of_keys",
+            Self::ShortKeyboardPatterns => "short_keyboard_patterns",
+            Self::RepeatsLikeAaa => "repeats_like_aaa",
+            Self::RepeatsLikeAbcAbc => "repeats_like_abc_abc",
+            Self::Top10Password => "top10_password",
+            Self::Top100Password => "top100_password",
+            Self::CommonPassword => "common_password",
+            Self::SimilarToCommonPassword => "similar_to_common_password",
+            Self::SequencesLikeAbc => "sequences_like_abc",
+            Self::RecentYears => "recent_years",
+            Self::WordByItself => "word_by_itself",
+            Self::Dates => "dates",
+            Self::NamesByThemselves => "names_by_themselves",
+            Self::CommonNames => "common_names",
+            Self::CommonGermanWord => "common_german_word",
+            Self::ContextWord => "context_word",
+        }
+    }
+
     /// The sentence in the given language.
     #[must_use]
     pub fn message(self, lang: Lang) -> &'static str {
@@ -176,6 +182,43 @@ impl Warning {
 }
 
 impl Suggestion {
+    /// Every variant, in declaration order.
+    pub const ALL: [Self; 13] = [
+        Self::UseAFewWords,
+        Self::NoNeedForSymbols,
+        Self::AddAnotherWord,
+        Self::CapitalizationDoesntHelp,
+        Self::AllUppercase,
+        Self::ReversedWords,
+        Self::PredictableSubstitutions,
+        Self::LongerKeyboardPattern,
+        Self::AvoidRepeats,
+        Self::AvoidSequences,
+        Self::AvoidRecentYears,
+        Self::AvoidAssociatedYears,
+        Self::AvoidAssociatedDates,
+    ];
+
+    /// The stable machine code (`snake_case`), the same in every binding.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::UseAFewWords => "use_a_few_words",
+            Self::NoNeedForSymbols => "no_need_for_symbols",
+            Self::AddAnotherWord => "add_another_word",
+            Self::CapitalizationDoesntHelp => "capitalization_doesnt_help",
+            Self::AllUppercase => "all_uppercase",
+            Self::ReversedWords => "reversed_words",
+            Self::PredictableSubstitutions => "predictable_substitutions",
+            Self::LongerKeyboardPattern => "longer_keyboard_pattern",
+            Self::AvoidRepeats => "avoid_repeats",
+            Self::AvoidSequences => "avoid_sequences",
+            Self::AvoidRecentYears => "avoid_recent_years",
+            Self::AvoidAssociatedYears => "avoid_associated_years",
+            Self::AvoidAssociatedDates => "avoid_associated_dates",
+        }
+    }
+
     /// The sentence in the given language.
     #[must_use]
     pub fn message(self, lang: Lang) -> &'static str {
@@ -237,14 +280,148 @@ impl Suggestion {
     }
 }
 
+/// zxcvbn's feedback for a score and the sequence behind it: none from score 3 on; the
+/// default advice for an empty password; otherwise what the longest match (the last of
+/// equally long ones) calls for, with "add another word" first. Where zxcvbn has no
+/// warning, a German word or a K4 context word in the sequence gives ours.
+pub(crate) fn feedback(
+    score: u8,
+    sequence: &[Match],
+    chars: &[char],
+) -> (Option<Warning>, Vec<Suggestion>) {
+    if sequence.is_empty() {
+        return (
+            None,
+            vec![Suggestion::UseAFewWords, Suggestion::NoNeedForSymbols],
+        );
+    }
+    if score >= 3 {
+        return (None, Vec::new());
+    }
+    let Some(longest) = sequence.iter().max_by_key(|m| m.len()) else {
+        return (None, Vec::new());
+    };
+    let token = chars.get(longest.i..=longest.j).unwrap_or_default();
+    let (mut warning, mut suggestions) = for_match(longest, token, sequence.len() == 1);
+    suggestions.insert(0, Suggestion::AddAnotherWord);
+    if warning.is_none() {
+        warning = ours(sequence);
+    }
+    (warning, suggestions)
+}
+
+/// Our warnings for inputs zxcvbn does not have: a K4 context word, a German word.
+fn ours(sequence: &[Match]) -> Option<Warning> {
+    let lists = || {
+        sequence.iter().filter_map(|m| match m.pattern {
+            Pattern::Dictionary { list, .. } => Some(list),
+            _ => None,
+        })
+    };
+    if lists().any(|l| l == WordList::UserInput) {
+        Some(Warning::ContextWord)
+    } else if lists().any(|l| matches!(l, WordList::German(_))) {
+        Some(Warning::CommonGermanWord)
+    } else {
+        None
+    }
+}
+
+fn for_match(m: &Match, token: &[char], sole: bool) -> (Option<Warning>, Vec<Suggestion>) {
+    match m.pattern {
+        Pattern::Dictionary {
+            rank,
+            list,
+            reversed,
+            l33t,
+        } => dictionary(token, rank, list, reversed, l33t, sole),
+        Pattern::Spatial { turns, .. } => (
+            Some(if turns == 1 {
+                Warning::StraightRowsOfKeys
+            } else {
+                Warning::ShortKeyboardPatterns
+            }),
+            vec![Suggestion::LongerKeyboardPattern],
+        ),
+        Pattern::Repeat { base_chars, .. } => (
+            Some(if base_chars == 1 {
+                Warning::RepeatsLikeAaa
+            } else {
+                Warning::RepeatsLikeAbcAbc
+            }),
+            vec![Suggestion::AvoidRepeats],
+        ),
+        Pattern::Sequence { .. } => (
+            Some(Warning::SequencesLikeAbc),
+            vec![Suggestion::AvoidSequences],
+        ),
+        Pattern::Year { .. } => (
+            Some(Warning::RecentYears),
+            vec![
+                Suggestion::AvoidRecentYears,
+                Suggestion::AvoidAssociatedYears,
+            ],
+        ),
+        Pattern::Date { .. } => (Some(Warning::Dates), vec![Suggestion::AvoidAssociatedDates]),
+        Pattern::Bruteforce => (None, Vec::new()),
+    }
+}
+
+fn dictionary(
+    token: &[char],
+    rank: u32,
+    list: WordList,
+    reversed: bool,
+    l33t: bool,
+    sole: bool,
+) -> (Option<Warning>, Vec<Suggestion>) {
+    let warning = match list {
+        WordList::English(0) => Some(if sole && !l33t && !reversed {
+            match rank {
+                0..=10 => Warning::Top10Password,
+                11..=100 => Warning::Top100Password,
+                _ => Warning::CommonPassword,
+            }
+        } else {
+            Warning::SimilarToCommonPassword
+        }),
+        WordList::English(1) => sole.then_some(Warning::WordByItself),
+        WordList::English(2) => Some(if sole {
+            Warning::NamesByThemselves
+        } else {
+            Warning::CommonNames
+        }),
+        WordList::German(0) => sole.then_some(Warning::CommonGermanWord),
+        WordList::German(_) => Some(if sole {
+            Warning::NamesByThemselves
+        } else {
+            Warning::CommonNames
+        }),
+        _ => None,
+    };
+    let mut suggestions = Vec::new();
+    if token.first().is_some_and(|c| c.is_uppercase()) {
+        suggestions.push(Suggestion::CapitalizationDoesntHelp);
+    } else if !token.is_empty() && token.iter().all(|c| c.is_uppercase()) {
+        suggestions.push(Suggestion::AllUppercase);
+    }
+    if reversed && token.len() >= 4 {
+        suggestions.push(Suggestion::ReversedWords);
+    }
+    if l33t {
+        suggestions.push(Suggestion::PredictableSubstitutions);
+    }
+    (warning, suggestions)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+    use zxcvbn::feedback::{Suggestion as Zs, Warning as Zw};
 
-    /// Every variant of zxcvbn 3.1's `Warning`. The exhaustive match in `listed` fails to
-    /// compile when zxcvbn adds one, so this list cannot silently fall behind.
+    /// zxcvbn 3.1's warnings in the order of our first fourteen.
     const ZXCVBN_WARNINGS: [Zw; 14] = [
         Zw::StraightRowsOfKeysAreEasyToGuess,
         Zw::ShortKeyboardPatternsAreEasyToGuess,
@@ -278,70 +455,52 @@ mod tests {
         Zs::AvoidDatesAndYearsThatAreAssociatedWithYou,
     ];
 
-    /// Position of a variant in the lists above; exhaustive, so new variants break the build.
-    fn warning_index(w: Zw) -> usize {
-        match w {
-            Zw::StraightRowsOfKeysAreEasyToGuess => 0,
-            Zw::ShortKeyboardPatternsAreEasyToGuess => 1,
-            Zw::RepeatsLikeAaaAreEasyToGuess => 2,
-            Zw::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => 3,
-            Zw::ThisIsATop10Password => 4,
-            Zw::ThisIsATop100Password => 5,
-            Zw::ThisIsACommonPassword => 6,
-            Zw::ThisIsSimilarToACommonlyUsedPassword => 7,
-            Zw::SequencesLikeAbcAreEasyToGuess => 8,
-            Zw::RecentYearsAreEasyToGuess => 9,
-            Zw::AWordByItselfIsEasyToGuess => 10,
-            Zw::DatesAreOftenEasyToGuess => 11,
-            Zw::NamesAndSurnamesByThemselvesAreEasyToGuess => 12,
-            Zw::CommonNamesAndSurnamesAreEasyToGuess => 13,
-        }
+    fn is_snake_case(code: &str) -> bool {
+        !code.is_empty()
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     }
 
-    fn suggestion_index(s: Zs) -> usize {
-        match s {
-            Zs::UseAFewWordsAvoidCommonPhrases => 0,
-            Zs::NoNeedForSymbolsDigitsOrUppercaseLetters => 1,
-            Zs::AddAnotherWordOrTwo => 2,
-            Zs::CapitalizationDoesntHelpVeryMuch => 3,
-            Zs::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => 4,
-            Zs::ReversedWordsArentMuchHarderToGuess => 5,
-            Zs::PredictableSubstitutionsDontHelpVeryMuch => 6,
-            Zs::UseALongerKeyboardPatternWithMoreTurns => 7,
-            Zs::AvoidRepeatedWordsAndCharacters => 8,
-            Zs::AvoidSequences => 9,
-            Zs::AvoidRecentYears => 10,
-            Zs::AvoidYearsThatAreAssociatedWithYou => 11,
-            Zs::AvoidDatesAndYearsThatAreAssociatedWithYou => 12,
-        }
-    }
-
-    // K2: every zxcvbn warning has its own English and German sentence; the English one is
-    // zxcvbn's own text.
+    // K2: every zxcvbn warning is ours with zxcvbn's English text, a German text of its
+    // own and a unique snake_case code; our two extra warnings too.
     #[test]
-    fn k2_every_zxcvbn_warning_is_translated() {
-        let mut de = HashSet::new();
-        for (i, w) in ZXCVBN_WARNINGS.into_iter().enumerate() {
-            assert_eq!(warning_index(w), i);
-            let ours = Warning::from(w);
-            assert_eq!(ours.message(Lang::En), w.to_string());
-            assert!(de.insert(ours.message(Lang::De)));
+    fn k2_every_warning_has_texts_and_a_code() {
+        for (z, ours) in ZXCVBN_WARNINGS.into_iter().zip(Warning::ALL) {
+            assert_eq!(ours.message(Lang::En), z.to_string());
         }
-        for ours in [Warning::CommonGermanWord, Warning::ContextWord] {
-            assert!(de.insert(ours.message(Lang::De)));
+        let (mut de, mut codes) = (HashSet::new(), HashSet::new());
+        for w in Warning::ALL {
+            assert!(de.insert(w.message(Lang::De)), "{w:?}");
+            assert!(is_snake_case(w.code()) && codes.insert(w.code()), "{w:?}");
+            assert_ne!(w.message(Lang::De), w.message(Lang::En));
+        }
+        assert_eq!(Warning::ALL.len(), ZXCVBN_WARNINGS.len() + 2);
+    }
+
+    // K2: serialised feedback carries the same codes.
+    #[test]
+    fn k2_serde_names_are_the_codes() {
+        for w in Warning::ALL {
+            assert_eq!(serde_json::to_value(w).unwrap(), w.code());
+        }
+        for s in Suggestion::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.code());
         }
     }
 
     // K2
     #[test]
-    fn k2_every_zxcvbn_suggestion_is_translated() {
-        let mut de = HashSet::new();
-        for (i, s) in ZXCVBN_SUGGESTIONS.into_iter().enumerate() {
-            assert_eq!(suggestion_index(s), i);
-            let ours = Suggestion::from(s);
-            assert_eq!(ours.message(Lang::En), s.to_string());
-            assert!(de.insert(ours.message(Lang::De)));
-            assert_ne!(ours.message(Lang::De), ours.message(Lang::En));
+    fn k2_every_suggestion_has_texts_and_a_code() {
+        for (z, ours) in ZXCVBN_SUGGESTIONS.into_iter().zip(Suggestion::ALL) {
+            assert_eq!(ours.message(Lang::En), z.to_string());
         }
+        let (mut de, mut codes) = (HashSet::new(), HashSet::new());
+        for s in Suggestion::ALL {
+            assert!(de.insert(s.message(Lang::De)), "{s:?}");
+            assert!(is_snake_case(s.code()) && codes.insert(s.code()), "{s:?}");
+            assert_ne!(s.message(Lang::De), s.message(Lang::En));
+        }
+        assert_eq!(Suggestion::ALL.len(), ZXCVBN_SUGGESTIONS.len());
     }
 }

@@ -1,11 +1,11 @@
-//! The strength meter (K2, K4): zxcvbn's score 0–4 as five colour levels, with feedback in
-//! German and English, German words and the account's context as guessable inputs.
+//! The strength meter (K2, K4): the zxcvbn score 0–4 of our own estimator (`guesses`) as
+//! five colour levels, with feedback in German and English; German lists and keyboard
+//! beside zxcvbn's English ones, the account's context as guessable inputs.
 
 use serde::{Deserialize, Serialize};
-use zxcvbn::matching::patterns::MatchPattern;
 
-use super::feedback::{Suggestion, Warning};
-use super::german;
+use super::feedback::{self, Suggestion, Warning};
+use super::guesses::{self, Pattern, WordList};
 use crate::{Lang, PasswordPolicy};
 
 /// The five colours of the meter, from zxcvbn's score 0–4 (K2).
@@ -95,6 +95,18 @@ impl Strength {
     pub fn suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
         self.suggestions.iter().map(|s| s.message(lang)).collect()
     }
+
+    /// The warning's stable code (`top10_password`), for programs.
+    #[must_use]
+    pub fn warning_code(&self) -> Option<&'static str> {
+        self.warning.map(Warning::code)
+    }
+
+    /// The suggestions' stable codes (`add_another_word`), for programs.
+    #[must_use]
+    pub fn suggestion_codes(&self) -> Vec<&'static str> {
+        self.suggestions.iter().map(|s| s.code()).collect()
+    }
 }
 
 /// A context word with where it came from.
@@ -160,31 +172,14 @@ pub(crate) struct Analysis {
     pub(crate) chars: usize,
 }
 
-/// Characters zxcvbn substitutes in its l33t matching (its l33t table).
-const L33T_CHARS: &str = "4@8({[<3691!|70$5+%2";
-
-/// zxcvbn's dictionary work grows with the square of the length times the number of l33t
-/// substitution tables. The meter stops reading where `length² × (1 + distinct l33t
-/// characters)` would pass this budget: 32 characters with 3 distinct l33t characters, 21
-/// with all of them. What it does not read can only add strength, so the cut errs on the
-/// weak side and bounds the worst case.
-const WORK_BUDGET: usize = 32 * 32 * 4;
-
-/// The prefix the meter evaluates: at most `max_chars` characters, and within the budget.
-fn meter_prefix(password: &str, max_chars: usize) -> &str {
-    let mut seen = 0_u32;
-    let mut end = password.len();
-    for (n, (at, c)) in password.char_indices().enumerate() {
-        if let Some(k) = L33T_CHARS.find(c) {
-            seen |= 1 << k;
-        }
-        let distinct = seen.count_ones() as usize;
-        if n >= max_chars || (n + 1) * (n + 1) * (1 + distinct) > WORK_BUDGET {
-            end = at;
-            break;
-        }
-    }
-    &password[..end]
+/// The part of the password the meter rates: all of it up to the policy's maximum length
+/// (F8); K1 refuses anything longer before it is saved, and the cut bounds the meter's
+/// time for any input.
+fn rated_part(password: &str, max_chars: usize) -> &str {
+    password
+        .char_indices()
+        .nth(max_chars.min(guesses::MAX_CHARS))
+        .map_or(password, |(at, _)| &password[..at])
 }
 
 pub(crate) fn analyse(
@@ -192,73 +187,48 @@ pub(crate) fn analyse(
     ctx: &PasswordContext<'_>,
     policy: &PasswordPolicy,
 ) -> Analysis {
-    let capped = meter_prefix(password, policy.meter_max_chars);
+    let rated = rated_part(password, policy.max_len);
     let context = context_words(ctx);
-    let german = german::words_in(capped);
-    let inputs: Vec<&str> = context
+    let inputs: Vec<&str> = context.iter().map(|c| c.word.as_str()).collect();
+    let options = guesses::Options {
+        languages: guesses::Languages::EnglishGerman,
+        reference_year: policy.meter_reference_year,
+    };
+    let estimate = guesses::estimate(rated, &inputs, &options);
+    let chars = zeroize::Zeroizing::new(rated.chars().collect::<Vec<char>>());
+    let (warning, suggestions) = feedback::feedback(estimate.score, &estimate.sequence, &chars);
+    let longest_common = estimate
+        .sequence
         .iter()
-        .map(|c| c.word.as_str())
-        .chain(german.iter().copied())
-        .collect();
-    let entropy = zxcvbn::zxcvbn(capped, &inputs);
-    let score = u8::from(entropy.score());
-    let mut warning = entropy
-        .feedback()
-        .and_then(|f| f.warning())
-        .map(Warning::from);
-    let suggestions = entropy
-        .feedback()
-        .map(|f| {
-            f.suggestions()
-                .iter()
-                .copied()
-                .map(Suggestion::from)
-                .collect()
+        .filter(|m| {
+            matches!(
+                m.pattern,
+                Pattern::Dictionary {
+                    list: WordList::English(0) | WordList::German(_),
+                    ..
+                }
+            )
         })
-        .unwrap_or_default();
-    let mut longest_common = 0;
-    let mut saw_context = false;
-    let mut saw_german = false;
-    for m in entropy.sequence() {
-        if let MatchPattern::Dictionary(d) = &m.pattern {
-            // zxcvbn does not export its dictionary type, only its Debug name.
-            let dictionary = format!("{:?}", d.dictionary_name);
-            let user_input = dictionary == "UserInputs";
-            let is_context = user_input && d.rank <= context.len();
-            let is_german = user_input && !is_context;
-            saw_context |= is_context;
-            saw_german |= is_german;
-            if dictionary == "Passwords" || is_german {
-                longest_common = longest_common.max(m.token.chars().count());
-            }
-        }
-    }
-    if warning.is_none() && score <= 2 {
-        if saw_context {
-            warning = Some(Warning::ContextWord);
-        } else if saw_german {
-            warning = Some(Warning::CommonGermanWord);
-        }
-    }
+        .map(guesses::Match::len)
+        .max()
+        .unwrap_or(0);
     Analysis {
         strength: Strength {
-            level: StrengthLevel::from_score(score),
-            score,
-            guesses_log10: entropy.guesses_log10(),
+            level: StrengthLevel::from_score(estimate.score),
+            score: estimate.score,
+            guesses_log10: estimate.guesses_log10(),
             warning,
             suggestions,
         },
         longest_common,
-        chars: capped.chars().count(),
+        chars: chars.len(),
     }
 }
 
-/// Rates a password (K2) with the account's guessable inputs (K4) and German words. The
-/// meter looks at the first `policy.meter_max_chars` characters at most, fewer when the
-/// password is full of l33t characters (see `WORK_BUDGET`); what it does not read can only
-/// add strength, and the cut bounds its time for any input. The copies this crate makes
-/// (lower-cased, folded) are zeroized; zxcvbn's internal copies are not under our control.
-/// Under an NFKC policy the meter rates the normalised text, as it will be saved.
+/// Rates a password (K2) with the account's guessable inputs (K4), on zxcvbn's English and
+/// the German lists and keyboards (see [`guesses`]). The whole password is rated up to the
+/// policy's maximum length. The copies this crate makes (lower-cased, l33t-translated) are
+/// zeroized. Under an NFKC policy the meter rates the normalised text, as it will be saved.
 ///
 /// # Examples
 /// ```
@@ -271,14 +241,12 @@ pub(crate) fn analyse(
 /// ```
 #[must_use]
 pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
-    // F10: the meter reads at most `meter_max_chars` characters of the normalised text, and
-    // no more typed ones than `input_cap` of one more can give those, so the rest is neither
-    // normalised nor copied (the one extra keeps a composition cut at the end off them).
-    let cap = super::typed::input_cap(policy.meter_max_chars.saturating_add(1), policy);
-    let password = super::typed::prefix(password, cap);
+    // F10: both paths read a bounded prefix only (`rated_part`): the NFKC path normalises
+    // at most four times the maximum length, the other rates at most the maximum.
     if policy.nfkc {
         use unicode_normalization::UnicodeNormalization;
-        let normalised = zeroize::Zeroizing::new(password.nfkc().collect::<String>());
+        let rated = rated_part(password, policy.max_len.saturating_mul(4));
+        let normalised = zeroize::Zeroizing::new(rated.nfkc().collect::<String>());
         return analyse(&normalised, ctx, policy).strength;
     }
     analyse(password, ctx, policy).strength
@@ -336,9 +304,13 @@ mod tests {
     #[test]
     fn k2_german_words_lower_the_score() {
         let policy = PasswordPolicy::centrexx();
-        for pw in ["Sommer2024", "Schatz123", "Passwort1"] {
+        let english = guesses::Options {
+            languages: guesses::Languages::English,
+            reference_year: policy.meter_reference_year,
+        };
+        for pw in ["Sommer2024", "Schatz123", "Kuehlschrank7", "Schmetterling"] {
             let with = evaluate(pw, &PasswordContext::default(), &policy);
-            let without = zxcvbn::zxcvbn(pw, &[]);
+            let without = guesses::estimate(pw, &[], &english);
             assert!(with.guesses_log10 < without.guesses_log10(), "{pw}");
         }
     }
@@ -377,23 +349,61 @@ mod tests {
         }
     }
 
-    // K2: the prefix rule cuts long and l33t-heavy input, never short plain input.
+    // K2, F8: the whole password is rated up to the policy's maximum length, no further.
     #[test]
-    fn k2_meter_prefix_is_bounded() {
+    fn k2_rated_part_is_the_whole_password_up_to_max_len() {
         assert_eq!(
-            meter_prefix("Kaffeetasse Nordwind", 32),
+            rated_part("Kaffeetasse Nordwind", 32),
             "Kaffeetasse Nordwind"
         );
-        assert_eq!(meter_prefix(&"a".repeat(100), 32).len(), 32);
-        let leet = "@4@4@4@43$3$3$3$1!1!1!1!0000||||";
-        let cut = meter_prefix(leet, 32);
-        let distinct = L33T_CHARS.chars().filter(|c| cut.contains(*c)).count();
-        assert!(cut.len() < 32, "{cut}");
+        assert_eq!(rated_part(&"a".repeat(100), 32).len(), 32);
+        assert_eq!(rated_part(&"ä".repeat(70), 64).chars().count(), 64);
+        assert_eq!(rated_part("äöü", 32), "äöü");
+        assert_eq!(rated_part(&"x".repeat(500), 500).len(), guesses::MAX_CHARS);
+    }
+
+    // F8: repeats of a common password are weak however long, up to the maximum length.
+    #[test]
+    fn f8_repeated_common_passwords_stay_weak() {
+        let centrexx = PasswordPolicy::centrexx();
+        let ctx = PasswordContext::default();
+        let s = evaluate("W!nt3r2023W!nt3r2023W!nt3r2023", &ctx, &centrexx);
+        assert!(s.level <= StrengthLevel::Yellow, "{s:?}");
+        let strict = PasswordPolicy::strict();
+        let long: String = "Schalke04".repeat(7).chars().take(63).collect();
+        let s = evaluate(&long, &ctx, &strict);
         assert!(
-            cut.len() * cut.len() * (1 + distinct) <= WORK_BUDGET,
-            "{cut}"
+            s.level < strict.min_level.max(StrengthLevel::LightGreen),
+            "{s:?}"
         );
-        assert_eq!(meter_prefix("äöü", 32), "äöü");
+    }
+
+    // K2: any string gets a result in bounded time: empty, NUL, lone combining marks, bidi
+    // controls, a l33t storm, 10 MB.
+    #[test]
+    fn k2_bad_input_gets_a_result() {
+        let huge = "x".repeat(10_000_000);
+        let storm = "4@8({[<3691!|70$5+%2".repeat(4);
+        let inputs = [
+            "",
+            "\0",
+            "a\0b\0c\0d\0e",
+            "\u{301}\u{301}\u{301}",
+            "\u{202e}drowssap\u{202c}",
+            "İstanbul ΣΟΦΙΑΣ",
+            "19٣٤ ١٩٨٤",
+            storm.as_str(),
+            huge.as_str(),
+        ];
+        for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
+            for pw in inputs {
+                let start = std::time::Instant::now();
+                let s = evaluate(pw, &PasswordContext::default(), &policy);
+                assert!(s.score <= 4);
+                assert!(start.elapsed().as_secs() < 5, "bounded: {} chars", pw.len());
+            }
+        }
+        assert_eq!(level(""), StrengthLevel::Red);
     }
 
     // K2: feedback comes in both languages.

@@ -7,7 +7,7 @@
 mod change;
 mod error;
 mod feedback;
-mod german;
+pub mod guesses;
 mod meter;
 mod rules;
 mod typed;

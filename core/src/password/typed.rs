@@ -32,14 +32,6 @@ pub(crate) fn longer_than(text: &str, max: usize) -> bool {
     text.chars().nth(max).is_some()
 }
 
-/// The first `max` code points of `text` (all of it when shorter), without copying.
-pub(crate) fn prefix(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => text.get(..end).unwrap_or(text),
-        None => text,
-    }
-}
-
 /// Typed text in the form the policy stores and compares: NFKC under a policy that asks
 /// for it, else as typed. `None` when the text is far beyond the maximum length, so no
 /// stored password can match it and normalising it would only cost time and memory.
@@ -101,13 +93,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn f10_prefix_and_count_stop_at_the_cap() {
+    fn f10_count_stops_at_the_cap() {
         assert!(longer_than("abcd", 3));
         assert!(!longer_than("abc", 3));
         assert!(!longer_than("äöü", 3));
-        assert_eq!(prefix("äöüß", 2), "äö");
-        assert_eq!(prefix("ab", 5), "ab");
-        assert_eq!(prefix("", 0), "");
     }
 
     #[test]

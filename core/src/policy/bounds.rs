@@ -155,9 +155,9 @@ fn check_password(p: &PasswordPolicy) -> Result<(), PolicyError> {
         1..=n(p.max_len),
     )?;
     within(
-        "password.meter_max_chars",
-        n(p.meter_max_chars),
-        1..=PASSWORD_CHARS,
+        "password.meter_reference_year",
+        u64::try_from(p.meter_reference_year).unwrap_or(0),
+        1900..=9999,
     )?;
     within(
         "password.propagation_delay_secs",

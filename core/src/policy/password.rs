@@ -23,9 +23,10 @@ pub struct PasswordPolicy {
     /// Refuse passwords that are common passwords or contain a context word (head number,
     /// company name, admin email), naming the reason.
     pub blocklist: bool,
-    /// The meter looks at this many characters at most; the rest can only add strength.
-    /// Bounds: 1–1024.
-    pub meter_max_chars: usize,
+    /// The year the meter measures years and dates in a password from (zxcvbn takes the
+    /// current year; the core takes no clock, so the host may set it each year).
+    /// Bounds: 1900–9999.
+    pub meter_reference_year: i32,
     /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
     /// Bounds: 0–86400 (one day).
     pub propagation_delay_secs: u32,
@@ -45,7 +46,7 @@ impl PasswordPolicy {
             nfkc: false,
             min_level: StrengthLevel::Yellow,
             blocklist: false,
-            meter_max_chars: 32,
+            meter_reference_year: 2026,
             propagation_delay_secs: 180,
             generated_len: 20,
         }
