@@ -24,8 +24,9 @@ pub struct PasswordPolicy {
     /// company name, admin email), naming the reason.
     pub blocklist: bool,
     /// The year the meter measures years and dates in a password from (zxcvbn takes the
-    /// current year; the core takes no clock, so the host may set it each year).
-    /// Bounds: 1900–9999.
+    /// current year; the core takes no clock, so the host may set it each year). Policies
+    /// saved before the field existed read as 2026. Bounds: 1900–9999.
+    #[serde(default = "default_reference_year")]
     pub meter_reference_year: i32,
     /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
     /// Bounds: 0–86400 (one day).
@@ -33,6 +34,10 @@ pub struct PasswordPolicy {
     /// Characters of a random password (R1; the seed is silent). Bounds: the larger of the
     /// two minimums–`max_len`.
     pub generated_len: usize,
+}
+
+fn default_reference_year() -> i32 {
+    2026
 }
 
 impl PasswordPolicy {
@@ -46,7 +51,7 @@ impl PasswordPolicy {
             nfkc: false,
             min_level: StrengthLevel::Yellow,
             blocklist: false,
-            meter_reference_year: 2026,
+            meter_reference_year: default_reference_year(),
             propagation_delay_secs: 180,
             generated_len: 20,
         }
@@ -79,5 +84,23 @@ impl PasswordPolicy {
     #[must_use]
     pub fn propagation_delay(&self) -> chrono::TimeDelta {
         chrono::TimeDelta::seconds(i64::from(self.propagation_delay_secs))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    // G6: a policy saved before the meter's reference year existed still reads.
+    #[test]
+    fn g6_policy_without_reference_year_reads() {
+        let mut value = serde_json::to_value(PasswordPolicy::centrexx()).unwrap();
+        value
+            .as_object_mut()
+            .unwrap()
+            .remove("meter_reference_year");
+        let read: PasswordPolicy = serde_json::from_value(value).unwrap();
+        assert_eq!(read, PasswordPolicy::centrexx());
     }
 }
