@@ -105,13 +105,13 @@ def test_p1_check_pin_strict_refuses_what_centrexx_warns() -> None:
 
 
 def test_k2_k4_meter_reads_stdin_and_gives_both_languages() -> None:
-    # A common German word alone (rank 477 of the German list): red, with the German warning.
-    done = run("meter", stdin="schatz\n")
+    # A common German word alone (long enough for K1): orange, with the German-word warning.
+    done = run("meter", stdin="sonnenschein\n")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[0] == "level: red (score 0 of 4)"
-    assert "[de] rot: Häufige deutsche Wörter sind leicht zu erraten." in done.stdout
-    assert "[en] red: Common German words are easy to guess." in done.stdout
-    assert "schatz" not in done.stdout.lower()
+    assert done.stdout.splitlines()[0] == "level: orange (score 1 of 4)"
+    assert "[de] orange: Häufige deutsche Wörter sind leicht zu erraten." in done.stdout
+    assert "[en] orange: Common German words are easy to guess." in done.stdout
+    assert "sonnenschein" not in done.stdout.lower()
 
 
 def test_k2_meter_json_matches_the_binding() -> None:
