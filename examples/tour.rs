@@ -10,18 +10,17 @@ use pbx_rules::{
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let policy = Policy::centrexx();
-    let plan = policy.numbers.plan()?;
+    let rules = Rules::new(Policy::centrexx())?;
+    let plan = rules.number_plan();
     println!(
         "== pbx-rules tour: a sample PBX in Mainz, default region {} ==\n",
         plan.region()
     );
 
-    numbers(&plan);
-    let (pbx, extensions) = sample_pbx(&plan)?;
+    numbers(plan);
+    let (pbx, extensions) = sample_pbx(plan)?;
     logins(&pbx);
-    backup(&plan, &pbx, extensions.clone())?;
-    let rules = Rules::new(policy)?;
+    backup(&rules, &pbx, extensions.clone())?;
     user_lifecycle(&pbx, &extensions[0], &rules)?;
     admin_login(&pbx, &rules)?;
     Ok(())
@@ -124,7 +123,7 @@ fn logins(pbx: &PbxMasterData) {
 
 /// B1–B6: backup numbers, who may set them, and where calls go.
 fn backup(
-    plan: &NumberPlan,
+    rules: &Rules,
     pbx: &PbxMasterData,
     mut exts: Vec<ExtensionMasterData>,
 ) -> Result<(), Box<dyn std::error::Error>> {
@@ -132,19 +131,19 @@ fn backup(
     let ada = Actor::User {
         extension: exts[0].digits.clone(),
     };
-    exts[0] = exts[0].set_backup_number(plan, &ada, "0171 12345678")?;
+    exts[0] = exts[0].set_backup_number(&ada, "0171 12345678", rules)?;
     println!(
         "Ada sets her backup number: {:?}, mobile number now {:?} (B5)",
         exts[0].backup_number().map(E164::as_str),
         exts[0].mobile_number.as_ref().map(E164::as_str)
     );
-    if let Err(e) = exts[1].set_backup_number(plan, &ada, "0160 1234567") {
+    if let Err(e) = exts[1].set_backup_number(&ada, "0160 1234567", rules) {
         println!("Ada tries Bob's extension: {} (B4)", e.code());
     }
     let admin = Actor::Admin {
         extended_rights: false,
     };
-    if let Err(e) = pbx.set_central_backup_number(plan, &admin, "") {
+    if let Err(e) = pbx.set_central_backup_number(&admin, "", rules) {
         println!(
             "Admin saves an empty central number: {}; it stays {} (B2)",
             e.code(),
@@ -213,7 +212,7 @@ fn user_lifecycle(
     let account = ExtensionAccount::create(ada.digits.clone(), t0, rules)?.account;
     println!(
         "created with the default PIN (P2); user must change it by {:?}",
-        account.change_deadline(rules.policy())
+        account.change_deadline(rules)
     );
     show(
         "first login with 0000 (P6)",
@@ -265,8 +264,8 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
         pbx.base_number.login_form(&pbx.central_digits)
     );
     let t0 = start();
-    let password = Password::parse("Kaffeetasse Nordwind 7!", &rules.policy().password, false)?;
-    let account = AdminAccount::create(&password, t0, rules.hasher())?;
+    let password = Password::parse("Kaffeetasse Nordwind 7!", false, rules)?;
+    let account = AdminAccount::create(&password, t0, rules)?;
     pbx.base_number
         .admin_login("06131-624680", &pbx.central_digits)?;
     let login = account.login(

@@ -3,11 +3,11 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use pbx_rules::{HashPolicy, Hasher, PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules::{HashPolicy, Hasher, PasswordContext, Rules, evaluate};
 use pbx_rules_benches::{adversarial_passwords, sample_passwords};
 
 fn meter(c: &mut Criterion) {
-    let policy = PasswordPolicy::centrexx();
+    let policy = Rules::centrexx();
     let ctx = PasswordContext {
         head_number: Some("+4961316246800"),
         company_name: Some("Brezelbäckerei Kümmerle GmbH"),

@@ -26,9 +26,8 @@ fn decisions(c: &mut Criterion) {
     let account = ExtensionAccount::create(ExtensionDigits::parse("10").unwrap(), now, &rules)
         .unwrap()
         .account;
-    let password =
-        Password::parse("Kaffeetasse Nordwind 7!", &rules.policy().password, false).unwrap();
-    let admin = AdminAccount::create(&password, now, rules.hasher()).unwrap();
+    let password = Password::parse("Kaffeetasse Nordwind 7!", false, &rules).unwrap();
+    let admin = AdminAccount::create(&password, now, &rules).unwrap();
     let central = ExtensionDigits::parse("0").unwrap();
     let mut group = c.benchmark_group("login decision (argon2 at m=8 KiB, t=1)");
     group.bench_function("user: identifier + PIN + window", |b| {

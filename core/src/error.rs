@@ -5,8 +5,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::lang::{Lang, Localized};
 use crate::{
-    BackupError, BaseNumberError, GenerateError, HashError, LoginError, LoginIdError, NumberError,
-    PasswordError, PermissionError, PinError, PolicyError, RecoveryError, StateError,
+    BackupError, GenerateError, HashError, LoginError, LoginIdError, NumberError, PasswordError,
+    PermissionError, PinError, PolicyError, RecoveryError, StateError,
 };
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
@@ -50,15 +50,6 @@ pub enum Error {
     /// Stored JSON that cannot be read (issue 11).
     #[error(transparent)]
     State(#[from] StateError),
-}
-
-impl From<BaseNumberError> for Error {
-    fn from(e: BaseNumberError) -> Self {
-        match e {
-            BaseNumberError::Number(e) => Self::Number(e),
-            BaseNumberError::LoginId(e) => Self::LoginId(e),
-        }
-    }
 }
 
 /// A family's error as the umbrella sees it: its code and messages, and its fields as JSON.

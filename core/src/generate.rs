@@ -10,8 +10,8 @@ use zeroize::Zeroizing;
 use crate::lang::localized;
 use crate::pin::PinContext;
 use crate::{
-    OneTimeCode, Password, PasswordContext, PasswordPolicy, Pin, PinPolicy, SecondFactorPolicy,
-    StrengthLevel, validate_new_password,
+    OneTimeCode, Password, PasswordContext, PasswordPolicy, Pin, PinPolicy, Rules,
+    SecondFactorPolicy, StrengthLevel,
 };
 
 /// Letters, digits and symbols without look-alikes (no `l 1 I | O 0 o`, no quotes or
@@ -79,21 +79,26 @@ pub(crate) fn draw(alphabet: &[u8], len: usize) -> Result<Zeroizing<String>, Gen
 ///
 /// # Examples
 /// ```
-/// use pbx_rules::{PinContext, PinPolicy, generate_pin};
-/// let policy = PinPolicy::centrexx();
-/// let pin = generate_pin(&policy, &PinContext::default())?;
-/// assert_eq!(pin.expose().len(), policy.generated_len);
-/// assert!(pin.trivial_findings(&PinContext::default(), &policy).is_empty());
+/// use pbx_rules::{PinContext, Rules, generate_pin};
+/// let rules = Rules::centrexx();
+/// let pin = generate_pin(&PinContext::default(), &rules)?;
+/// assert_eq!(pin.expose().len(), rules.policy().pin.generated_len);
+/// assert!(pin.trivial_findings(&PinContext::default(), &rules).is_empty());
 /// # Ok::<(), pbx_rules::GenerateError>(())
 /// ```
-pub fn generate_pin(policy: &PinPolicy, ctx: &PinContext<'_>) -> Result<Pin, GenerateError> {
+pub fn generate_pin(ctx: &PinContext<'_>, rules: &Rules) -> Result<Pin, GenerateError> {
+    pin_under(&rules.policy().pin, ctx)
+}
+
+/// [`generate_pin`] under the PIN section alone.
+pub(crate) fn pin_under(policy: &PinPolicy, ctx: &PinContext<'_>) -> Result<Pin, GenerateError> {
     for _ in 0..MAX_ATTEMPTS {
         let text = draw(b"0123456789", policy.generated_len)?;
-        let Ok(pin) = Pin::parse(&text, policy) else {
+        let Ok(pin) = Pin::parse_with(&text, policy) else {
             return Err(GenerateError::PolicyUnsatisfiable);
         };
         let refused = policy.mobile_refused.iter().any(|r| pin.matches(r));
-        if !refused && !pin.is_default(policy) && pin.trivial_findings(ctx, policy).is_empty() {
+        if !refused && !pin.is_default(policy) && pin.findings(ctx, policy).is_empty() {
             return Ok(pin);
         }
     }
@@ -107,6 +112,14 @@ pub fn generate_pin(policy: &PinPolicy, ctx: &PinContext<'_>) -> Result<Pin, Gen
 /// [`GenerateError::RandomUnavailable`], or [`GenerateError::PolicyUnsatisfiable`] when the
 /// length is outside the policy's own limits.
 pub fn generate_password(
+    ctx: &PasswordContext<'_>,
+    rules: &Rules,
+) -> Result<Password, GenerateError> {
+    password_under(&rules.policy().password, ctx)
+}
+
+/// [`generate_password`] under the password section alone.
+pub(crate) fn password_under(
     policy: &PasswordPolicy,
     ctx: &PasswordContext<'_>,
 ) -> Result<Password, GenerateError> {
@@ -117,7 +130,7 @@ pub fn generate_password(
     }
     for _ in 0..MAX_ATTEMPTS {
         let text = draw(PASSWORD_ALPHABET, policy.generated_len)?;
-        if let Ok(ok) = validate_new_password(&text, &text, ctx, policy) {
+        if let Ok(ok) = crate::password::check_new_password(&text, &text, ctx, policy) {
             if ok.strength.level == StrengthLevel::Green {
                 return Ok(ok.password);
             }
@@ -131,7 +144,12 @@ pub fn generate_password(
 /// # Errors
 /// [`GenerateError::RandomUnavailable`]; [`GenerateError::PolicyUnsatisfiable`] for zero
 /// digits.
-pub fn generate_code(policy: &SecondFactorPolicy) -> Result<OneTimeCode, GenerateError> {
+pub fn generate_code(rules: &Rules) -> Result<OneTimeCode, GenerateError> {
+    code_under(&rules.policy().second_factor)
+}
+
+/// [`generate_code`] under the second-factor section alone.
+pub(crate) fn code_under(policy: &SecondFactorPolicy) -> Result<OneTimeCode, GenerateError> {
     if policy.code_digits == 0 {
         return Err(GenerateError::PolicyUnsatisfiable);
     }
@@ -157,7 +175,7 @@ mod tests {
     fn r2_generated_pins_follow_the_policy() {
         for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
             for _ in 0..200 {
-                let pin = generate_pin(&policy, &PinContext::default()).unwrap();
+                let pin = pin_under(&policy, &PinContext::default()).unwrap();
                 assert_eq!(pin.expose().len(), policy.generated_len);
                 assert!(!["0000", "1234"].contains(&pin.expose()));
             }
@@ -170,7 +188,7 @@ mod tests {
         let policy = SecondFactorPolicy::centrexx();
         let mut seen = [false; 10];
         for _ in 0..200 {
-            let code = generate_code(&policy).unwrap();
+            let code = code_under(&policy).unwrap();
             assert_eq!(code.expose().len(), policy.code_digits);
             for b in code.expose().bytes() {
                 seen[usize::from(b - b'0')] = true;
@@ -183,9 +201,9 @@ mod tests {
     #[test]
     fn r1_generated_passwords_are_green() {
         for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
-            let pw = generate_password(&policy, &PasswordContext::default()).unwrap();
+            let pw = password_under(&policy, &PasswordContext::default()).unwrap();
             assert_eq!(pw.expose().chars().count(), policy.generated_len);
-            let s = crate::evaluate(pw.expose(), &PasswordContext::default(), &policy);
+            let s = crate::password::rate(pw.expose(), &PasswordContext::default(), &policy);
             assert_eq!(s.level, StrengthLevel::Green);
         }
     }
@@ -195,13 +213,13 @@ mod tests {
         let mut policy = PinPolicy::centrexx();
         policy.generated_len = 3;
         assert_eq!(
-            generate_pin(&policy, &PinContext::default()).unwrap_err(),
+            pin_under(&policy, &PinContext::default()).unwrap_err(),
             GenerateError::PolicyUnsatisfiable
         );
         let mut pw = PasswordPolicy::centrexx();
         pw.generated_len = 40;
         assert_eq!(
-            generate_password(&pw, &PasswordContext::default()).unwrap_err(),
+            password_under(&pw, &PasswordContext::default()).unwrap_err(),
             GenerateError::PolicyUnsatisfiable
         );
     }

@@ -40,21 +40,19 @@ pub use json::{Json, StateError};
 pub use lang::{Lang, Localized};
 pub use login::LoginError;
 pub use number::{
-    BaseNumber, BaseNumberError, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError,
-    NumberKind, NumberPlan, PhoneNumber, metadata_version,
+    BaseNumber, E164, ExtensionDigits, LoginIdError, NumberBatch, NumberError, NumberKind,
+    NumberPlan, PhoneNumber, metadata_version,
 };
 #[cfg(feature = "host-regex")]
 pub use number::{HostRegex, use_host_regex};
 pub use password::guesses;
 pub use password::{
-    AcceptedPassword, BlockReason, ContextKind, PasswordChangeOutcome, PasswordContext,
-    PasswordError, Strength, StrengthLevel, Suggestion, Warning, change_password, evaluate,
-    validate_new_password,
+    AcceptedPassword, BlockReason, ContextKind, PasswordContext, PasswordError, Strength,
+    StrengthLevel, Suggestion, Warning, evaluate, validate_new_password,
 };
 pub use permission::{Action, Actor, PermissionError, authorize};
 pub use pin::{
-    AcceptedPin, PinChangeOutcome, PinContext, PinError, TrivialPinFinding, change_pin,
-    mobile_app_check, validate_new_pin,
+    AcceptedPin, PinContext, PinError, TrivialPinFinding, mobile_app_check, validate_new_pin,
 };
 pub use policy::{
     HashPolicy, NumberPolicy, PasswordPolicy, PinPolicy, Policy, PolicyError, RecoveryPolicy,
@@ -64,5 +62,5 @@ pub use preview::{Feature, PreviewMode};
 pub use recovery::{RecoveryError, forgot_password, forgot_pin};
 pub use rules::{ChangeForm, Rules};
 pub use secret::{OneTimeCode, Password, Pepper, Pin};
-pub use throttle::{Throttle, password_allowance, pin_allowance};
+pub use throttle::Throttle;
 pub use version::VERSION;

@@ -1,11 +1,12 @@
-//! The rules in force: a policy and the hasher its hashing section describes.
+//! The rules in force: a policy, the hasher its hashing section describes and the number
+//! plan of its numbering section.
 //!
-//! Every lifecycle operation needs both, and a host sets them up once per process, so they
-//! travel together. Time is not part of it: each operation takes `now` (G1).
+//! Every operation and query needs some of them, and a host sets them up once per process,
+//! so they travel together as the one context every call takes. Time is not part of it: each operation takes `now` (G1).
 
-use crate::{Hasher, Pepper, Policy, PolicyError};
+use crate::{Hasher, NumberPlan, Pepper, Policy, PolicyError};
 
-/// A policy with its hasher (optionally peppered, G4). The policy was checked against its
+/// A policy with its hasher (optionally peppered, G4) and its number plan (N1, I2). The policy was checked against its
 /// documented bounds when the rules were built (F6), so no operation meets a value that
 /// overflows a time, an allocation or a count.
 ///
@@ -23,6 +24,7 @@ use crate::{Hasher, Pepper, Policy, PolicyError};
 pub struct Rules {
     policy: Policy,
     hasher: Hasher,
+    plan: NumberPlan,
 }
 
 impl Rules {
@@ -51,7 +53,16 @@ impl Rules {
 
     fn checked(policy: Policy) -> Self {
         let hasher = Hasher::new(policy.hashing.clone());
-        Self { policy, hasher }
+        // `validate` has checked the region, so the fallback is never taken.
+        let plan = policy
+            .numbers
+            .plan()
+            .unwrap_or_else(|_| NumberPlan::germany());
+        Self {
+            policy,
+            hasher,
+            plan,
+        }
     }
 
     /// The same rules with a server-side secret mixed into every hash (G4).
@@ -73,6 +84,26 @@ impl Rules {
     #[must_use]
     pub fn hasher(&self) -> &Hasher {
         &self.hasher
+    }
+
+    /// The number plan: the policy's default region and backup-number kinds.
+    #[must_use]
+    pub fn number_plan(&self) -> &NumberPlan {
+        &self.plan
+    }
+
+    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5): the
+    /// allowance at the minimum length, doubled per extra digit, never above the hard limit.
+    #[must_use]
+    pub fn pin_allowance(&self, pin_len: usize) -> u32 {
+        let policy = &self.policy;
+        crate::throttle::pin_allowance(pin_len, policy.pin.min_len, &policy.throttle)
+    }
+
+    /// The consecutive failures an admin password survives before it locks (G5).
+    #[must_use]
+    pub fn password_allowance(&self) -> u32 {
+        crate::throttle::password_allowance(&self.policy.throttle)
     }
 
     /// Spends the time of one verification at the policy's costs, for a login whose

@@ -100,7 +100,7 @@ fn delay(failures: u32, policy: &ThrottlePolicy) -> Option<TimeDelta> {
 /// The failures a PIN of `len` digits survives: the allowance at the policy's minimum
 /// length, doubled per extra digit, never above the hard limit (G5).
 #[must_use]
-pub fn pin_allowance(len: usize, min_len: usize, policy: &ThrottlePolicy) -> u32 {
+pub(crate) fn pin_allowance(len: usize, min_len: usize, policy: &ThrottlePolicy) -> u32 {
     let extra = u32::try_from(len.saturating_sub(min_len))
         .unwrap_or(u32::MAX)
         .min(16);
@@ -112,6 +112,6 @@ pub fn pin_allowance(len: usize, min_len: usize, policy: &ThrottlePolicy) -> u32
 
 /// The failures an admin password survives.
 #[must_use]
-pub fn password_allowance(policy: &ThrottlePolicy) -> u32 {
+pub(crate) fn password_allowance(policy: &ThrottlePolicy) -> u32 {
     policy.password_allowance.min(policy.hard_limit)
 }

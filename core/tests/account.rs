@@ -92,8 +92,8 @@ fn p5_edge_41_days_23_hours_works_42_days_is_locked() {
             since: t0() + days(42)
         })
     );
-    assert!(account.is_pin_expired(t0() + days(42), rules.policy()));
-    assert!(!account.is_pin_expired(t0() + days(42) - TimeDelta::seconds(1), rules.policy()));
+    assert!(account.is_pin_expired(t0() + days(42), &rules));
+    assert!(!account.is_pin_expired(t0() + days(42) - TimeDelta::seconds(1), &rules));
 }
 
 #[test]
@@ -344,7 +344,7 @@ fn p9_effects_of_user_change_and_admin_set() {
 fn g5_attempt_n_minus_1_and_n_of_a_4_digit_pin() {
     let rules = rules("centrexx");
     let policy = rules.policy();
-    let allowance = pbx_rules::pin_allowance(4, policy.pin.min_len, &policy.throttle);
+    let allowance = rules.pin_allowance(4);
     assert_eq!(allowance, policy.throttle.pin_allowance_at_min_len);
     let mut account = extension("10", &rules);
     let mut now = t0();
@@ -404,8 +404,8 @@ fn g5_delays_grow_after_the_free_failures_and_a_success_resets() {
 
 #[test]
 fn g5_allowance_scales_with_pin_length_and_never_passes_100() {
-    let policy = pbx_rules::Policy::centrexx();
-    let allowance = |len| pbx_rules::pin_allowance(len, policy.pin.min_len, &policy.throttle);
+    let rules = pbx_rules::Rules::centrexx();
+    let allowance = |len| rules.pin_allowance(len);
     assert!(allowance(4) < allowance(6) && allowance(6) < allowance(8));
     assert_eq!(allowance(10), 100);
     assert!((1..=64).all(|len| allowance(len) <= 100));

@@ -307,7 +307,7 @@ fn k3_k5_password_change_takes_effect_after_the_delay() {
 fn g5_admin_password_allowance_locks() {
     let rules = rules("centrexx");
     let mut account = admin(&rules);
-    let allowance = pbx_rules::password_allowance(&rules.policy().throttle);
+    let allowance = rules.password_allowance();
     let mut now = t0();
     for _ in 0..allowance {
         account = account

@@ -61,8 +61,8 @@ fn every_operation(
         rules,
     );
     let _ = ext.set_pin_by_admin(&boss, "4711", "4711", now, rules);
-    let _ = ext.is_locked(now, rules.policy());
-    let _ = ext.change_deadline(rules.policy());
+    let _ = ext.is_locked(now, &rules);
+    let _ = ext.change_deadline(&rules);
     let _ = forgot_pin(&pbx(), Some((&master("10"), ext)), now, rules);
     let _ = admin.login(ADMIN_PASSWORD, None, vec![], now, rules);
     let new = "Segelboot Blaubeere Nordwind 42";
@@ -85,12 +85,9 @@ fn f6_pin_set_at_the_end_of_time_does_not_panic() {
     let ext = edited(&extension("10", &rules), |j| {
         j["pin_set_at"] = json!(END_OF_TIME);
     });
-    assert_eq!(
-        ext.change_deadline(rules.policy()),
-        Some(DateTime::<Utc>::MAX_UTC)
-    );
+    assert_eq!(ext.change_deadline(&rules), Some(DateTime::<Utc>::MAX_UTC));
     assert!(
-        !ext.is_locked(t0(), rules.policy()),
+        !ext.is_locked(t0(), &rules),
         "a deadline after the end of time never passes"
     );
     let login = ext.login("0000", t0(), &rules);

@@ -9,9 +9,8 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use pbx_rules::{
-    Actor, AdminAccount, BackupError, ChangeForm, Lang, Localized, NumberKind, NumberPlan,
-    Password, PasswordContext, PasswordError, PasswordPolicy, Pin, PinError, PinPolicy, Policy,
-    Rules, evaluate,
+    Actor, AdminAccount, BackupError, ChangeForm, Error, Lang, Localized, NumberKind, NumberPlan,
+    Password, PasswordContext, PasswordError, Pin, PinError, Policy, Rules, evaluate,
 };
 
 fn code<S, T>(d: &pbx_rules::Decision<S, T>) -> &'static str {
@@ -27,8 +26,8 @@ const NFKC_CHANGES: [&str; 3] = [
 ];
 
 fn admin_with(password: &str, rules: &Rules) -> AdminAccount {
-    let password = Password::parse(password, &rules.policy().password, false).unwrap();
-    AdminAccount::create(&password, t0(), rules.hasher()).unwrap()
+    let password = Password::parse(password, false, &rules).unwrap();
+    AdminAccount::create(&password, t0(), &rules).unwrap()
 }
 
 /// The admin's change form with the new password typed twice the same.
@@ -52,7 +51,7 @@ fn change(
 fn f4_strict_admin_logs_in_with_a_password_nfkc_changes() {
     let rules = rules("strict");
     for typed in NFKC_CHANGES {
-        let stored = Password::parse(typed, &rules.policy().password, false).unwrap();
+        let stored = Password::parse(typed, false, &rules).unwrap();
         assert_ne!(stored.expose(), typed, "NFKC changes {typed}");
         let account = admin_with(typed, &rules);
         let login = account.login(typed, None, vec![], t0(), &rules);
@@ -120,7 +119,7 @@ fn f10_far_too_long_password_is_refused_before_normalisation() {
     for preset in ["strict", "centrexx"] {
         let rules = rules(preset);
         let policy = &rules.policy().password;
-        let err = quickly("parse", || Password::parse(&text, policy, false)).unwrap_err();
+        let err = quickly("parse", || Password::parse(&text, false, &rules)).unwrap_err();
         assert_eq!(
             err,
             PasswordError::TooLong {
@@ -129,10 +128,10 @@ fn f10_far_too_long_password_is_refused_before_normalisation() {
         );
         let ctx = PasswordContext::default();
         // zxcvbn builds its dictionaries on the first call; that is not what is timed here.
-        let _ = evaluate("warm up", &ctx, policy);
-        let strength = quickly("evaluate", || evaluate(&text, &ctx, policy));
+        let _ = evaluate("warm up", &ctx, &rules);
+        let strength = quickly("evaluate", || evaluate(&text, &ctx, &rules));
         let head: String = text.chars().take(1000).collect();
-        assert_eq!(strength, evaluate(&head, &ctx, policy), "{preset}");
+        assert_eq!(strength, evaluate(&head, &ctx, &rules), "{preset}");
     }
 }
 
@@ -153,16 +152,17 @@ fn f10_far_too_long_login_and_old_password_cost_no_normalisation() {
 // F10: the cut keeps every password that normalises to the maximum or less.
 #[test]
 fn f10_the_cap_keeps_inputs_that_normalise_within_the_maximum() {
-    let policy = PasswordPolicy::strict();
+    let rules = Rules::strict();
+    let policy = &rules.policy().password;
     // 64 × "ᾂ" typed decomposed: 256 code points, 64 after NFKC.
     let decomposed = "\u{3b1}\u{313}\u{300}\u{345}".repeat(policy.max_len);
     assert_eq!(decomposed.chars().count(), 4 * policy.max_len);
-    let pw = Password::parse(&decomposed, &policy, false).unwrap();
+    let pw = Password::parse(&decomposed, false, &rules).unwrap();
     assert_eq!(pw.expose().chars().count(), policy.max_len);
     // One code point more is beyond the cap.
     let over = format!("{decomposed}x");
     assert_eq!(
-        Password::parse(&over, &policy, false).unwrap_err(),
+        Password::parse(&over, false, &rules).unwrap_err(),
         PasswordError::TooLong { max: 64 }
     );
     // The meter rates the same first characters whether or not the tail is there.
@@ -170,17 +170,18 @@ fn f10_the_cap_keeps_inputs_that_normalise_within_the_maximum() {
     let long_tail = format!("Kaffeetasse Nordwind {}", "\u{FDFA}".repeat(100_000));
     let short_tail = format!("Kaffeetasse Nordwind {}", "\u{FDFA}".repeat(100));
     assert_eq!(
-        evaluate(&long_tail, &ctx, &policy),
-        evaluate(&short_tail, &ctx, &policy)
+        evaluate(&long_tail, &ctx, &rules),
+        evaluate(&short_tail, &ctx, &rules)
     );
 }
 
 // F10: PIN parsing reads the bytes once and copies nothing before the length check.
 #[test]
 fn f10_far_too_long_pin_is_refused_quickly() {
-    let policy = PinPolicy::strict();
+    let rules = Rules::strict();
+    let policy = &rules.policy().pin;
     let digits = "7".repeat(10 * 1024 * 1024);
-    let err = quickly("pin", || Pin::parse(&digits, &policy)).unwrap_err();
+    let err = quickly("pin", || Pin::parse(&digits, &rules)).unwrap_err();
     assert_eq!(
         err,
         PinError::TooLong {
@@ -255,14 +256,14 @@ const INVISIBLE: [(char, &str); 17] = [
 #[test]
 fn i7_invisible_characters_are_refused_with_their_own_code() {
     for preset in ["centrexx", "strict"] {
-        let policy = rules(preset).policy().password.clone();
+        let rules = rules(preset);
         for (c, name) in INVISIBLE {
             for text in [
                 format!("Kaffeetasse{c}Nordwind Segel"),
                 format!("{c}Kaffeetasse Nordwind Segel"),
                 format!("Kaffeetasse Nordwind Segel{c}"),
             ] {
-                let err = Password::parse(&text, &policy, false).unwrap_err();
+                let err = Password::parse(&text, false, &rules).unwrap_err();
                 assert_eq!(err, PasswordError::InvisibleCharacter, "{preset}: {name}");
                 assert_eq!(err.code(), "PASSWORD_INVISIBLE_CHARACTER");
             }
@@ -270,7 +271,7 @@ fn i7_invisible_characters_are_refused_with_their_own_code() {
         // A short password of invisible characters is not "too short" but invisible.
         let sneaky = format!("abc{}", "\u{200B}".repeat(10));
         assert_eq!(
-            Password::parse(&sneaky, &policy, false).unwrap_err(),
+            Password::parse(&sneaky, false, &rules).unwrap_err(),
             PasswordError::InvisibleCharacter
         );
     }
@@ -290,14 +291,14 @@ fn i7_change_refuses_invisible_characters() {
 // I7: visible characters next to them stay allowed.
 #[test]
 fn i7_visible_unicode_stays_allowed() {
-    let policy = PasswordPolicy::centrexx();
+    let rules = Rules::centrexx();
     for text in [
         "Grüße aus Mainz",
         "with\u{A0}no-break space",
         "Kaffee ☕ und Kuchen",
         "e\u{301}te\u{301} a\u{300} Paris",
     ] {
-        assert!(Password::parse(text, &policy, false).is_ok(), "{text}");
+        assert!(Password::parse(text, false, &rules).is_ok(), "{text}");
     }
 }
 
@@ -332,7 +333,7 @@ fn i2_the_numbering_plan_reports_the_kinds() {
 // mobile) numbers, for the user, the admin and the central backup number.
 #[test]
 fn i2_centrexx_refuses_toll_fraud_numbers_as_backup_numbers() {
-    let plan = Policy::centrexx().numbers.plan().unwrap();
+    let rules = Rules::centrexx();
     let ext = master("10");
     let owner = Actor::User {
         extension: digits("10"),
@@ -342,12 +343,16 @@ fn i2_centrexx_refuses_toll_fraud_numbers_as_backup_numbers() {
     };
     for (typed, kind) in TOLL_FRAUD {
         for actor in [&owner, &admin] {
-            let err = ext.set_backup_number(&plan, actor, typed).unwrap_err();
-            assert_eq!(err, BackupError::KindRefused { kind }, "{typed}");
+            let err = ext.set_backup_number(actor, typed, &rules).unwrap_err();
+            assert_eq!(
+                err,
+                Error::Backup(BackupError::KindRefused { kind }),
+                "{typed}"
+            );
             assert_eq!(err.code(), "BACKUP_NUMBER_KIND_REFUSED");
         }
         let err = pbx()
-            .set_central_backup_number(&plan, &admin, typed)
+            .set_central_backup_number(&admin, typed, &rules)
             .unwrap_err();
         assert_eq!(err.code(), "BACKUP_NUMBER_KIND_REFUSED", "{typed}");
     }
@@ -367,34 +372,34 @@ fn i2_the_policy_lists_the_allowed_kinds() {
     let owner = Actor::User {
         extension: digits("10"),
     };
-    let plan = Policy::centrexx().numbers.plan().unwrap();
+    let rules = Rules::centrexx();
     for typed in ["0171 12345678", "06131 624680", "0800 1234567"] {
         let set = master("10")
-            .set_backup_number(&plan, &owner, typed)
+            .set_backup_number(&owner, typed, &rules)
             .unwrap();
         assert_eq!(set.mobile_number.as_ref(), set.backup_number(), "B5");
     }
     let mut policy = Policy::centrexx();
     policy.numbers.backup_kinds = vec![NumberKind::Mobile];
-    let mobile_only = policy.numbers.plan().unwrap();
+    let mobile_only = Rules::new(policy.clone()).unwrap();
     assert!(
         master("10")
-            .set_backup_number(&mobile_only, &owner, "0171 12345678")
+            .set_backup_number(&owner, "0171 12345678", &mobile_only)
             .is_ok()
     );
     assert_eq!(
         master("10")
-            .set_backup_number(&mobile_only, &owner, "06131 624680")
+            .set_backup_number(&owner, "06131 624680", &mobile_only)
             .unwrap_err(),
-        BackupError::KindRefused {
+        Error::Backup(BackupError::KindRefused {
             kind: NumberKind::FixedLine
-        }
+        })
     );
     policy.numbers.backup_kinds.push(NumberKind::PremiumRate);
-    let lax = policy.numbers.plan().unwrap();
+    let lax = Rules::new(policy.clone()).unwrap();
     assert!(
         master("10")
-            .set_backup_number(&lax, &owner, "0900 1 234567")
+            .set_backup_number(&owner, "0900 1 234567", &lax)
             .is_ok()
     );
     // A stored policy without the field gets the centrexx list.

@@ -1,13 +1,16 @@
 //! Replays the shared JSON vectors `core/vectors/pins.json` (P1, P3, P8) and
-//! `core/vectors/passwords.json` (K1–K4) against the crate.
+//! `core/vectors/passwords.json` (K1–K4) against the crate: the validation functions, and
+//! the lifecycle operations for the `change` checks (the one credential-change path).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{
-    BlockReason, ContextKind, E164, HashPolicy, Hasher, Localized, PasswordContext, PasswordError,
-    Pin, PinContext, PinError, Policy, StrengthLevel, change_password, change_pin, evaluate,
-    mobile_app_check, validate_new_password, validate_new_pin,
+    Actor, AdminAccount, BlockReason, ChangeForm, ContextKind, E164, Error, ExtensionAccount,
+    ExtensionDigits, Localized, Password, PasswordContext, PasswordError, Pin, PinContext,
+    PinError, Policy, Rules, StrengthLevel, evaluate, mobile_app_check, validate_new_password,
+    validate_new_pin,
 };
 use serde_json::Value;
 
@@ -37,11 +40,61 @@ fn s<'a>(case: &'a Value, key: &str) -> &'a str {
         .unwrap_or_else(|| panic!("{}: no {key}", case["id"]))
 }
 
-fn cheap_hasher() -> Hasher {
-    let mut policy = HashPolicy::centrexx();
-    policy.m_cost_kib = 64;
-    policy.t_cost = 1;
-    Hasher::new(policy)
+/// The preset named by the case, hashing cheaply (the vectors test rules, not argon2).
+fn rules(case: &Value) -> Rules {
+    let mut policy = Policy::preset(s(case, "policy")).unwrap();
+    policy.hashing.m_cost_kib = 64;
+    policy.hashing.t_cost = 1;
+    policy.hashing.p_cost = 1;
+    Rules::new(policy).unwrap()
+}
+
+fn t0() -> DateTime<Utc> {
+    "2026-01-05T09:00:00Z".parse().unwrap()
+}
+
+/// P3 through the lifecycle: an account whose PIN is `stored` (the default PIN as created,
+/// any other as set by the admin), changed by its user a minute later.
+fn change_pin(case: &Value, rules: &Rules) -> Result<Vec<String>, Error> {
+    let ten = ExtensionDigits::parse("10").unwrap();
+    let mut account = ExtensionAccount::create(ten.clone(), t0(), rules)
+        .unwrap()
+        .account;
+    let stored = s(case, "stored");
+    if rules.policy().pin.default_pin.as_deref() != Some(stored) {
+        let admin = Actor::Admin {
+            extended_rights: false,
+        };
+        account = account
+            .set_pin_by_admin(&admin, stored, stored, t0(), rules)
+            .state;
+    }
+    let form = ChangeForm {
+        old: s(case, "old"),
+        new: s(case, "pin"),
+        confirmation: s(case, "confirmation"),
+    };
+    let user = Actor::User { extension: ten };
+    let later = t0() + TimeDelta::minutes(1);
+    let d = account.change_pin(&user, form, &PinContext::default(), later, rules);
+    d.outcome.map(|changed| finding_codes(&changed.warnings))
+}
+
+/// K3 through the lifecycle: an admin account with the password `stored`, changed a
+/// minute later.
+fn change_password(case: &Value, ctx: &PasswordContext<'_>, rules: &Rules) -> Result<(), Error> {
+    let stored = Password::parse(s(case, "stored"), false, rules).unwrap();
+    let admin = AdminAccount::create(&stored, t0(), rules).unwrap();
+    let form = ChangeForm {
+        old: s(case, "old"),
+        new: s(case, "password"),
+        confirmation: s(case, "confirmation"),
+    };
+    let later = t0() + TimeDelta::minutes(1);
+    admin
+        .change_password(form, ctx, later, rules)
+        .outcome
+        .map(|_| ())
 }
 
 fn finding_codes(findings: &[pbx_rules::TrivialPinFinding]) -> Vec<String> {
@@ -59,38 +112,30 @@ fn expected_findings(expect: &Value) -> Vec<String> {
 
 #[test]
 fn pin_vectors() {
-    let hasher = cheap_hasher();
     for case in cases(include_str!("../vectors/pins.json")) {
         let id = case["id"].as_str().unwrap();
-        let policy = Policy::preset(s(&case, "policy")).unwrap().pin;
+        let rules = rules(&case);
         let expect = &case["expect"];
         let verdict = s(expect, "verdict");
-        let result: Result<Vec<String>, PinError> = match s(&case, "check") {
-            "parse" => Pin::parse(s(&case, "pin"), &policy).map(|_| Vec::new()),
+        let result: Result<Vec<String>, Error> = match s(&case, "check") {
+            "parse" => Pin::parse(s(&case, "pin"), &rules)
+                .map(|_| Vec::new())
+                .map_err(Error::from),
             "new" => validate_new_pin(
                 s(&case, "pin"),
                 s(&case, "confirmation"),
                 &PinContext::default(),
-                &policy,
+                &rules,
             )
-            .map(|a| finding_codes(&a.warnings)),
-            "change" => {
-                let stored = hasher.hash(s(&case, "stored").as_bytes()).unwrap();
-                change_pin(
-                    s(&case, "old"),
-                    s(&case, "pin"),
-                    s(&case, "confirmation"),
-                    &stored,
-                    &hasher,
-                    &PinContext::default(),
-                    &policy,
-                )
-                .map(|o| finding_codes(&o.accepted.warnings))
-            }
+            .map(|a| finding_codes(&a.warnings))
+            .map_err(Error::from),
+            "change" => change_pin(&case, &rules),
             "mobile" => {
-                let pin = Pin::parse(s(&case, "pin"), &policy).unwrap();
+                let pin = Pin::parse(s(&case, "pin"), &rules).unwrap();
                 let mobile = case["mobile"].as_str().map(|m| E164::parse(m).unwrap());
-                mobile_app_check(&pin, mobile.as_ref(), &policy).map(|()| Vec::new())
+                mobile_app_check(&pin, mobile.as_ref(), &rules)
+                    .map(|()| Vec::new())
+                    .map_err(Error::from)
             }
             "trivial" => {
                 let names: Vec<&str> = case["names"]
@@ -107,8 +152,8 @@ fn pin_vectors() {
                     names: &names,
                     phone_number: phone.as_ref(),
                 };
-                let pin = Pin::parse(s(&case, "pin"), &policy).unwrap();
-                Ok(finding_codes(&pin.trivial_findings(&ctx, &policy)))
+                let pin = Pin::parse(s(&case, "pin"), &rules).unwrap();
+                Ok(finding_codes(&pin.trivial_findings(&ctx, &rules)))
             }
             other => panic!("{id}: unknown check {other}"),
         };
@@ -119,7 +164,7 @@ fn pin_vectors() {
             }
             ("refused", Err(err)) => {
                 assert_eq!(err.code(), s(expect, "code"), "{id}");
-                if let PinError::Trivial { findings } = &err {
+                if let Error::Pin(PinError::Trivial { findings }) = &err {
                     assert_eq!(finding_codes(findings), expected_findings(expect), "{id}");
                 }
             }
@@ -151,10 +196,9 @@ fn reason(name: &str) -> BlockReason {
 
 #[test]
 fn password_vectors() {
-    let hasher = cheap_hasher();
     for case in cases(include_str!("../vectors/passwords.json")) {
         let id = case["id"].as_str().unwrap();
-        let policy = Policy::preset(s(&case, "policy")).unwrap().password;
+        let rules = rules(&case);
         let expect = &case["expect"];
         let context = &case["context"];
         let ctx = PasswordContext {
@@ -163,31 +207,18 @@ fn password_vectors() {
             admin_email: context["admin_email"].as_str(),
             second_factor: case["second_factor"].as_bool().unwrap_or(false),
         };
-        let result: Result<(), PasswordError> = match s(&case, "check") {
-            "parse" => pbx_rules::Password::parse(s(&case, "password"), &policy, ctx.second_factor)
-                .map(|_| ()),
-            "new" => validate_new_password(
-                s(&case, "password"),
-                s(&case, "confirmation"),
-                &ctx,
-                &policy,
-            )
-            .map(|_| ()),
-            "change" => {
-                let stored = hasher.hash(s(&case, "stored").as_bytes()).unwrap();
-                change_password(
-                    s(&case, "old"),
-                    s(&case, "password"),
-                    s(&case, "confirmation"),
-                    &stored,
-                    &hasher,
-                    &ctx,
-                    &policy,
-                )
+        let result: Result<(), Error> = match s(&case, "check") {
+            "parse" => Password::parse(s(&case, "password"), ctx.second_factor, &rules)
                 .map(|_| ())
+                .map_err(Error::from),
+            "new" => {
+                validate_new_password(s(&case, "password"), s(&case, "confirmation"), &ctx, &rules)
+                    .map(|_| ())
+                    .map_err(Error::from)
             }
+            "change" => change_password(&case, &ctx, &rules),
             "meter" => {
-                let got = evaluate(s(&case, "password"), &ctx, &policy).level;
+                let got = evaluate(s(&case, "password"), &ctx, &rules).level;
                 if let Some(most) = expect["level_at_most"].as_str() {
                     assert!(got <= level(most), "{id}: {got:?}");
                 }
@@ -203,7 +234,7 @@ fn password_vectors() {
             ("accepted", Ok(())) => {}
             ("refused", Err(err)) => {
                 assert_eq!(err.code(), s(expect, "code"), "{id}");
-                if let PasswordError::Blocklisted { reason: got } = err {
+                if let Error::Password(PasswordError::Blocklisted { reason: got }) = err {
                     assert_eq!(got, reason(s(expect, "reason")), "{id}");
                 }
             }

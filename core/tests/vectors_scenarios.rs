@@ -103,14 +103,9 @@ impl World {
         );
         pbx.company_name = s(fixture, "company_name").to_owned();
         pbx.admin_email = Some(s(fixture, "admin_email").to_owned());
-        let password = Password::parse(
-            s(fixture, "admin_password"),
-            &rules.policy().password,
-            false,
-        )
-        .unwrap();
+        let password = Password::parse(s(fixture, "admin_password"), false, &rules).unwrap();
         let start = time("2026-01-05T09:00:00Z");
-        let admin = AdminAccount::create(&password, start, rules.hasher()).unwrap();
+        let admin = AdminAccount::create(&password, start, &rules).unwrap();
         Self {
             rules,
             pbx,

@@ -15,7 +15,7 @@ mod meter_corpus;
 use std::time::Instant;
 
 use pbx_rules::guesses::{Languages, Options, estimate};
-use pbx_rules::{PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules::{PasswordContext, Rules, evaluate};
 use pbx_rules_benches::adversarial_passwords;
 use serde_json::json;
 
@@ -85,7 +85,7 @@ fn main() {
         let n: usize = std::env::args()
             .nth(2)
             .map_or(20_000, |a| a.parse().unwrap());
-        let policy = PasswordPolicy::centrexx();
+        let policy = Rules::centrexx();
         for p in meter_corpus::corpus(0x5EED_2026_0012, n) {
             let s = evaluate(&p, &PasswordContext::default(), &policy);
             println!("{}\t{p}", s.score);
@@ -96,12 +96,12 @@ fn main() {
         .nth(1)
         .map_or(5_000, |a| a.parse().unwrap());
     let corpus = meter_corpus::corpus(0x5EED_2026_0012, n);
-    let centrexx = PasswordPolicy::centrexx();
-    let strict = PasswordPolicy::strict();
+    let centrexx = Rules::centrexx();
+    let strict = Rules::strict();
     let ctx = PasswordContext::default();
     let english = Options {
         languages: Languages::English,
-        reference_year: centrexx.meter_reference_year,
+        reference_year: centrexx.policy().password.meter_reference_year,
     };
 
     let t = Instant::now();

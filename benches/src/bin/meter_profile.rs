@@ -5,19 +5,19 @@
 #[allow(dead_code)]
 mod meter_corpus;
 
-use pbx_rules::{PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules::{PasswordContext, Rules, evaluate};
 
 fn main() {
     // `meter_profile PASSWORD`: that one password, many times (for a slow input).
     if let Some(pw) = std::env::args().nth(1) {
-        let policy = PasswordPolicy::strict();
+        let policy = Rules::strict();
         for _ in 0..2_000 {
             std::hint::black_box(evaluate(&pw, &PasswordContext::default(), &policy));
         }
         return;
     }
     let corpus = meter_corpus::corpus(0x5EED_2026_0012, 5_000);
-    let policy = PasswordPolicy::centrexx();
+    let policy = Rules::centrexx();
     let ctx = PasswordContext::default();
     for _ in 0..3 {
         for p in &corpus {

@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use pbx_rules::{HashPolicy, Hasher, PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules::{HashPolicy, Hasher, PasswordContext, Rules, evaluate};
 use pbx_rules_benches::adversarial_passwords;
 use serde_json::json;
 
@@ -68,7 +68,7 @@ fn rates(
 }
 
 fn meter(passwords: &[String]) {
-    let policy = PasswordPolicy::centrexx();
+    let policy = Rules::centrexx();
     let ctx = PasswordContext::default();
     // The first call reads the word files' headers.
     let t = Instant::now();

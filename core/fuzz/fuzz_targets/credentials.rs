@@ -3,8 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pbx_rules::{
-    E164, PasswordContext, PasswordPolicy, Pin, PinContext, PinPolicy, evaluate,
-    validate_new_password,
+    E164, PasswordContext, Pin, PinContext, Rules, evaluate, validate_new_password,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -17,15 +16,15 @@ fuzz_target!(|data: &[u8]| {
             .map_or(0, |(i, _)| i),
     );
     let phone = E164::parse("+4961316246810").ok();
-    for policy in [PinPolicy::centrexx(), PinPolicy::strict()] {
-        if let Ok(pin) = Pin::parse(first, &policy) {
+    for rules in [Rules::centrexx(), Rules::strict()] {
+        if let Ok(pin) = Pin::parse(first, &rules) {
             let names = [second];
             let ctx = PinContext {
                 extension_digits: Some(second),
                 names: &names,
                 phone_number: phone.as_ref(),
             };
-            let _ = pin.trivial_findings(&ctx, &policy);
+            let _ = pin.trivial_findings(&ctx, &rules);
         }
     }
     let ctx = PasswordContext {
@@ -34,8 +33,8 @@ fuzz_target!(|data: &[u8]| {
         admin_email: Some(second),
         second_factor: false,
     };
-    for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
-        let _ = evaluate(first, &ctx, &policy);
-        let _ = validate_new_password(first, first, &ctx, &policy);
+    for rules in [Rules::centrexx(), Rules::strict()] {
+        let _ = evaluate(first, &ctx, &rules);
+        let _ = validate_new_password(first, first, &ctx, &rules);
     }
 });

@@ -178,12 +178,11 @@ impl World {
                 }
             }
             12 => {
-                let plan = rules.policy().numbers.plan().unwrap_or_else(|_| NumberPlan::germany());
                 let actor = if op % 32 < 16 { admin_actor } else { self.user() };
-                if let Ok(m) = self.master.set_backup_number(&plan, &actor, &a) {
+                if let Ok(m) = self.master.set_backup_number(&actor, &a, rules) {
                     self.master = m;
                 }
-                if let Ok(p) = self.pbx.set_central_backup_number(&plan, &actor, &b) {
+                if let Ok(p) = self.pbx.set_central_backup_number(&actor, &b, rules) {
                     self.pbx = p;
                 }
             }
@@ -197,10 +196,9 @@ impl World {
                 }
             }
             14 => {
-                let policy = rules.policy();
                 let _ = (
-                    self.ext.is_locked(now, policy),
-                    self.ext.change_deadline(policy),
+                    self.ext.is_locked(now, rules),
+                    self.ext.change_deadline(rules),
                     self.ext.must_change_pin(),
                     self.admin.effective_at(),
                     self.session.step(),
@@ -231,8 +229,8 @@ fn world(input: &Map<String, Value>) -> Option<World> {
     let mut master = ExtensionMasterData::new(digits.clone(), "Ada Lovelace");
     master.email = Some("ada@beispiel.de".into());
     let ext = ExtensionAccount::create(digits, t0, &rules).ok()?.account;
-    let password = Password::parse("Kaffeetasse Nordwind 7!", &rules.policy().password, false).ok()?;
-    let admin = AdminAccount::create(&password, t0, rules.hasher()).ok()?;
+    let password = Password::parse("Kaffeetasse Nordwind 7!", false, &rules).ok()?;
+    let admin = AdminAccount::create(&password, t0, &rules).ok()?;
     let session = admin
         .login("Kaffeetasse Nordwind 7!", None, vec![], t0, &rules)
         .outcome

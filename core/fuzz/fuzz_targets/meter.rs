@@ -8,7 +8,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pbx_rules::guesses::{Languages, Options, estimate};
-use pbx_rules::{PasswordContext, PasswordPolicy, evaluate};
+use pbx_rules::{PasswordContext, Rules, evaluate};
 
 fn crate_safe(text: &str) -> bool {
     text.chars()
@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
         reference_year: 2026,
     };
     let ours = estimate(text, &[], &options);
-    for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
-        let _ = evaluate(text, &PasswordContext::default(), &policy);
+    for rules in [Rules::centrexx(), Rules::strict()] {
+        let _ = evaluate(text, &PasswordContext::default(), &rules);
     }
     if !crate_safe(text) {
         return;

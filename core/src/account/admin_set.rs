@@ -43,7 +43,7 @@ impl ExtensionAccount {
         ) {
             return Decision::refuse(self.clone(), e);
         }
-        let pin = match Pin::parse(new, &policy.pin) {
+        let pin = match Pin::parse_with(new, &policy.pin) {
             Ok(pin) if pin.matches(confirmation) => pin,
             Ok(_) => return Decision::refuse(self.clone(), PinError::Mismatch),
             Err(e) => return Decision::refuse(self.clone(), e),

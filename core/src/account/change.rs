@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{ExtensionAccount, PinOrigin};
 use crate::{
     AccountRef, Action, Actor, ChangeForm, ChangeKind, Decision, Effect, LoginError, PinContext,
-    PinError, Rules, TrivialPinFinding, authorize, change_pin,
+    PinError, Rules, TrivialPinFinding, authorize, pin::change_pin,
 };
 
 /// A changed PIN.
@@ -60,7 +60,7 @@ impl ExtensionAccount {
         if let Err(e) = self.throttle.check(now, allowance, &policy.throttle) {
             return Decision::refuse(self.clone(), e);
         }
-        if let Some(since) = self.change_deadline(policy).filter(|d| now >= *d) {
+        if let Some(since) = self.change_deadline(rules).filter(|d| now >= *d) {
             return Decision::refuse(self.clone(), LoginError::PinExpired { since });
         }
         match change_pin(

@@ -31,14 +31,14 @@ impl ExtensionAccount {
     ) -> Result<Created, Error> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
         let (pin, initial_pin) = match &policy.pin.default_pin {
-            Some(default) => (Pin::parse(default, &policy.pin)?, None),
+            Some(default) => (Pin::parse_with(default, &policy.pin)?, None),
             None => {
                 let ctx = PinContext {
                     phone_number: None,
                     extension_digits: Some(extension.as_str()),
                     names: &[],
                 };
-                let pin = generate_pin(&policy.pin, &ctx)?;
+                let pin = generate_pin(&ctx, rules)?;
                 (pin.clone(), Some(pin))
             }
         };

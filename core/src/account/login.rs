@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use super::{ExtensionAccount, PinOrigin};
 use crate::pin::beyond_any_pin;
 use crate::recovery::{Matched, verify_either};
-use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
+use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Rules};
 
 /// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -67,12 +67,12 @@ impl ExtensionAccount {
             (Err(e), _, _) => Decision::refuse(next, e),
             // A lapsed window stays locked (P5): a PIN mailed before the lapse does not lift it;
             // the right PIN hears the lock like the old one would (only the admin helps).
-            (Ok(()), Some(Matched::Mailed), Some(_)) if self.is_pin_expired(now, policy) => {
-                next.after_right_pin(now, policy)
+            (Ok(()), Some(Matched::Mailed), Some(_)) if self.is_pin_expired(now, rules) => {
+                next.after_right_pin(now, rules)
             }
             (Ok(()), Some(Matched::Mailed), Some(p)) => {
                 let now_reset = next.with_pin(p.hash.clone(), p.len, false, PinOrigin::Reset, now);
-                now_reset.after_right_pin(now, policy).with([
+                now_reset.after_right_pin(now, rules).with([
                     Effect::SyncPin {
                         extension: self.extension.clone(),
                         pin: Pin::from_checked(pin.to_owned()),
@@ -83,12 +83,12 @@ impl ExtensionAccount {
                     },
                 ])
             }
-            (Ok(()), _, _) => next.after_right_pin(now, policy),
+            (Ok(()), _, _) => next.after_right_pin(now, rules),
         }
     }
 
-    fn after_right_pin(&self, now: DateTime<Utc>, policy: &Policy) -> Decision<Self, UserLogin> {
-        let outcome = match (self.pin_effective_at, self.change_deadline(policy)) {
+    fn after_right_pin(&self, now: DateTime<Utc>, rules: &Rules) -> Decision<Self, UserLogin> {
+        let outcome = match (self.pin_effective_at, self.change_deadline(rules)) {
             (Some(until), _) if now < until => Err(LoginError::PinPending { until }.into()),
             (_, Some(since)) if now >= since => Err(LoginError::PinExpired { since }.into()),
             (_, Some(deadline)) => Ok(UserLogin::MustChangePin { deadline }),

@@ -27,9 +27,8 @@ impl ExtensionAccount {
         }
         let login = self.login(pin, now, rules);
         let outcome = login.outcome.and_then(|step| {
-            Pin::parse(pin, &policy.pin).and_then(|pin| {
-                mobile_app_check(&pin, master.mobile_number.as_ref(), &policy.pin)
-            })?;
+            Pin::parse_with(pin, &policy.pin)
+                .and_then(|pin| mobile_app_check(&pin, master.mobile_number.as_ref(), rules))?;
             match step {
                 UserLogin::LoggedIn => Ok(()),
                 UserLogin::MustChangePin { .. } => Err(LoginError::PinChangeRequired.into()),

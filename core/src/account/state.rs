@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::deadline::later_or_never;
 use crate::recovery::{PendingReset, RecoveryLog};
-use crate::{ExtensionDigits, Policy, throttle::Throttle};
+use crate::{ExtensionDigits, Policy, Rules, throttle::Throttle};
 
 /// The version of every stored state of this crate; bumped when the shape changes, and
 /// checked when state is read back. Version 2 added the revision (I5), the pending mailed
@@ -104,10 +104,10 @@ impl ExtensionAccount {
 
     /// Whether a forgot-PIN PIN is waiting for its first use at `now` (F3).
     #[must_use]
-    pub fn has_pending_reset(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
+    pub fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
         self.pending_reset
             .as_ref()
-            .is_some_and(|p| !p.is_void(now, &policy.recovery))
+            .is_some_and(|p| !p.is_void(now, &rules.policy().recovery))
     }
 
     /// The extension digits.
@@ -154,23 +154,24 @@ impl ExtensionAccount {
 
     /// When the user login locks unless the PIN is changed; `None` for a user-chosen PIN (P5).
     #[must_use]
-    pub fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
+    pub fn change_deadline(&self, rules: &Rules) -> Option<DateTime<Utc>> {
+        let window = rules.policy().pin.change_window();
         self.must_change_pin()
-            .then(|| later_or_never(self.pin_set_at, policy.pin.change_window()))
+            .then(|| later_or_never(self.pin_set_at, window))
     }
 
     /// Whether the user login is locked at `now` because the PIN was not changed in time (P5).
     #[must_use]
-    pub fn is_pin_expired(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
-        self.change_deadline(policy)
+    pub fn is_pin_expired(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.change_deadline(rules)
             .is_some_and(|deadline| now >= deadline)
     }
 
     /// Whether the user login is locked at `now`: the change window closed (P5) or the
     /// failures used up the allowance (G5). Only the admin lifts either, by setting a PIN.
     #[must_use]
-    pub fn is_locked(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
-        self.is_pin_expired(now, policy) || self.throttle.failures >= self.allowance(policy)
+    pub fn is_locked(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.is_pin_expired(now, rules) || self.throttle.failures >= self.allowance(rules.policy())
     }
 
     /// The failures this account's PIN survives (G5).

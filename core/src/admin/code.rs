@@ -40,7 +40,7 @@ impl AdminSession {
         let Some(to) = admin_email.filter(|e| !e.trim().is_empty()) else {
             return Decision::refuse(self.clone(), RecoveryError::NoAdminEmail);
         };
-        let code = match generate_code(&policy.second_factor) {
+        let code = match generate_code(rules) {
             Ok(code) => code,
             Err(e) => return Decision::refuse(self.clone(), e),
         };

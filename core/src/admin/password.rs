@@ -7,7 +7,7 @@ use crate::deadline::later_or_never;
 use crate::throttle::password_allowance;
 use crate::{
     AccountRef, ChangeForm, ChangeKind, Decision, Effect, PasswordContext, PasswordError, Rules,
-    Strength, change_password,
+    Strength, password::change_password,
 };
 
 /// A changed password.

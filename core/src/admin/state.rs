@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::RememberedDevice;
 use crate::account::STATE_VERSION;
 use crate::recovery::{PendingReset, RecoveryLog};
-use crate::{Error, Hasher, Password, throttle::Throttle};
+use crate::{Error, Password, Rules, throttle::Throttle};
 
 /// The stored admin account of a PBX: password hash, when it takes effect (K5), failed
 /// logins (G5) and wrong codes (F7), the remembered browsers (A2), a mailed password
@@ -57,11 +57,11 @@ impl AdminAccount {
     ///
     /// # Errors
     /// [`Error::Hash`] when hashing fails.
-    pub fn create(password: &Password, now: DateTime<Utc>, hasher: &Hasher) -> Result<Self, Error> {
+    pub fn create(password: &Password, now: DateTime<Utc>, rules: &Rules) -> Result<Self, Error> {
         Ok(Self {
             version: STATE_VERSION,
             revision: 0,
-            password_hash: hasher.hash(password.expose().as_bytes())?,
+            password_hash: rules.hasher().hash(password.expose().as_bytes())?,
             effective_at: now,
             throttle: Throttle::default(),
             devices: Vec::new(),
@@ -85,10 +85,10 @@ impl AdminAccount {
 
     /// Whether a forgot-password password is waiting for its first use at `now` (F3).
     #[must_use]
-    pub fn has_pending_reset(&self, now: DateTime<Utc>, policy: &crate::Policy) -> bool {
+    pub fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
         self.pending_reset
             .as_ref()
-            .is_some_and(|p| !p.is_void(now, &policy.recovery))
+            .is_some_and(|p| !p.is_void(now, &rules.policy().recovery))
     }
 
     /// The argon2id PHC string of the password (G4).

@@ -1,9 +1,11 @@
 //! Why a backup-number edit was refused.
 
-use crate::lang::{Lang, Localized};
-use crate::{NumberError, NumberKind, PermissionError};
+use crate::NumberKind;
+use crate::lang::{Lang, localized};
 
-/// Why a backup-number edit was refused. Nothing was changed.
+/// Why a backup-number edit was refused for a reason of its own; an invalid number or a
+/// missing permission comes as the number or permission family of [`crate::Error`].
+/// Nothing was changed.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
 /// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
 /// variant without any (its code says which one it is).
@@ -20,45 +22,14 @@ pub enum BackupError {
         /// The kind the number plan reports.
         kind: NumberKind,
     },
-    /// The typed number is not valid (B6).
-    #[error(transparent)]
-    Number(#[from] NumberError),
-    /// The actor may not make this edit (B4).
-    #[error(transparent)]
-    Permission(#[from] PermissionError),
 }
 
-impl Localized for BackupError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::CentralRequired => "BACKUP_CENTRAL_REQUIRED",
-            Self::KindRefused { .. } => "BACKUP_NUMBER_KIND_REFUSED",
-            Self::Number(e) => e.code(),
-            Self::Permission(e) => e.code(),
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Self::CentralRequired, Lang::De) => {
-                "Die zentrale Backupnummer ist ein Pflichtfeld; die bisherige Nummer bleibt erhalten.".to_owned()
-            }
-            (Self::KindRefused { kind }, Lang::De) => format!(
-                "{} können nicht als Backupnummer verwendet werden.",
-                kind_name(*kind, Lang::De)
-            ),
-            (Self::CentralRequired | Self::KindRefused { .. }, Lang::En) => self.to_string(),
-            (Self::Number(e), lang) => e.message(lang),
-            (Self::Permission(e), lang) => e.message(lang),
-        }
-    }
-}
-
-impl BackupError {
-    /// Every machine code this error can carry by itself (wrapped errors have their own).
-    pub const CODES: &'static [&'static str] =
-        &["BACKUP_CENTRAL_REQUIRED", "BACKUP_NUMBER_KIND_REFUSED"];
-}
+localized!(BackupError {
+    Self::CentralRequired => "BACKUP_CENTRAL_REQUIRED",
+        "Die zentrale Backupnummer ist ein Pflichtfeld; die bisherige Nummer bleibt erhalten.";
+    Self::KindRefused { kind } => "BACKUP_NUMBER_KIND_REFUSED",
+        format!("{} können nicht als Backupnummer verwendet werden.", kind_name(*kind, Lang::De));
+});
 
 /// What a kind of line is called in a refusal, plural.
 fn kind_name(kind: NumberKind, lang: Lang) -> &'static str {

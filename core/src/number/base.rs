@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{E164, LoginIdError, NumberError, NumberPlan};
+use super::{E164, LoginIdError, NumberPlan};
 
 /// The digits of one extension after the PBX base number (Durchwahl, `10`).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -85,7 +85,7 @@ impl BaseNumber {
     ///
     /// # Errors
     /// [`LoginIdError::NoAreaCode`] when the national format of the number has no area code
-    /// group; a [`NumberError`] (wrapped in [`BaseNumberError`]) when it is not a valid number.
+    /// group; [`crate::Error::Number`] when it is not a valid number.
     ///
     /// # Examples
     /// ```
@@ -93,9 +93,9 @@ impl BaseNumber {
     /// let base = BaseNumber::parse(&NumberPlan::germany(), "06131 62468")?;
     /// assert_eq!(base.area_code(), "06131");
     /// assert_eq!(base.subscriber(), "62468");
-    /// # Ok::<(), pbx_rules::BaseNumberError>(())
+    /// # Ok::<(), pbx_rules::Error>(())
     /// ```
-    pub fn parse(plan: &NumberPlan, typed: &str) -> Result<Self, BaseNumberError> {
+    pub fn parse(plan: &NumberPlan, typed: &str) -> Result<Self, crate::Error> {
         let number = plan.normalize(typed)?;
         let national = number.national();
         let mut groups = national.split(' ');
@@ -238,32 +238,5 @@ impl BaseNumber {
             None => format!("{}-{}-…", self.area, self.subscriber),
         };
         LoginIdError::BadHyphens { example }
-    }
-}
-
-/// Why a PBX base number was refused: not a valid number, or no area code to split at.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum BaseNumberError {
-    /// The number itself is not valid.
-    #[error(transparent)]
-    Number(#[from] NumberError),
-    /// The number is valid but cannot serve as a base number.
-    #[error(transparent)]
-    LoginId(#[from] LoginIdError),
-}
-
-impl crate::Localized for BaseNumberError {
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Number(e) => e.code(),
-            Self::LoginId(e) => e.code(),
-        }
-    }
-
-    fn message(&self, lang: crate::Lang) -> String {
-        match self {
-            Self::Number(e) => e.message(lang),
-            Self::LoginId(e) => e.message(lang),
-        }
     }
 }

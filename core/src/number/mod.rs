@@ -20,7 +20,7 @@ mod tel_uri;
 mod typed;
 mod version;
 
-pub use base::{BaseNumber, BaseNumberError, ExtensionDigits};
+pub use base::{BaseNumber, ExtensionDigits};
 pub use batch::NumberBatch;
 pub use e164::E164;
 pub use error::NumberError;

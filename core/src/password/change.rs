@@ -16,7 +16,7 @@ pub struct AcceptedPassword {
 
 /// A password change that passed K3, ready to store. Its `Debug` shows no hash (F9).
 #[non_exhaustive]
-pub struct PasswordChangeOutcome {
+pub(crate) struct PasswordChangeOutcome {
     /// The accepted password and its strength.
     pub accepted: AcceptedPassword,
     /// The argon2id PHC string to store.
@@ -59,22 +59,32 @@ fn blocklisted(
 ///
 /// # Examples
 /// ```
-/// use pbx_rules::{Localized, PasswordContext, PasswordPolicy, validate_new_password};
-/// let policy = PasswordPolicy::centrexx();
+/// use pbx_rules::{Localized, PasswordContext, Rules, validate_new_password};
+/// let rules = Rules::centrexx();
 /// let ctx = PasswordContext::default();
-/// assert!(validate_new_password("Kaffeetasse Nordwind", "Kaffeetasse Nordwind", &ctx, &policy).is_ok());
-/// let err = validate_new_password("Passwort1", "Passwort1", &ctx, &policy).unwrap_err();
+/// assert!(validate_new_password("Kaffeetasse Nordwind", "Kaffeetasse Nordwind", &ctx, &rules).is_ok());
+/// let err = validate_new_password("Passwort1", "Passwort1", &ctx, &rules).unwrap_err();
 /// assert_eq!(err.code(), "PASSWORD_TOO_WEAK");
 /// ```
 pub fn validate_new_password(
     new: &str,
     confirmation: &str,
     ctx: &PasswordContext<'_>,
+    rules: &crate::Rules,
+) -> Result<AcceptedPassword, PasswordError> {
+    check_new_password(new, confirmation, ctx, &rules.policy().password)
+}
+
+/// [`validate_new_password`] under the password section alone.
+pub(crate) fn check_new_password(
+    new: &str,
+    confirmation: &str,
+    ctx: &PasswordContext<'_>,
     policy: &PasswordPolicy,
 ) -> Result<AcceptedPassword, PasswordError> {
-    let password = Password::parse(new, policy, ctx.second_factor)?;
+    let password = Password::parse_with(new, policy, ctx.second_factor)?;
     let confirmed =
-        Password::parse(confirmation, policy, ctx.second_factor).is_ok_and(|c| c == password);
+        Password::parse_with(confirmation, policy, ctx.second_factor).is_ok_and(|c| c == password);
     if !confirmed {
         return Err(PasswordError::Mismatch);
     }
@@ -103,7 +113,7 @@ pub fn validate_new_password(
 /// # Errors
 /// [`PasswordError::OldWrong`] first, then the errors of [`validate_new_password`], and
 /// [`PasswordError::StoredHash`] for an unusable stored hash.
-pub fn change_password(
+pub(crate) fn change_password(
     old: &str,
     new: &str,
     confirmation: &str,
@@ -123,7 +133,7 @@ pub fn change_password(
     {
         return Err(PasswordError::OldWrong);
     }
-    let accepted = validate_new_password(new, confirmation, ctx, policy)?;
+    let accepted = check_new_password(new, confirmation, ctx, policy)?;
     let hash = hasher
         .hash(accepted.password.expose().as_bytes())
         .map_err(PasswordError::StoredHash)?;
@@ -185,7 +195,7 @@ mod tests {
             admin_email: Some("chef@kuemmerle-mainz.de"),
             second_factor: false,
         };
-        let check = |pw: &str| validate_new_password(pw, pw, &ctx, &policy);
+        let check = |pw: &str| check_new_password(pw, pw, &ctx, &policy);
         assert_eq!(
             check("Brezelbäckerei-am-Dom!").unwrap_err(),
             PasswordError::Blocklisted {

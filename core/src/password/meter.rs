@@ -238,15 +238,20 @@ pub(crate) fn analyse(
 ///
 /// # Examples
 /// ```
-/// use pbx_rules::{Lang, PasswordContext, PasswordPolicy, StrengthLevel, evaluate};
-/// let policy = PasswordPolicy::centrexx();
-/// let weak = evaluate("Sommer2024", &PasswordContext::default(), &policy);
+/// use pbx_rules::{Lang, PasswordContext, Rules, StrengthLevel, evaluate};
+/// let rules = Rules::centrexx();
+/// let weak = evaluate("Sommer2024", &PasswordContext::default(), &rules);
 /// assert!(weak.level <= StrengthLevel::Orange);
-/// let strong = evaluate("Kaffeetasse Nordwind Blaubeere", &PasswordContext::default(), &policy);
+/// let strong = evaluate("Kaffeetasse Nordwind Blaubeere", &PasswordContext::default(), &rules);
 /// assert_eq!(strong.level, StrengthLevel::Green);
 /// ```
 #[must_use]
-pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
+pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, rules: &crate::Rules) -> Strength {
+    rate(password, ctx, &rules.policy().password)
+}
+
+/// [`evaluate`] under the password section alone.
+pub(crate) fn rate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
     // F10: both paths read a bounded prefix only (`rated_part`): the NFKC path normalises
     // at most four times the maximum length, the other rates at most the maximum.
     if policy.nfkc {
@@ -264,7 +269,7 @@ mod tests {
     use super::*;
 
     fn level(pw: &str) -> StrengthLevel {
-        evaluate(pw, &PasswordContext::default(), &PasswordPolicy::centrexx()).level
+        rate(pw, &PasswordContext::default(), &PasswordPolicy::centrexx()).level
     }
 
     // K2
@@ -315,7 +320,7 @@ mod tests {
             reference_year: policy.meter_reference_year,
         };
         for pw in ["Sommer2024", "Schatz123", "Kuehlschrank7", "Schmetterling"] {
-            let with = evaluate(pw, &PasswordContext::default(), &policy);
+            let with = rate(pw, &PasswordContext::default(), &policy);
             let without = guesses::estimate(pw, &[], &english);
             assert!(with.guesses_log10 < without.guesses_log10(), "{pw}");
         }
@@ -336,8 +341,8 @@ mod tests {
             "zwiebelmann#2001",
             "Brezelbäckerei7",
         ] {
-            let with = evaluate(pw, &ctx, &policy);
-            let without = evaluate(pw, &PasswordContext::default(), &policy);
+            let with = rate(pw, &ctx, &policy);
+            let without = rate(pw, &PasswordContext::default(), &policy);
             assert!(with.guesses_log10 < without.guesses_log10, "{pw}");
         }
         // Two pieces only: the context word carries the whole weight.
@@ -346,7 +351,7 @@ mod tests {
             "Brezelbäckerei7",
             "kuemmerle061316246800",
         ] {
-            let with = evaluate(pw, &ctx, &policy);
+            let with = rate(pw, &ctx, &policy);
             assert!(
                 with.level <= StrengthLevel::Yellow,
                 "{pw}: {:?}",
@@ -373,11 +378,11 @@ mod tests {
     fn f8_repeated_common_passwords_stay_weak() {
         let centrexx = PasswordPolicy::centrexx();
         let ctx = PasswordContext::default();
-        let s = evaluate("W!nt3r2023W!nt3r2023W!nt3r2023", &ctx, &centrexx);
+        let s = rate("W!nt3r2023W!nt3r2023W!nt3r2023", &ctx, &centrexx);
         assert!(s.level <= StrengthLevel::Yellow, "{s:?}");
         let strict = PasswordPolicy::strict();
         let long: String = "Schalke04".repeat(7).chars().take(63).collect();
-        let s = evaluate(&long, &ctx, &strict);
+        let s = rate(&long, &ctx, &strict);
         assert!(
             s.level < strict.min_level.max(StrengthLevel::LightGreen),
             "{s:?}"
@@ -404,7 +409,7 @@ mod tests {
         for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
             for pw in inputs {
                 let start = std::time::Instant::now();
-                let s = evaluate(pw, &PasswordContext::default(), &policy);
+                let s = rate(pw, &PasswordContext::default(), &policy);
                 assert!(s.score <= 4);
                 assert!(start.elapsed().as_secs() < 5, "bounded: {} chars", pw.len());
             }
@@ -415,7 +420,7 @@ mod tests {
     // K2: feedback comes in both languages.
     #[test]
     fn k2_feedback_in_both_languages() {
-        let s = evaluate(
+        let s = rate(
             "Passwort1",
             &PasswordContext::default(),
             &PasswordPolicy::centrexx(),

@@ -12,8 +12,11 @@ mod meter;
 mod rules;
 mod typed;
 
-pub use change::{AcceptedPassword, PasswordChangeOutcome, change_password, validate_new_password};
+pub use change::{AcceptedPassword, validate_new_password};
+pub(crate) use change::{change_password, check_new_password};
 pub use error::{BlockReason, ContextKind, PasswordError};
 pub use feedback::{Suggestion, Warning};
+#[cfg(test)]
+pub(crate) use meter::rate;
 pub use meter::{PasswordContext, Strength, StrengthLevel, evaluate};
 pub(crate) use typed::comparable as comparable_password;

@@ -24,15 +24,24 @@ impl Password {
     ///
     /// # Examples
     /// ```
-    /// use pbx_rules::{Localized, Password, PasswordPolicy};
-    /// let policy = PasswordPolicy::centrexx();
-    /// assert!(Password::parse("Grüße aus Mainz", &policy, false).is_ok());
-    /// let err = Password::parse("kurz", &policy, false).unwrap_err();
+    /// use pbx_rules::{Localized, Password, Rules};
+    /// let rules = Rules::centrexx();
+    /// assert!(Password::parse("Grüße aus Mainz", false, &rules).is_ok());
+    /// let err = Password::parse("kurz", false, &rules).unwrap_err();
     /// assert_eq!(err.code(), "PASSWORD_TOO_SHORT");
-    /// let err = Password::parse("Grüße\u{200B}aus Mainz", &policy, false).unwrap_err();
+    /// let err = Password::parse("Grüße\u{200B}aus Mainz", false, &rules).unwrap_err();
     /// assert_eq!(err.code(), "PASSWORD_INVISIBLE_CHARACTER");
     /// ```
     pub fn parse(
+        text: &str,
+        second_factor: bool,
+        rules: &crate::Rules,
+    ) -> Result<Self, PasswordError> {
+        Self::parse_with(text, &rules.policy().password, second_factor)
+    }
+
+    /// [`Password::parse`] under the password section alone.
+    pub(crate) fn parse_with(
         text: &str,
         policy: &PasswordPolicy,
         second_factor: bool,
@@ -70,7 +79,7 @@ mod tests {
     #[test]
     fn k1_lengths_in_scalar_values() {
         let policy = PasswordPolicy::centrexx();
-        let parse = |t: &str| Password::parse(t, &policy, false);
+        let parse = |t: &str| Password::parse_with(t, &policy, false);
         assert_eq!(
             parse("abcdefg").unwrap_err(),
             PasswordError::TooShort { min: 8 }
@@ -100,14 +109,14 @@ mod tests {
         // "ﬁ" (one ligature) becomes "fi" under NFKC: 14 typed, 15 counted.
         let typed = "ﬁnf Brötchen!!";
         assert_eq!(typed.chars().count(), 14);
-        let pw = Password::parse(typed, &policy, false).unwrap();
+        let pw = Password::parse_with(typed, &policy, false).unwrap();
         assert_eq!(pw.expose(), "finf Brötchen!!");
         assert_eq!(
-            Password::parse("abcdefgh", &policy, false).unwrap_err(),
+            Password::parse_with("abcdefgh", &policy, false).unwrap_err(),
             PasswordError::TooShort { min: 15 }
         );
-        assert!(Password::parse("abcdefgh", &policy, true).is_ok());
-        assert!(Password::parse(&"x".repeat(64), &policy, false).is_ok());
-        assert!(Password::parse(&"x".repeat(65), &policy, false).is_err());
+        assert!(Password::parse_with("abcdefgh", &policy, true).is_ok());
+        assert!(Password::parse_with(&"x".repeat(64), &policy, false).is_ok());
+        assert!(Password::parse_with(&"x".repeat(65), &policy, false).is_err());
     }
 }

@@ -2,7 +2,7 @@
 
 use super::rules::beyond_any_pin;
 use crate::{
-    E164, Hasher, Pin, PinContext, PinError, PinPolicy, TrivialPinFinding, TrivialPinMode,
+    E164, Hasher, Pin, PinContext, PinError, PinPolicy, Rules, TrivialPinFinding, TrivialPinMode,
 };
 
 /// A new PIN that passed every rule, with the findings the policy only warns about.
@@ -17,7 +17,7 @@ pub struct AcceptedPin {
 
 /// A PIN change that passed P3, ready to store. Its `Debug` shows no hash (F9).
 #[non_exhaustive]
-pub struct PinChangeOutcome {
+pub(crate) struct PinChangeOutcome {
     /// The new PIN (for P9's voicemail and phonebook, which use the PIN too).
     pub accepted: AcceptedPin,
     /// The argon2id PHC string of the new PIN, to store in place of the old one.
@@ -41,11 +41,11 @@ impl std::fmt::Debug for PinChangeOutcome {
 ///
 /// # Examples
 /// ```
-/// use pbx_rules::{Localized, PinContext, PinPolicy, validate_new_pin};
-/// let policy = PinPolicy::centrexx();
-/// let ok = validate_new_pin("4713", "4713", &PinContext::default(), &policy)?;
+/// use pbx_rules::{Localized, PinContext, Rules, validate_new_pin};
+/// let rules = Rules::centrexx();
+/// let ok = validate_new_pin("4713", "4713", &PinContext::default(), &rules)?;
 /// assert!(ok.warnings.is_empty());
-/// let err = validate_new_pin("0000", "0000", &PinContext::default(), &policy).unwrap_err();
+/// let err = validate_new_pin("0000", "0000", &PinContext::default(), &rules).unwrap_err();
 /// assert_eq!(err.code(), "PIN_IS_DEFAULT");
 /// # Ok::<(), pbx_rules::PinError>(())
 /// ```
@@ -53,16 +53,26 @@ pub fn validate_new_pin(
     new: &str,
     confirmation: &str,
     ctx: &PinContext<'_>,
+    rules: &Rules,
+) -> Result<AcceptedPin, PinError> {
+    check_new_pin(new, confirmation, ctx, &rules.policy().pin)
+}
+
+/// [`validate_new_pin`] under the PIN section alone.
+pub(crate) fn check_new_pin(
+    new: &str,
+    confirmation: &str,
+    ctx: &PinContext<'_>,
     policy: &PinPolicy,
 ) -> Result<AcceptedPin, PinError> {
-    let pin = Pin::parse(new, policy)?;
+    let pin = Pin::parse_with(new, policy)?;
     if !pin.matches(confirmation) {
         return Err(PinError::Mismatch);
     }
     if pin.is_default(policy) {
         return Err(PinError::IsDefault);
     }
-    let findings = pin.trivial_findings(ctx, policy);
+    let findings = pin.findings(ctx, policy);
     match policy.trivial {
         TrivialPinMode::Refuse if !findings.is_empty() => Err(PinError::Trivial { findings }),
         TrivialPinMode::Refuse => Ok(AcceptedPin {
@@ -83,7 +93,7 @@ pub fn validate_new_pin(
 /// # Errors
 /// [`PinError::OldWrong`] first, then the errors of [`validate_new_pin`],
 /// [`PinError::SameAsOld`], and [`PinError::StoredHash`] for an unusable stored hash.
-pub fn change_pin(
+pub(crate) fn change_pin(
     old: &str,
     new: &str,
     confirmation: &str,
@@ -100,7 +110,7 @@ pub fn change_pin(
     {
         return Err(PinError::OldWrong);
     }
-    let accepted = validate_new_pin(new, confirmation, ctx, policy)?;
+    let accepted = check_new_pin(new, confirmation, ctx, policy)?;
     if policy.refuse_same_as_old && accepted.pin.matches(old) {
         return Err(PinError::SameAsOld);
     }
@@ -118,18 +128,15 @@ pub fn change_pin(
 ///
 /// # Examples
 /// ```
-/// use pbx_rules::{E164, Localized, Pin, PinPolicy, mobile_app_check};
-/// let policy = PinPolicy::centrexx();
+/// use pbx_rules::{E164, Localized, Pin, Rules, mobile_app_check};
+/// let rules = Rules::centrexx();
 /// let mobile = E164::parse("+4917112345678")?;
-/// let pin = Pin::parse("1234", &policy).unwrap();
-/// assert_eq!(mobile_app_check(&pin, Some(&mobile), &policy).unwrap_err().code(), "PIN_MOBILE_REFUSED");
+/// let pin = Pin::parse("1234", &rules).unwrap();
+/// assert_eq!(mobile_app_check(&pin, Some(&mobile), &rules).unwrap_err().code(), "PIN_MOBILE_REFUSED");
 /// # Ok::<(), pbx_rules::NumberError>(())
 /// ```
-pub fn mobile_app_check(
-    pin: &Pin,
-    mobile: Option<&E164>,
-    policy: &PinPolicy,
-) -> Result<(), PinError> {
+pub fn mobile_app_check(pin: &Pin, mobile: Option<&E164>, rules: &Rules) -> Result<(), PinError> {
+    let policy = &rules.policy().pin;
     if policy
         .mobile_refused
         .iter()
@@ -222,22 +229,23 @@ mod tests {
 
     #[test]
     fn p8_mobile_app() {
+        let rules = crate::Rules::centrexx();
         let policy = PinPolicy::centrexx();
         let mobile = E164::parse("+4917112345678").unwrap();
         for refused in ["0000", "1234"] {
-            let pin = Pin::parse(refused, &policy).unwrap();
+            let pin = Pin::parse_with(refused, &policy).unwrap();
             assert_eq!(
-                mobile_app_check(&pin, Some(&mobile), &policy),
+                mobile_app_check(&pin, Some(&mobile), &rules),
                 Err(PinError::MobileRefused)
             );
         }
-        let pin = Pin::parse("4713", &policy).unwrap();
+        let pin = Pin::parse_with("4713", &policy).unwrap();
         assert_eq!(
-            mobile_app_check(&pin, None, &policy),
+            mobile_app_check(&pin, None, &rules),
             Err(PinError::MobileNumberMissing)
         );
-        assert_eq!(mobile_app_check(&pin, Some(&mobile), &policy), Ok(()));
-        let longer = Pin::parse("12340", &policy).unwrap();
-        assert_eq!(mobile_app_check(&longer, Some(&mobile), &policy), Ok(()));
+        assert_eq!(mobile_app_check(&pin, Some(&mobile), &rules), Ok(()));
+        let longer = Pin::parse_with("12340", &policy).unwrap();
+        assert_eq!(mobile_app_check(&longer, Some(&mobile), &rules), Ok(()));
     }
 }

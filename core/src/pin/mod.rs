@@ -9,7 +9,8 @@ mod error;
 mod rules;
 mod trivial;
 
-pub use change::{AcceptedPin, PinChangeOutcome, change_pin, mobile_app_check, validate_new_pin};
+pub(crate) use change::change_pin;
+pub use change::{AcceptedPin, mobile_app_check, validate_new_pin};
 pub use error::PinError;
 pub(crate) use rules::beyond_any_pin;
 pub use trivial::{PinContext, TrivialPinFinding};

@@ -24,13 +24,18 @@ impl Pin {
     ///
     /// # Examples
     /// ```
-    /// use pbx_rules::{Localized, Pin, PinError, PinPolicy};
-    /// let policy = PinPolicy::centrexx();
-    /// assert_eq!(Pin::parse("4711", &policy)?.expose(), "4711");
-    /// assert_eq!(Pin::parse("471", &policy).unwrap_err().code(), "PIN_TOO_SHORT");
+    /// use pbx_rules::{Localized, Pin, PinError, Rules};
+    /// let rules = Rules::centrexx();
+    /// assert_eq!(Pin::parse("4711", &rules)?.expose(), "4711");
+    /// assert_eq!(Pin::parse("471", &rules).unwrap_err().code(), "PIN_TOO_SHORT");
     /// # Ok::<(), PinError>(())
     /// ```
-    pub fn parse(text: &str, policy: &PinPolicy) -> Result<Self, PinError> {
+    pub fn parse(text: &str, rules: &crate::Rules) -> Result<Self, PinError> {
+        Self::parse_with(text, &rules.policy().pin)
+    }
+
+    /// [`Pin::parse`] under the PIN section alone (also while a policy is being checked).
+    pub(crate) fn parse_with(text: &str, policy: &PinPolicy) -> Result<Self, PinError> {
         // F10: text far beyond the maximum is too long whatever it holds; it is not read.
         if text.len() > policy.max_len.saturating_mul(FAR_BEYOND) {
             return Err(PinError::TooLong {
@@ -56,7 +61,7 @@ impl Pin {
 
     /// Whether this is the policy's default PIN (P2).
     #[must_use]
-    pub fn is_default(&self, policy: &PinPolicy) -> bool {
+    pub(crate) fn is_default(&self, policy: &PinPolicy) -> bool {
         policy
             .default_pin
             .as_deref()
@@ -73,27 +78,46 @@ mod tests {
     fn p1_lengths_and_digits() {
         let policy = PinPolicy::centrexx();
         assert_eq!(
-            Pin::parse("123", &policy),
+            Pin::parse_with("123", &policy),
             Err(PinError::TooShort { min: 4 })
         );
-        assert!(Pin::parse("1357", &policy).is_ok());
-        assert!(Pin::parse("1357924680", &policy).is_ok());
+        assert!(Pin::parse_with("1357", &policy).is_ok());
+        assert!(Pin::parse_with("1357924680", &policy).is_ok());
         assert_eq!(
-            Pin::parse("13579246801", &policy),
+            Pin::parse_with("13579246801", &policy),
             Err(PinError::TooLong { max: 10 })
         );
-        assert_eq!(Pin::parse("", &policy), Err(PinError::TooShort { min: 4 }));
+        assert_eq!(
+            Pin::parse_with("", &policy),
+            Err(PinError::TooShort { min: 4 })
+        );
         for bad in ["12 34", "12a4", "１２３４", "١٢٣٤", "-1234", "+1234"] {
-            assert_eq!(Pin::parse(bad, &policy), Err(PinError::NotDigits), "{bad}");
+            assert_eq!(
+                Pin::parse_with(bad, &policy),
+                Err(PinError::NotDigits),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn p2_default_pin() {
         let policy = PinPolicy::centrexx();
-        assert!(Pin::parse("0000", &policy).unwrap().is_default(&policy));
-        assert!(!Pin::parse("00000", &policy).unwrap().is_default(&policy));
+        assert!(
+            Pin::parse_with("0000", &policy)
+                .unwrap()
+                .is_default(&policy)
+        );
+        assert!(
+            !Pin::parse_with("00000", &policy)
+                .unwrap()
+                .is_default(&policy)
+        );
         let strict = PinPolicy::strict();
-        assert!(!Pin::parse("000000", &strict).unwrap().is_default(&strict));
+        assert!(
+            !Pin::parse_with("000000", &strict)
+                .unwrap()
+                .is_default(&strict)
+        );
     }
 }

@@ -101,14 +101,23 @@ impl Pin {
     ///
     /// # Examples
     /// ```
-    /// use pbx_rules::{Pin, PinContext, PinPolicy, TrivialPinFinding as F};
-    /// let policy = PinPolicy::centrexx();
-    /// let pin = Pin::parse("2580", &policy)?;
-    /// assert_eq!(pin.trivial_findings(&PinContext::default(), &policy), [F::KeypadLine]);
+    /// use pbx_rules::{Pin, PinContext, Rules, TrivialPinFinding as F};
+    /// let rules = Rules::centrexx();
+    /// let pin = Pin::parse("2580", &rules)?;
+    /// assert_eq!(pin.trivial_findings(&PinContext::default(), &rules), [F::KeypadLine]);
     /// # Ok::<(), pbx_rules::PinError>(())
     /// ```
     #[must_use]
     pub fn trivial_findings(
+        &self,
+        ctx: &PinContext<'_>,
+        rules: &crate::Rules,
+    ) -> Vec<TrivialPinFinding> {
+        self.findings(ctx, &rules.policy().pin)
+    }
+
+    /// [`Pin::trivial_findings`] under the PIN section alone.
+    pub(crate) fn findings(
         &self,
         ctx: &PinContext<'_>,
         policy: &PinPolicy,
@@ -341,9 +350,9 @@ mod tests {
 
     fn check(pin: &str, ctx: &PinContext<'_>) -> Vec<F> {
         let policy = PinPolicy::centrexx();
-        Pin::parse(pin, &policy)
+        Pin::parse_with(pin, &policy)
             .unwrap()
-            .trivial_findings(ctx, &policy)
+            .findings(ctx, &policy)
     }
 
     fn none() -> PinContext<'static> {

@@ -108,7 +108,7 @@ fn check_pin(p: &PinPolicy) -> Result<(), PolicyError> {
     within("pin.max_len", n(p.max_len), 4..=PIN_DIGITS)?;
     ordered("pin.min_len", n(p.min_len), "pin.max_len", n(p.max_len))?;
     if let Some(default) = &p.default_pin {
-        Pin::parse(default, p).map_err(|_| PolicyError::InvalidPin {
+        Pin::parse_with(default, p).map_err(|_| PolicyError::InvalidPin {
             field: "pin.default_pin",
         })?;
     }

@@ -73,7 +73,7 @@ fn request(
         admin_email: Some(to),
         second_factor: false,
     };
-    let password = match generate_password(&policy.password, &ctx) {
+    let password = match generate_password(&ctx, rules) {
         Ok(p) => p,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
     };

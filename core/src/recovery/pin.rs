@@ -48,7 +48,7 @@ fn request(
         // A host bug, not a question of enumeration: named under every policy.
         return Decision::refuse(Some(account.clone()), PermissionError::MasterDataMismatch);
     }
-    if account.is_locked(now, policy) {
+    if account.is_locked(now, rules) {
         return answer(
             Some(account.clone()),
             RecoveryError::AccountLocked,
@@ -92,7 +92,7 @@ fn request(
         extension_digits: Some(master.digits.as_str()),
         names: &names,
     };
-    let pin = match generate_pin(&policy.pin, &ctx) {
+    let pin = match generate_pin(&ctx, rules) {
         Ok(p) => p,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
     };
