@@ -61,8 +61,8 @@ fn every_operation(
         rules,
     );
     let _ = ext.set_pin_by_admin(&boss, "4711", "4711", now, rules);
-    let _ = ext.is_locked(now, &rules);
-    let _ = ext.change_deadline(&rules);
+    let _ = ext.is_locked(now, rules);
+    let _ = ext.change_deadline(rules);
     let _ = forgot_pin(&pbx(), Some((&master("10"), ext)), now, rules);
     let _ = admin.login(ADMIN_PASSWORD, None, vec![], now, rules);
     let new = "Segelboot Blaubeere Nordwind 42";

@@ -52,8 +52,8 @@ pub fn master(d: &str) -> ExtensionMasterData {
 pub const ADMIN_PASSWORD: &str = "Kaffeetasse Nordwind 7!";
 
 pub fn admin(rules: &Rules) -> AdminAccount {
-    let password = Password::parse(ADMIN_PASSWORD, false, &rules).unwrap();
-    AdminAccount::create(&password, t0(), &rules).unwrap()
+    let password = Password::parse(ADMIN_PASSWORD, false, rules).unwrap();
+    AdminAccount::create(&password, t0(), rules).unwrap()
 }
 
 /// The code of a decision's error, or `OK`.
