@@ -9,9 +9,9 @@ use pbx_rules_benches::{adversarial_passwords, sample_passwords};
 fn meter(c: &mut Criterion) {
     let policy = Rules::centrexx();
     let ctx = PasswordContext {
-        head_number: Some("+4961316246800"),
-        company_name: Some("Brezelbäckerei Kümmerle GmbH"),
-        admin_email: Some("chef@kuemmerle-mainz.de"),
+        head_number: Some("+4961316246800".into()),
+        company_name: Some("Brezelbäckerei Kümmerle GmbH".into()),
+        admin_email: Some("chef@kuemmerle-mainz.de".into()),
         second_factor: false,
     };
     let samples = sample_passwords();

@@ -86,12 +86,12 @@ pub(crate) fn draw(alphabet: &[u8], len: usize) -> Result<Zeroizing<String>, Gen
 /// assert!(pin.trivial_findings(&PinContext::default(), &rules).is_empty());
 /// # Ok::<(), pbx_rules::GenerateError>(())
 /// ```
-pub fn generate_pin(ctx: &PinContext<'_>, rules: &Rules) -> Result<Pin, GenerateError> {
+pub fn generate_pin(ctx: &PinContext, rules: &Rules) -> Result<Pin, GenerateError> {
     pin_under(&rules.policy().pin, ctx)
 }
 
 /// [`generate_pin`] under the PIN section alone.
-pub(crate) fn pin_under(policy: &PinPolicy, ctx: &PinContext<'_>) -> Result<Pin, GenerateError> {
+pub(crate) fn pin_under(policy: &PinPolicy, ctx: &PinContext) -> Result<Pin, GenerateError> {
     for _ in 0..MAX_ATTEMPTS {
         let text = draw(b"0123456789", policy.generated_len)?;
         let Ok(pin) = Pin::parse_with(&text, policy) else {
@@ -111,17 +111,14 @@ pub(crate) fn pin_under(policy: &PinPolicy, ctx: &PinContext<'_>) -> Result<Pin,
 /// # Errors
 /// [`GenerateError::RandomUnavailable`], or [`GenerateError::PolicyUnsatisfiable`] when the
 /// length is outside the policy's own limits.
-pub fn generate_password(
-    ctx: &PasswordContext<'_>,
-    rules: &Rules,
-) -> Result<Password, GenerateError> {
+pub fn generate_password(ctx: &PasswordContext, rules: &Rules) -> Result<Password, GenerateError> {
     password_under(&rules.policy().password, ctx)
 }
 
 /// [`generate_password`] under the password section alone.
 pub(crate) fn password_under(
     policy: &PasswordPolicy,
-    ctx: &PasswordContext<'_>,
+    ctx: &PasswordContext,
 ) -> Result<Password, GenerateError> {
     if policy.generated_len < policy.min_len_for(ctx.second_factor)
         || policy.generated_len > policy.max_len

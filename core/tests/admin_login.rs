@@ -244,13 +244,8 @@ fn k3_k5_password_change_takes_effect_after_the_delay() {
     let rules = rules("centrexx");
     let account = admin(&rules);
     let pbx = pbx();
-    let head = pbx.head_number().unwrap().to_string();
-    let ctx = PasswordContext {
-        head_number: Some(&head),
-        company_name: Some(&pbx.company_name),
-        admin_email: pbx.admin_email.as_deref(),
-        second_factor: false,
-    };
+    let ctx = PasswordContext::for_pbx(&pbx, false);
+    assert_eq!(ctx.head_number.as_deref(), Some("+496131624680"), "K4");
     let new = "Segelboot Blaubeere 42?";
     let wrong_old = account.change_password(
         ChangeForm {

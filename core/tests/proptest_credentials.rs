@@ -29,7 +29,7 @@ proptest! {
         let phone = pbx_rules::E164::parse(&format!("+496131{subscriber}")).ok();
         for rules in [Rules::centrexx(), Rules::strict()] {
             let names = [name.as_str()];
-            let ctx = PinContext { extension_digits: Some(&ext), names: &names, phone_number: phone.as_ref() };
+            let ctx = PinContext { extension_digits: Some(ext.to_owned()), names: names.iter().map(|n| n.to_string()).collect(), phone_number: phone.clone() };
             let pin = generate_pin(&ctx, &rules).unwrap();
             let accepted = validate_new_pin(pin.expose(), pin.expose(), &ctx, &rules).unwrap();
             prop_assert!(accepted.warnings.is_empty());
@@ -52,7 +52,7 @@ proptest! {
     fn g2_no_pin_input_panics(text in "\\PC{0,24}|[0-9]{0,14}") {
         for rules in [Rules::centrexx(), Rules::strict()] {
             if let Ok(pin) = Pin::parse(&text, &rules) {
-                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10"), names: &["Ö Ü"], ..PinContext::default() }, &rules);
+                let _ = pin.trivial_findings(&PinContext { extension_digits: Some("10".into()), names: vec!["Ö Ü".into()], ..PinContext::default() }, &rules);
             }
             let _ = validate_new_pin(&text, &text, &PinContext::default(), &rules);
         }
@@ -83,7 +83,7 @@ proptest! {
     // R1, R4: a generated password passes K1, K3 and the meter at green under both presets.
     #[test]
     fn r1_generated_passwords_pass_their_policy(company in "[A-Za-z]{4,10}") {
-        let ctx = PasswordContext { company_name: Some(&company), ..PasswordContext::default() };
+        let ctx = PasswordContext { company_name: Some(company.to_owned()), ..PasswordContext::default() };
         for rules in [Rules::centrexx(), Rules::strict()] {
             let pw = generate_password(&ctx, &rules).unwrap();
             let ok = validate_new_password(pw.expose(), pw.expose(), &ctx, &rules).unwrap();

@@ -82,7 +82,7 @@ fn change_pin(case: &Value, rules: &Rules) -> Result<Vec<String>, Error> {
 
 /// K3 through the lifecycle: an admin account with the password `stored`, changed a
 /// minute later.
-fn change_password(case: &Value, ctx: &PasswordContext<'_>, rules: &Rules) -> Result<(), Error> {
+fn change_password(case: &Value, ctx: &PasswordContext, rules: &Rules) -> Result<(), Error> {
     let stored = Password::parse(s(case, "stored"), false, rules).unwrap();
     let admin = AdminAccount::create(&stored, t0(), rules).unwrap();
     let form = ChangeForm {
@@ -148,9 +148,9 @@ fn pin_vectors() {
                     .as_str()
                     .map(|n| E164::parse(n).unwrap());
                 let ctx = PinContext {
-                    extension_digits: case["extension_digits"].as_str(),
-                    names: &names,
-                    phone_number: phone.as_ref(),
+                    extension_digits: case["extension_digits"].as_str().map(str::to_owned),
+                    names: names.iter().map(|n| n.to_string()).collect(),
+                    phone_number: phone.clone(),
                 };
                 let pin = Pin::parse(s(&case, "pin"), &rules).unwrap();
                 Ok(finding_codes(&pin.trivial_findings(&ctx, &rules)))
@@ -202,9 +202,9 @@ fn password_vectors() {
         let expect = &case["expect"];
         let context = &case["context"];
         let ctx = PasswordContext {
-            head_number: context["head_number"].as_str(),
-            company_name: context["company_name"].as_str(),
-            admin_email: context["admin_email"].as_str(),
+            head_number: context["head_number"].as_str().map(str::to_owned),
+            company_name: context["company_name"].as_str().map(str::to_owned),
+            admin_email: context["admin_email"].as_str().map(str::to_owned),
             second_factor: case["second_factor"].as_bool().unwrap_or(false),
         };
         let result: Result<(), Error> = match s(&case, "check") {

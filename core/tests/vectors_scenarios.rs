@@ -382,13 +382,7 @@ impl World {
                 }
             }
             "change_password" => {
-                let head = self.pbx.head_number().unwrap().to_string();
-                let ctx = PasswordContext {
-                    head_number: Some(&head),
-                    company_name: Some(&self.pbx.company_name),
-                    admin_email: self.pbx.admin_email.as_deref(),
-                    second_factor: false,
-                };
+                let ctx = PasswordContext::for_pbx(&self.pbx, false);
                 let new = s(step, "new");
                 let d = self.admin.change_password(
                     ChangeForm {

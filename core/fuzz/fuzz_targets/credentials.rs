@@ -20,17 +20,17 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(pin) = Pin::parse(first, &rules) {
             let names = [second];
             let ctx = PinContext {
-                extension_digits: Some(second),
-                names: &names,
-                phone_number: phone.as_ref(),
+                extension_digits: Some(second.to_owned()),
+                names: names.iter().map(|n| n.to_string()).collect(),
+                phone_number: phone.clone(),
             };
             let _ = pin.trivial_findings(&ctx, &rules);
         }
     }
     let ctx = PasswordContext {
-        head_number: Some(second),
-        company_name: Some(second),
-        admin_email: Some(second),
+        head_number: Some(second.to_owned()),
+        company_name: Some(second.to_owned()),
+        admin_email: Some(second.to_owned()),
         second_factor: false,
     };
     for rules in [Rules::centrexx(), Rules::strict()] {

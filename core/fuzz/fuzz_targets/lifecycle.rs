@@ -118,8 +118,8 @@ impl World {
                 let names = [self.master.name.as_str()];
                 let ctx = PinContext {
                     phone_number: None,
-                    extension_digits: Some(self.master.digits.as_str()),
-                    names: &names,
+                    extension_digits: Some(self.master.digits.as_str().to_owned()),
+                    names: names.iter().map(|n| n.to_string()).collect(),
                 };
                 self.ext = self.ext.change_pin(&actor, form, &ctx, now, rules).state;
             }

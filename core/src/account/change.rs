@@ -31,7 +31,7 @@ impl ExtensionAccount {
         &self,
         actor: &Actor,
         form: ChangeForm<'_>,
-        ctx: &PinContext<'_>,
+        ctx: &PinContext,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PinChanged> {
@@ -43,7 +43,7 @@ impl ExtensionAccount {
         &self,
         actor: &Actor,
         form: ChangeForm<'_>,
-        ctx: &PinContext<'_>,
+        ctx: &PinContext,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PinChanged> {

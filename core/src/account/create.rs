@@ -34,9 +34,8 @@ impl ExtensionAccount {
             Some(default) => (Pin::parse_with(default, &policy.pin)?, None),
             None => {
                 let ctx = PinContext {
-                    phone_number: None,
-                    extension_digits: Some(extension.as_str()),
-                    names: &[],
+                    extension_digits: Some(extension.as_str().to_owned()),
+                    ..PinContext::default()
                 };
                 let pin = generate_pin(&ctx, rules)?;
                 (pin.clone(), Some(pin))

@@ -28,7 +28,7 @@ impl AdminAccount {
     pub fn change_password(
         &self,
         form: ChangeForm<'_>,
-        ctx: &PasswordContext<'_>,
+        ctx: &PasswordContext,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PasswordChanged> {
@@ -38,7 +38,7 @@ impl AdminAccount {
     fn change_steps(
         &self,
         form: ChangeForm<'_>,
-        ctx: &PasswordContext<'_>,
+        ctx: &PasswordContext,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PasswordChanged> {

@@ -35,11 +35,7 @@ impl std::fmt::Debug for PasswordChangeOutcome {
 /// common password itself for the blocklist (`Passwort1!`).
 const DECORATION: usize = 4;
 
-fn blocklisted(
-    analysis: &Analysis,
-    password: &str,
-    ctx: &PasswordContext<'_>,
-) -> Option<BlockReason> {
+fn blocklisted(analysis: &Analysis, password: &str, ctx: &PasswordContext) -> Option<BlockReason> {
     let lower = zeroize::Zeroizing::new(password.to_lowercase());
     for word in context_words(ctx) {
         if word.word.chars().count() >= 4 && lower.contains(&word.word) {
@@ -69,7 +65,7 @@ fn blocklisted(
 pub fn validate_new_password(
     new: &str,
     confirmation: &str,
-    ctx: &PasswordContext<'_>,
+    ctx: &PasswordContext,
     rules: &crate::Rules,
 ) -> Result<AcceptedPassword, PasswordError> {
     check_new_password(new, confirmation, ctx, &rules.policy().password)
@@ -79,7 +75,7 @@ pub fn validate_new_password(
 pub(crate) fn check_new_password(
     new: &str,
     confirmation: &str,
-    ctx: &PasswordContext<'_>,
+    ctx: &PasswordContext,
     policy: &PasswordPolicy,
 ) -> Result<AcceptedPassword, PasswordError> {
     let password = Password::parse_with(new, policy, ctx.second_factor)?;
@@ -119,7 +115,7 @@ pub(crate) fn change_password(
     confirmation: &str,
     stored_hash: &str,
     hasher: &Hasher,
-    ctx: &PasswordContext<'_>,
+    ctx: &PasswordContext,
     policy: &PasswordPolicy,
 ) -> Result<PasswordChangeOutcome, PasswordError> {
     // F4: the old password is compared in the form it was stored in; F10: text far beyond
@@ -190,9 +186,9 @@ mod tests {
     fn strict_blocklist_names_the_reason() {
         let policy = PasswordPolicy::strict();
         let ctx = PasswordContext {
-            head_number: Some("06131-624680"),
-            company_name: Some("Kümmerle Brezelbäckerei"),
-            admin_email: Some("chef@kuemmerle-mainz.de"),
+            head_number: Some("06131-624680".into()),
+            company_name: Some("Kümmerle Brezelbäckerei".into()),
+            admin_email: Some("chef@kuemmerle-mainz.de".into()),
             second_factor: false,
         };
         let check = |pw: &str| check_new_password(pw, pw, &ctx, &policy);

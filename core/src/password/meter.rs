@@ -60,17 +60,37 @@ impl StrengthLevel {
     }
 }
 
-/// The guessable inputs of K4 and whether the account has a second factor.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PasswordContext<'a> {
+/// The guessable inputs of K4 and whether the account has a second factor. It owns its
+/// data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
+/// builds it from the master data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordContext {
     /// The head number as stored or typed (`+4961316246800`, `06131-624680`).
-    pub head_number: Option<&'a str>,
+    #[serde(default)]
+    pub head_number: Option<String>,
     /// The company name from the master data.
-    pub company_name: Option<&'a str>,
+    #[serde(default)]
+    pub company_name: Option<String>,
     /// The admin contact email.
-    pub admin_email: Option<&'a str>,
+    #[serde(default)]
+    pub admin_email: Option<String>,
     /// Whether the account uses a second factor (selects the shorter minimum under NIST).
+    #[serde(default)]
     pub second_factor: bool,
+}
+
+impl PasswordContext {
+    /// The K4 inputs of the PBX's master data: its head number, company name and admin
+    /// e-mail address.
+    #[must_use]
+    pub fn for_pbx(pbx: &crate::PbxMasterData, second_factor: bool) -> Self {
+        Self {
+            head_number: pbx.head_number().ok().map(|n| n.as_str().to_owned()),
+            company_name: Some(pbx.company_name.clone().to_owned()).filter(|c| !c.is_empty()),
+            admin_email: pbx.admin_email.clone(),
+            second_factor,
+        }
+    }
 }
 
 /// What the meter says about a password (K2).
@@ -123,7 +143,7 @@ pub(crate) struct ContextWord {
 
 /// The K4 inputs as lower-case words: the head number in its usual spellings, the company
 /// name whole and word by word, the email whole, its local part and its parts, its domain.
-pub(crate) fn context_words(ctx: &PasswordContext<'_>) -> Vec<ContextWord> {
+pub(crate) fn context_words(ctx: &PasswordContext) -> Vec<ContextWord> {
     use super::ContextKind as K;
     let mut out = Vec::new();
     let mut push = |word: String, kind| {
@@ -131,7 +151,7 @@ pub(crate) fn context_words(ctx: &PasswordContext<'_>) -> Vec<ContextWord> {
             out.push(ContextWord { word, kind });
         }
     };
-    if let Some(head) = ctx.head_number {
+    if let Some(head) = ctx.head_number.as_deref() {
         let digits: String = head.chars().filter(char::is_ascii_digit).collect();
         if let Some(national) = digits.strip_prefix("49") {
             push(format!("0{national}"), K::HeadNumber);
@@ -141,7 +161,7 @@ pub(crate) fn context_words(ctx: &PasswordContext<'_>) -> Vec<ContextWord> {
         }
         push(digits, K::HeadNumber);
     }
-    if let Some(company) = ctx.company_name {
+    if let Some(company) = ctx.company_name.as_deref() {
         let lower = company.to_lowercase();
         push(
             lower.chars().filter(|c| c.is_alphanumeric()).collect(),
@@ -151,7 +171,7 @@ pub(crate) fn context_words(ctx: &PasswordContext<'_>) -> Vec<ContextWord> {
             push(word.to_owned(), K::CompanyName);
         }
     }
-    if let Some(email) = ctx.admin_email {
+    if let Some(email) = ctx.admin_email.as_deref() {
         let lower = email.to_lowercase();
         push(lower.clone(), K::AdminEmail);
         if let Some((local, domain)) = lower.split_once('@') {
@@ -188,11 +208,7 @@ fn rated_part(password: &str, max_chars: usize) -> &str {
         .map_or(password, |(at, _)| &password[..at])
 }
 
-pub(crate) fn analyse(
-    password: &str,
-    ctx: &PasswordContext<'_>,
-    policy: &PasswordPolicy,
-) -> Analysis {
+pub(crate) fn analyse(password: &str, ctx: &PasswordContext, policy: &PasswordPolicy) -> Analysis {
     let rated = rated_part(password, policy.max_len);
     let context = context_words(ctx);
     let inputs: Vec<&str> = context.iter().map(|c| c.word.as_str()).collect();
@@ -246,12 +262,12 @@ pub(crate) fn analyse(
 /// assert_eq!(strong.level, StrengthLevel::Green);
 /// ```
 #[must_use]
-pub fn evaluate(password: &str, ctx: &PasswordContext<'_>, rules: &crate::Rules) -> Strength {
+pub fn evaluate(password: &str, ctx: &PasswordContext, rules: &crate::Rules) -> Strength {
     rate(password, ctx, &rules.policy().password)
 }
 
 /// [`evaluate`] under the password section alone.
-pub(crate) fn rate(password: &str, ctx: &PasswordContext<'_>, policy: &PasswordPolicy) -> Strength {
+pub(crate) fn rate(password: &str, ctx: &PasswordContext, policy: &PasswordPolicy) -> Strength {
     // F10: both paths read a bounded prefix only (`rated_part`): the NFKC path normalises
     // at most four times the maximum length, the other rates at most the maximum.
     if policy.nfkc {
@@ -331,9 +347,9 @@ mod tests {
     fn k4_context_words_lower_the_score() {
         let policy = PasswordPolicy::centrexx();
         let ctx = PasswordContext {
-            head_number: Some("+4961316246800"),
-            company_name: Some("Brezelbäckerei Kümmerle GmbH"),
-            admin_email: Some("j.zwiebelmann@kuemmerle-mainz.de"),
+            head_number: Some("+4961316246800".into()),
+            company_name: Some("Brezelbäckerei Kümmerle GmbH".into()),
+            admin_email: Some("j.zwiebelmann@kuemmerle-mainz.de".into()),
             second_factor: false,
         };
         for pw in [

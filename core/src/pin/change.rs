@@ -52,7 +52,7 @@ impl std::fmt::Debug for PinChangeOutcome {
 pub fn validate_new_pin(
     new: &str,
     confirmation: &str,
-    ctx: &PinContext<'_>,
+    ctx: &PinContext,
     rules: &Rules,
 ) -> Result<AcceptedPin, PinError> {
     check_new_pin(new, confirmation, ctx, &rules.policy().pin)
@@ -62,7 +62,7 @@ pub fn validate_new_pin(
 pub(crate) fn check_new_pin(
     new: &str,
     confirmation: &str,
-    ctx: &PinContext<'_>,
+    ctx: &PinContext,
     policy: &PinPolicy,
 ) -> Result<AcceptedPin, PinError> {
     let pin = Pin::parse_with(new, policy)?;
@@ -99,7 +99,7 @@ pub(crate) fn change_pin(
     confirmation: &str,
     stored_hash: &str,
     hasher: &Hasher,
-    ctx: &PinContext<'_>,
+    ctx: &PinContext,
     policy: &PinPolicy,
 ) -> Result<PinChangeOutcome, PinError> {
     // F10: text far beyond any PIN cannot be the old one and is not hashed.

@@ -73,15 +73,41 @@ localized!(TrivialPinFinding {
     Self::Date => "PIN_TRIVIAL_DATE", "ein Datum";
 });
 
-/// What the PIN checks may know about the user besides the PIN.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PinContext<'a> {
+/// What the PIN checks may know about the user besides the PIN (P1). It owns its data, so
+/// a binding can hand one over as a plain record; [`PinContext::for_extension`] builds it
+/// from the master data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PinContext {
     /// The extension digits (`10` of `+49 6131 62468-10`).
-    pub extension_digits: Option<&'a str>,
+    #[serde(default)]
+    pub extension_digits: Option<String>,
     /// Names of the user (first name, last name, full name as typed in the master data).
-    pub names: &'a [&'a str],
+    #[serde(default)]
+    pub names: Vec<String>,
     /// The extension's full number (its digits in international and national form count).
-    pub phone_number: Option<&'a E164>,
+    #[serde(default)]
+    pub phone_number: Option<E164>,
+}
+
+impl PinContext {
+    /// Everything the master data tells about the extension's user: its digits, its full
+    /// number under the PBX's base number, and the user's name.
+    #[must_use]
+    pub fn for_extension(
+        pbx: &crate::PbxMasterData,
+        extension: &crate::ExtensionMasterData,
+    ) -> Self {
+        Self {
+            extension_digits: Some(extension.digits.as_str().to_owned()),
+            names: extension
+                .name
+                .split_whitespace()
+                .chain([extension.name.as_str()])
+                .map(str::to_owned)
+                .collect(),
+            phone_number: pbx.base_number.extension_e164(&extension.digits).ok(),
+        }
+    }
 }
 
 /// Shortest extension digits that count when they appear inside a longer PIN; shorter ones
@@ -110,27 +136,19 @@ impl Pin {
     #[must_use]
     pub fn trivial_findings(
         &self,
-        ctx: &PinContext<'_>,
+        ctx: &PinContext,
         rules: &crate::Rules,
     ) -> Vec<TrivialPinFinding> {
         self.findings(ctx, &rules.policy().pin)
     }
 
     /// [`Pin::trivial_findings`] under the PIN section alone.
-    pub(crate) fn findings(
-        &self,
-        ctx: &PinContext<'_>,
-        policy: &PinPolicy,
-    ) -> Vec<TrivialPinFinding> {
+    pub(crate) fn findings(&self, ctx: &PinContext, policy: &PinPolicy) -> Vec<TrivialPinFinding> {
         findings(self.expose().as_bytes(), ctx, policy)
     }
 }
 
-pub(crate) fn findings(
-    pin: &[u8],
-    ctx: &PinContext<'_>,
-    policy: &PinPolicy,
-) -> Vec<TrivialPinFinding> {
+pub(crate) fn findings(pin: &[u8], ctx: &PinContext, policy: &PinPolicy) -> Vec<TrivialPinFinding> {
     use TrivialPinFinding as F;
     let mut found = Vec::new();
     let checks: [(F, bool); 10] = [
@@ -145,8 +163,11 @@ pub(crate) fn findings(
         (F::Sequence, sequence(pin, policy.sequence_run_len)),
         (F::RepeatedGroup, repeated_group(pin)),
         (F::KeypadLine, keypad_lines(pin)),
-        (F::ExtensionDigits, extension(pin, ctx.extension_digits)),
-        (F::PhoneNumber, phone_number(pin, ctx.phone_number)),
+        (
+            F::ExtensionDigits,
+            extension(pin, ctx.extension_digits.as_deref()),
+        ),
+        (F::PhoneNumber, phone_number(pin, ctx.phone_number.as_ref())),
         (
             F::NameOnKeypad,
             ctx.names.iter().any(|name| name_on_keypad(pin, name)),
@@ -348,14 +369,14 @@ mod tests {
     use super::*;
     use TrivialPinFinding as F;
 
-    fn check(pin: &str, ctx: &PinContext<'_>) -> Vec<F> {
+    fn check(pin: &str, ctx: &PinContext) -> Vec<F> {
         let policy = PinPolicy::centrexx();
         Pin::parse_with(pin, &policy)
             .unwrap()
             .findings(ctx, &policy)
     }
 
-    fn none() -> PinContext<'static> {
+    fn none() -> PinContext {
         PinContext::default()
     }
 
@@ -401,7 +422,7 @@ mod tests {
     #[test]
     fn extension_digits_and_reverse() {
         let ctx = PinContext {
-            extension_digits: Some("4711"),
+            extension_digits: Some("4711".into()),
             ..PinContext::default()
         };
         assert!(check("4711", &ctx).contains(&F::ExtensionDigits));
@@ -409,7 +430,7 @@ mod tests {
         assert!(check("904711", &ctx).contains(&F::ExtensionDigits));
         assert!(!check("4713", &ctx).contains(&F::ExtensionDigits));
         let short = PinContext {
-            extension_digits: Some("10"),
+            extension_digits: Some("10".into()),
             ..PinContext::default()
         };
         assert!(check("1010", &short).contains(&F::ExtensionDigits));
@@ -419,7 +440,7 @@ mod tests {
     #[test]
     fn name_typed_on_the_keypad() {
         let ctx = PinContext {
-            names: &["Jürgen Schmidt"],
+            names: vec!["Jürgen Schmidt".into()],
             ..PinContext::default()
         };
         // S-c-h-m-i-d-t = 7 2 4 6 4 3 8; J-ü-r-g-e-n = 5 8 7 4 3 6
@@ -433,7 +454,7 @@ mod tests {
     fn phone_number_pieces() {
         let number = E164::parse("+4961316246810").unwrap();
         let ctx = PinContext {
-            phone_number: Some(&number),
+            phone_number: Some(number),
             ..PinContext::default()
         };
         for pin in ["6246", "06131", "624681", "18642"] {

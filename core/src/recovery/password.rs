@@ -66,13 +66,7 @@ fn request(
             Mailed::Password,
         );
     };
-    let head = pbx.head_number().map(|h| h.to_string()).ok();
-    let ctx = PasswordContext {
-        head_number: head.as_deref(),
-        company_name: Some(pbx.company_name.as_str()),
-        admin_email: Some(to),
-        second_factor: false,
-    };
+    let ctx = PasswordContext::for_pbx(pbx, false);
     let password = match generate_password(&ctx, rules) {
         Ok(p) => p,
         Err(e) => return Decision::refuse(Some(account.clone()), e),

@@ -81,17 +81,7 @@ fn request(
             },
         ]);
     };
-    let names: Vec<&str> = master
-        .name
-        .split_whitespace()
-        .chain([master.name.as_str()])
-        .collect();
-    let number = pbx.base_number.extension_e164(&master.digits).ok();
-    let ctx = PinContext {
-        phone_number: number.as_ref(),
-        extension_digits: Some(master.digits.as_str()),
-        names: &names,
-    };
+    let ctx = PinContext::for_extension(pbx, master);
     let pin = match generate_pin(&ctx, rules) {
         Ok(p) => p,
         Err(e) => return Decision::refuse(Some(account.clone()), e),
