@@ -19,6 +19,7 @@ mod pin;
 mod policy;
 mod preview;
 mod recovery;
+mod refusal;
 mod revision;
 mod rules;
 mod secret;

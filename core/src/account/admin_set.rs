@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, PinOrigin};
+use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::{
     AccountRef, Action, Actor, ChangeKind, Decision, Effect, Pin, PinError, Rules, authorize,
 };
@@ -22,8 +23,10 @@ impl ExtensionAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, ()> {
-        self.admin_set_steps(actor, new, confirmation, now, rules)
-            .revised(self)
+        Decision::of(
+            self,
+            self.admin_set_steps(actor, new, confirmation, now, rules),
+        )
     }
 
     fn admin_set_steps(
@@ -33,25 +36,15 @@ impl ExtensionAccount {
         confirmation: &str,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, ()> {
+    ) -> Steps<Self, ()> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        if let Err(e) = authorize(
-            actor,
-            &Action::SetPin {
-                extension: self.extension.clone(),
-            },
-        ) {
-            return Decision::refuse(self.clone(), e);
+        let extension = self.extension.clone();
+        authorize(actor, &Action::SetPin { extension }).or_keep(self)?;
+        let pin = Pin::parse_with(new, &policy.pin).or_keep(self)?;
+        if !pin.matches(confirmation) {
+            return Err(Refusal::keep(self, PinError::Mismatch));
         }
-        let pin = match Pin::parse_with(new, &policy.pin) {
-            Ok(pin) if pin.matches(confirmation) => pin,
-            Ok(_) => return Decision::refuse(self.clone(), PinError::Mismatch),
-            Err(e) => return Decision::refuse(self.clone(), e),
-        };
-        let hash = match hasher.hash(pin.expose().as_bytes()) {
-            Ok(hash) => hash,
-            Err(e) => return Decision::refuse(self.clone(), e),
-        };
+        let hash = hasher.hash(pin.expose().as_bytes()).or_keep(self)?;
         let next = self.with_pin(
             hash,
             pin.expose().len(),
@@ -60,7 +53,7 @@ impl ExtensionAccount {
             now,
         );
         let extension = self.extension.clone();
-        Decision::new(next, Ok(())).with([
+        Ok(Decision::new(next, Ok(())).with([
             Effect::SyncPin {
                 extension: extension.clone(),
                 pin,
@@ -72,6 +65,6 @@ impl ExtensionAccount {
                 account: AccountRef::Extension(extension),
                 how: ChangeKind::SetByAdmin,
             },
-        ])
+        ]))
     }
 }

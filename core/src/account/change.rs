@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, PinOrigin};
+use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::{
     AccountRef, Action, Actor, ChangeForm, ChangeKind, Decision, Effect, LoginError, PinContext,
     PinError, Rules, TrivialPinFinding, authorize, pin::change_pin,
@@ -35,8 +36,7 @@ impl ExtensionAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PinChanged> {
-        self.change_steps(actor, form, ctx, now, rules)
-            .revised(self)
+        Decision::of(self, self.change_steps(actor, form, ctx, now, rules))
     }
 
     fn change_steps(
@@ -46,65 +46,58 @@ impl ExtensionAccount {
         ctx: &PinContext,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, PinChanged> {
+    ) -> Steps<Self, PinChanged> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        if let Err(e) = authorize(
-            actor,
-            &Action::ChangePin {
-                extension: self.extension.clone(),
-            },
-        ) {
-            return Decision::refuse(self.clone(), e);
-        }
+        let extension = self.extension.clone();
+        authorize(actor, &Action::ChangePin { extension }).or_keep(self)?;
         let allowance = self.allowance(policy);
-        if let Err(e) = self.throttle.check(now, allowance, &policy.throttle) {
-            return Decision::refuse(self.clone(), e);
-        }
+        (self.throttle)
+            .check(now, allowance, &policy.throttle)
+            .or_keep(self)?;
         if let Some(since) = self.change_deadline(rules).filter(|d| now >= *d) {
-            return Decision::refuse(self.clone(), LoginError::PinExpired { since });
+            return Err(Refusal::keep(self, LoginError::PinExpired { since }));
         }
-        match change_pin(
-            form.old,
-            form.new,
-            form.confirmation,
+        let (old, new, confirmation) = (form.old, form.new, form.confirmation);
+        let done = match change_pin(
+            old,
+            new,
+            confirmation,
             &self.pin_hash,
             hasher,
             ctx,
             &policy.pin,
         ) {
-            Err(PinError::OldWrong) => Decision::refuse(
-                Self {
+            Err(PinError::OldWrong) => {
+                let counted = Self {
                     throttle: self.throttle.failed(now),
                     ..self.clone()
-                },
-                PinError::OldWrong,
-            ),
-            Err(e) => Decision::refuse(self.clone(), e),
-            Ok(done) => {
-                let pin = done.accepted.pin;
-                // P10: an overflowing end reads as "pending for ever", the safe side.
-                let until = now
-                    .checked_add_signed(policy.pin.propagation_delay())
-                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
-                let next = Self {
-                    pin_effective_at: Some(until),
-                    ..self.with_pin(done.hash, pin.expose().len(), false, PinOrigin::User, now)
                 };
-                let changed = PinChanged {
-                    completes_login: self.must_change_pin(),
-                    warnings: done.accepted.warnings,
-                };
-                Decision::new(next, Ok(changed)).with([
-                    Effect::SyncPin {
-                        extension: self.extension.clone(),
-                        pin,
-                    },
-                    Effect::NotifyCredentialChanged {
-                        account: AccountRef::Extension(self.extension.clone()),
-                        how: ChangeKind::ChangedByOwner,
-                    },
-                ])
+                return Err(Refusal::with(counted, PinError::OldWrong));
             }
-        }
+            other => other.or_keep(self)?,
+        };
+        let pin = done.accepted.pin;
+        // P10: an overflowing end reads as "pending for ever", the safe side.
+        let until = now
+            .checked_add_signed(policy.pin.propagation_delay())
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let next = Self {
+            pin_effective_at: Some(until),
+            ..self.with_pin(done.hash, pin.expose().len(), false, PinOrigin::User, now)
+        };
+        let changed = PinChanged {
+            completes_login: self.must_change_pin(),
+            warnings: done.accepted.warnings,
+        };
+        Ok(Decision::new(next, Ok(changed)).with([
+            Effect::SyncPin {
+                extension: self.extension.clone(),
+                pin,
+            },
+            Effect::NotifyCredentialChanged {
+                account: AccountRef::Extension(self.extension.clone()),
+                how: ChangeKind::ChangedByOwner,
+            },
+        ]))
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::{ExtensionAccount, PinOrigin};
 use crate::pin::beyond_any_pin;
 use crate::recovery::{Matched, verify_either};
+use crate::refusal::{Refusal, Steps};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Rules};
 
 /// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
@@ -34,15 +35,10 @@ impl ExtensionAccount {
     /// PIN (effects: sync to voicemail and phonebook, notify the owner), and it must then be
     /// changed like an admin-set PIN (P5, P6).
     pub fn login(&self, pin: &str, now: DateTime<Utc>, rules: &Rules) -> Decision<Self, UserLogin> {
-        self.login_steps(pin, now, rules).revised(self)
+        Decision::of(self, self.login_steps(pin, now, rules))
     }
 
-    fn login_steps(
-        &self,
-        pin: &str,
-        now: DateTime<Utc>,
-        rules: &Rules,
-    ) -> Decision<Self, UserLogin> {
+    fn login_steps(&self, pin: &str, now: DateTime<Utc>, rules: &Rules) -> Steps<Self, UserLogin> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
         let mailed = self
             .pending_reset
@@ -63,14 +59,16 @@ impl ExtensionAccount {
             throttle,
             ..self.clone()
         };
-        match (verified, matched, mailed) {
-            (Err(e), _, _) => Decision::refuse(next, e),
+        if let Err(e) = verified {
+            return Err(Refusal::with(next, e));
+        }
+        Ok(match (matched, mailed) {
             // A lapsed window stays locked (P5): a PIN mailed before the lapse does not lift it;
             // the right PIN hears the lock like the old one would (only the admin helps).
-            (Ok(()), Some(Matched::Mailed), Some(_)) if self.is_pin_expired(now, rules) => {
+            (Some(Matched::Mailed), Some(_)) if self.is_pin_expired(now, rules) => {
                 next.after_right_pin(now, rules)
             }
-            (Ok(()), Some(Matched::Mailed), Some(p)) => {
+            (Some(Matched::Mailed), Some(p)) => {
                 let now_reset = next.with_pin(p.hash.clone(), p.len, false, PinOrigin::Reset, now);
                 now_reset.after_right_pin(now, rules).with([
                     Effect::SyncPin {
@@ -83,8 +81,8 @@ impl ExtensionAccount {
                     },
                 ])
             }
-            (Ok(()), _, _) => next.after_right_pin(now, rules),
-        }
+            _ => next.after_right_pin(now, rules),
+        })
     }
 
     fn after_right_pin(&self, now: DateTime<Utc>, rules: &Rules) -> Decision<Self, UserLogin> {

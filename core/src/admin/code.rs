@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 
 use super::session::PendingCode;
 use super::{AdminAccount, AdminSession, AdminStep, DeviceToken};
+use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::{
     Decision, Effect, Error, LoginError, RecoveryError, Rules, Secret, SecretPurpose, generate_code,
 };
@@ -24,7 +25,7 @@ impl AdminSession {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, ()> {
-        self.request_steps(admin_email, now, rules).revised(self)
+        Decision::of(self, self.request_steps(admin_email, now, rules))
     }
 
     fn request_steps(
@@ -32,22 +33,16 @@ impl AdminSession {
         admin_email: Option<&str>,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, ()> {
+    ) -> Steps<Self, ()> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
         if self.code_failures >= policy.session.max_code_failures {
-            return Decision::refuse(self.clone(), LoginError::CodeAttemptsUsedUp);
+            return Err(Refusal::keep(self, LoginError::CodeAttemptsUsedUp));
         }
         let Some(to) = admin_email.filter(|e| !e.trim().is_empty()) else {
-            return Decision::refuse(self.clone(), RecoveryError::NoAdminEmail);
+            return Err(Refusal::keep(self, RecoveryError::NoAdminEmail));
         };
-        let code = match generate_code(rules) {
-            Ok(code) => code,
-            Err(e) => return Decision::refuse(self.clone(), e),
-        };
-        let hash = match hasher.hash(code.expose().as_bytes()) {
-            Ok(hash) => hash,
-            Err(e) => return Decision::refuse(self.clone(), e),
-        };
+        let code = generate_code(rules).or_keep(self)?;
+        let hash = hasher.hash(code.expose().as_bytes()).or_keep(self)?;
         let next = Self {
             pending_code: Some(PendingCode {
                 hash,
@@ -55,11 +50,11 @@ impl AdminSession {
             }),
             ..self.clone()
         };
-        Decision::new(next, Ok(())).with([Effect::SendSecret {
+        Ok(Decision::new(next, Ok(())).with([Effect::SendSecret {
             to: to.to_owned(),
             purpose: SecretPurpose::ExtendedRightsCode,
             secret: Secret::Code(code),
-        }])
+        }]))
     }
 
     /// Checks a typed code (A2) for the PBX's admin `account`. Right: the session gains
@@ -82,38 +77,38 @@ impl AdminSession {
         rules: &Rules,
     ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
         let before = (self.clone(), account.clone());
-        self.confirm_steps(account, code, now, rules)
-            .revised(&before)
+        Decision::of(&before, self.confirm_steps(&before, code, now, rules))
     }
 
+    /// `before` is this session with the account.
     fn confirm_steps(
         &self,
-        account: &AdminAccount,
+        before: &(Self, AdminAccount),
         code: &str,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
+    ) -> Steps<(Self, AdminAccount), Option<DeviceToken>> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        let unchanged = || (self.clone(), account.clone());
+        let account = &before.1;
         let Some(pending) = &self.pending_code else {
-            return Decision::refuse(unchanged(), LoginError::NoCodePending);
+            return Err(Refusal::keep(before, LoginError::NoCodePending));
         };
-        let voided = || {
+        let voided = |error: LoginError| {
             let session = Self {
                 pending_code: None,
                 ..self.clone()
             };
-            (session, account.clone())
+            Refusal::with((session, account.clone()), error)
         };
         if self.code_failures >= policy.session.max_code_failures {
-            return Decision::refuse(voided(), LoginError::NoCodePending);
+            return Err(voided(LoginError::NoCodePending));
         }
         let expired = pending
             .issued_at
             .checked_add_signed(policy.second_factor.code_lifetime())
             .is_none_or(|end| now >= end);
         if expired {
-            return Decision::refuse(voided(), LoginError::CodeExpired);
+            return Err(voided(LoginError::CodeExpired));
         }
         let (code_throttle, verified) = account.code_throttle.attempt(
             now,
@@ -135,14 +130,12 @@ impl AdminSession {
         };
         match verified {
             Ok(()) => self.with_extended_rights(account, now, rules),
-            Err(e) if counted => {
-                let e = match e {
-                    Error::Login(LoginError::WrongCredentials) => LoginError::CodeWrong.into(),
-                    locked => locked,
-                };
-                Decision::refuse((self.after_wrong_code(rules), account), e)
-            }
-            Err(e) => Decision::refuse((self.clone(), account), e),
+            Err(Error::Login(LoginError::WrongCredentials)) if counted => Err(Refusal::with(
+                (self.after_wrong_code(rules), account),
+                LoginError::CodeWrong,
+            )),
+            Err(e) if counted => Err(Refusal::with((self.after_wrong_code(rules), account), e)),
+            Err(e) => Err(Refusal::with((self.clone(), account), e)),
         }
     }
 
@@ -166,7 +159,7 @@ impl AdminSession {
         account: AdminAccount,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<(Self, AdminAccount), Option<DeviceToken>> {
+    ) -> Steps<(Self, AdminAccount), Option<DeviceToken>> {
         let granted = Self {
             extended_rights: true,
             pending_code: None,
@@ -174,15 +167,14 @@ impl AdminSession {
             ..self.clone()
         };
         if self.step != AdminStep::SecondFactor {
-            return Decision::new((granted, account), Ok(None));
+            return Ok(Decision::new((granted, account), Ok(None)));
         }
         let next = match granted.advance_from(AdminStep::SecondFactor) {
             Ok(next) => next,
-            Err(e) => return Decision::refuse((self.clone(), account), e),
+            Err(e) => return Err(Refusal::with((self.clone(), account), e)),
         };
-        match DeviceToken::issue(now, rules) {
-            Ok(token) => Decision::new((next, account), Ok(Some(token))),
-            Err(e) => Decision::new((next, account), Err(e)),
-        }
+        // Extended rights hold even if no browser token could be drawn: the error reports it.
+        let token = DeviceToken::issue(now, rules).map(Some);
+        Ok(Decision::new((next, account), token))
     }
 }

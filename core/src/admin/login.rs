@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{AdminAccount, AdminSession, AdminStep};
 use crate::password::comparable_password;
 use crate::recovery::{Matched, verify_either};
+use crate::refusal::{Refusal, Steps};
 use crate::throttle::password_allowance;
 use crate::{AccountRef, ChangeKind, Decision, Effect, ExtensionDigits, LoginError, Rules};
 
@@ -31,8 +32,8 @@ impl AdminAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, AdminSession> {
-        self.login_steps(password, device_token, default_pin_extensions, now, rules)
-            .revised(self)
+        let steps = self.login_steps(password, device_token, default_pin_extensions, now, rules);
+        Decision::of(self, steps)
     }
 
     fn login_steps(
@@ -42,7 +43,7 @@ impl AdminAccount {
         default_pin_extensions: Vec<ExtensionDigits>,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, AdminSession> {
+    ) -> Steps<Self, AdminSession> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
         let mailed = self
             .pending_reset
@@ -68,7 +69,7 @@ impl AdminAccount {
             ..self.clone()
         };
         if let Err(e) = verified {
-            return Decision::refuse(next, e);
+            return Err(Refusal::with(next, e));
         }
         let (next, effects) = match (matched, mailed) {
             (Some(Matched::Mailed), Some(p)) => {
@@ -80,7 +81,7 @@ impl AdminAccount {
                     let until = p
                         .usable_from(policy.password.propagation_delay())
                         .unwrap_or(DateTime::<Utc>::MAX_UTC);
-                    return Decision::refuse(next, LoginError::PasswordPending { until });
+                    return Err(Refusal::with(next, LoginError::PasswordPending { until }));
                 };
                 let replaced = Self {
                     code_throttle: crate::throttle::Throttle::default(),
@@ -96,10 +97,11 @@ impl AdminAccount {
         };
         if now < next.effective_at {
             let until = next.effective_at;
-            return Decision::refuse(next, LoginError::PasswordPending { until });
+            return Err(Refusal::with(next, LoginError::PasswordPending { until }));
         }
-        next.start_session(device_token, default_pin_extensions, now, rules)
-            .with(effects)
+        Ok(next
+            .start_session(device_token, default_pin_extensions, now, rules)
+            .with(effects))
     }
 
     /// The session after a right password: the second factor unless the browser is

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::AdminAccount;
 use crate::deadline::later_or_never;
+use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::throttle::password_allowance;
 use crate::{
     AccountRef, ChangeForm, ChangeKind, Decision, Effect, PasswordContext, PasswordError, Rules,
@@ -32,7 +33,7 @@ impl AdminAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, PasswordChanged> {
-        self.change_steps(form, ctx, now, rules).revised(self)
+        Decision::of(self, self.change_steps(form, ctx, now, rules))
     }
 
     fn change_steps(
@@ -41,43 +42,43 @@ impl AdminAccount {
         ctx: &PasswordContext,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, PasswordChanged> {
+    ) -> Steps<Self, PasswordChanged> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        if let Err(e) =
-            self.throttle
-                .check(now, password_allowance(&policy.throttle), &policy.throttle)
-        {
-            return Decision::refuse(self.clone(), e);
-        }
-        match change_password(
-            form.old,
-            form.new,
-            form.confirmation,
-            &self.password_hash,
+        let allowance = password_allowance(&policy.throttle);
+        (self.throttle)
+            .check(now, allowance, &policy.throttle)
+            .or_keep(self)?;
+        let (old, new, confirmation) = (form.old, form.new, form.confirmation);
+        let stored = &self.password_hash;
+        let done = match change_password(
+            old,
+            new,
+            confirmation,
+            stored,
             hasher,
             ctx,
             &policy.password,
         ) {
-            Err(PasswordError::OldWrong) => Decision::refuse(
-                Self {
+            Err(PasswordError::OldWrong) => {
+                let counted = Self {
                     throttle: self.throttle.failed(now),
                     ..self.clone()
-                },
-                PasswordError::OldWrong,
-            ),
-            Err(e) => Decision::refuse(self.clone(), e),
-            Ok(done) => {
-                let effective_at = later_or_never(now, policy.password.propagation_delay());
-                let next = self.with_password(done.hash, effective_at);
-                let changed = PasswordChanged {
-                    effective_at,
-                    strength: done.accepted.strength,
                 };
-                Decision::new(next, Ok(changed)).with([Effect::NotifyCredentialChanged {
-                    account: AccountRef::Admin,
-                    how: ChangeKind::ChangedByOwner,
-                }])
+                return Err(Refusal::with(counted, PasswordError::OldWrong));
             }
-        }
+            other => other.or_keep(self)?,
+        };
+        let effective_at = later_or_never(now, policy.password.propagation_delay());
+        let next = self.with_password(done.hash, effective_at);
+        let changed = PasswordChanged {
+            effective_at,
+            strength: done.accepted.strength,
+        };
+        Ok(
+            Decision::new(next, Ok(changed)).with([Effect::NotifyCredentialChanged {
+                account: AccountRef::Admin,
+                how: ChangeKind::ChangedByOwner,
+            }]),
+        )
     }
 }

@@ -1,5 +1,6 @@
 //! Forgot password (R1), which never takes the working password away (F3).
 
+use crate::refusal::{OrKeep, Steps};
 use chrono::{DateTime, Utc};
 
 use super::{Mailed, PendingReset, RecoveryError, answer, same_as_granted};
@@ -26,7 +27,7 @@ pub fn forgot_password(
     rules: &Rules,
 ) -> Decision<Option<AdminAccount>, ()> {
     let before = pbx.map(|(_, account)| account.clone());
-    request(typed_head_number, pbx, now, rules).revised(&before)
+    Decision::of(&before, request(typed_head_number, pbx, now, rules))
 }
 
 fn request(
@@ -34,47 +35,48 @@ fn request(
     pbx: Option<(&PbxMasterData, &AdminAccount)>,
     now: DateTime<Utc>,
     rules: &Rules,
-) -> Decision<Option<AdminAccount>, ()> {
+) -> Steps<Option<AdminAccount>, ()> {
     let (policy, hasher) = (rules.policy(), rules.hasher());
     let Some((pbx, account)) = pbx.filter(|(p, _)| {
         p.base_number
             .admin_login(typed_head_number, &p.central_digits)
             .is_ok()
     }) else {
-        return answer(
+        return Ok(answer(
             None,
             RecoveryError::UnknownHeadNumber,
             rules,
             Mailed::Password,
-        );
+        ));
     };
     if !account
         .recovery
         .allows(now, policy.recovery.requests_per_hour)
     {
-        return same_as_granted(Some(account.clone()), rules, Mailed::Password);
+        return Ok(same_as_granted(
+            Some(account.clone()),
+            rules,
+            Mailed::Password,
+        ));
     }
     let logged = AdminAccount {
         recovery: account.recovery.record(now),
         ..account.clone()
     };
     let Some(to) = pbx.admin_email.as_deref().filter(|e| !e.trim().is_empty()) else {
-        return answer(
+        return Ok(answer(
             Some(logged),
             RecoveryError::NoAdminEmail,
             rules,
             Mailed::Password,
-        );
+        ));
     };
     let ctx = PasswordContext::for_pbx(pbx, false);
-    let password = match generate_password(&ctx, rules) {
-        Ok(p) => p,
-        Err(e) => return Decision::refuse(Some(account.clone()), e),
-    };
-    let hash = match hasher.hash(password.expose().as_bytes()) {
-        Ok(h) => h,
-        Err(e) => return Decision::refuse(Some(account.clone()), e),
-    };
+    let unchanged = Some(account.clone());
+    let password = generate_password(&ctx, rules).or_keep(&unchanged)?;
+    let hash = hasher
+        .hash(password.expose().as_bytes())
+        .or_keep(&unchanged)?;
     let next = AdminAccount {
         pending_reset: Some(PendingReset {
             hash,
@@ -83,9 +85,9 @@ fn request(
         }),
         ..logged
     };
-    Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
+    Ok(Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
         to: to.to_owned(),
         purpose: SecretPurpose::PasswordReset,
         secret: Secret::Password(password),
-    }])
+    }]))
 }

@@ -1,5 +1,6 @@
 //! Forgot PIN (R2, R3), which never takes the working PIN away (F3).
 
+use crate::refusal::{OrKeep, Refusal, Steps};
 use chrono::{DateTime, Utc};
 
 use super::{Mailed, PendingReset, RecoveryError, answer, same_as_granted};
@@ -31,7 +32,7 @@ pub fn forgot_pin(
     rules: &Rules,
 ) -> Decision<Option<ExtensionAccount>, ()> {
     let before = extension.map(|(_, account)| account.clone());
-    request(pbx, extension, now, rules).revised(&before)
+    Decision::of(&before, request(pbx, extension, now, rules))
 }
 
 fn request(
@@ -39,57 +40,62 @@ fn request(
     extension: Option<(&ExtensionMasterData, &ExtensionAccount)>,
     now: DateTime<Utc>,
     rules: &Rules,
-) -> Decision<Option<ExtensionAccount>, ()> {
+) -> Steps<Option<ExtensionAccount>, ()> {
     let (policy, hasher) = (rules.policy(), rules.hasher());
     let Some((master, account)) = extension else {
-        return answer(None, RecoveryError::UnknownExtension, rules, Mailed::Pin);
+        return Ok(answer(
+            None,
+            RecoveryError::UnknownExtension,
+            rules,
+            Mailed::Pin,
+        ));
     };
     if master.digits != account.extension {
         // A host bug, not a question of enumeration: named under every policy.
-        return Decision::refuse(Some(account.clone()), PermissionError::MasterDataMismatch);
+        return Err(Refusal::with(
+            Some(account.clone()),
+            PermissionError::MasterDataMismatch,
+        ));
     }
     if account.is_locked(now, rules) {
-        return answer(
+        return Ok(answer(
             Some(account.clone()),
             RecoveryError::AccountLocked,
             rules,
             Mailed::Pin,
-        );
+        ));
     }
     if !pbx.self_service_pin_reset() || !master.self_service_pin_reset() {
-        return answer(
+        return Ok(answer(
             Some(account.clone()),
             RecoveryError::SelfServiceOff,
             rules,
             Mailed::Pin,
-        );
+        ));
     }
     if !account
         .recovery
         .allows(now, policy.recovery.requests_per_hour)
     {
-        return same_as_granted(Some(account.clone()), rules, Mailed::Pin);
+        return Ok(same_as_granted(Some(account.clone()), rules, Mailed::Pin));
     }
     let logged = ExtensionAccount {
         recovery: account.recovery.record(now),
         ..account.clone()
     };
     let Some(to) = master.email.as_deref().filter(|e| !e.trim().is_empty()) else {
-        return answer(Some(logged), RecoveryError::NoUserEmail, rules, Mailed::Pin).with([
-            Effect::NotifyAdminNoUserEmail {
-                extension: master.digits.clone(),
-            },
-        ]);
+        return Ok(
+            answer(Some(logged), RecoveryError::NoUserEmail, rules, Mailed::Pin).with([
+                Effect::NotifyAdminNoUserEmail {
+                    extension: master.digits.clone(),
+                },
+            ]),
+        );
     };
     let ctx = PinContext::for_extension(pbx, master);
-    let pin = match generate_pin(&ctx, rules) {
-        Ok(p) => p,
-        Err(e) => return Decision::refuse(Some(account.clone()), e),
-    };
-    let hash = match hasher.hash(pin.expose().as_bytes()) {
-        Ok(h) => h,
-        Err(e) => return Decision::refuse(Some(account.clone()), e),
-    };
+    let unchanged = Some(account.clone());
+    let pin = generate_pin(&ctx, rules).or_keep(&unchanged)?;
+    let hash = hasher.hash(pin.expose().as_bytes()).or_keep(&unchanged)?;
     let next = ExtensionAccount {
         pending_reset: Some(PendingReset {
             hash,
@@ -98,9 +104,9 @@ fn request(
         }),
         ..logged
     };
-    Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
+    Ok(Decision::new(Some(next), Ok(())).with([Effect::SendSecret {
         to: to.to_owned(),
         purpose: SecretPurpose::PinReset,
         secret: Secret::Pin(pin),
-    }])
+    }]))
 }
