@@ -50,6 +50,48 @@ fn i5_every_state_object_survives_its_json() {
     }
 }
 
+/// Today's stored shape, committed: every state object as a host stores it now must read
+/// back and write the same text, so a change of the shape cannot pass without a new
+/// `STATE_VERSION` and its migration. `PBX_RULES_BLESS=1` rewrites the sample.
+#[test]
+fn i5_todays_stored_json_reads_and_writes_back_unchanged() {
+    let path = format!(
+        "{}/tests/fixtures/state_v2.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    if std::env::var_os("PBX_RULES_BLESS").is_some() {
+        let rules = rules("centrexx");
+        let account = extension("10", &rules);
+        let admin = admin(&rules);
+        let session = admin.login(ADMIN_PASSWORD, None, vec![digits("10")], t0(), &rules);
+        let session = session
+            .outcome
+            .unwrap()
+            .request_code(Some("a@b.de"), t0(), &rules)
+            .state;
+        let sample = serde_json::json!({
+            "extension_account": serde_json::from_str::<serde_json::Value>(&account.to_json()).unwrap(),
+            "admin_account": serde_json::from_str::<serde_json::Value>(&admin.to_json()).unwrap(),
+            "admin_session": serde_json::from_str::<serde_json::Value>(&session.to_json()).unwrap(),
+        });
+        std::fs::write(&path, serde_json::to_string_pretty(&sample).unwrap() + "\n").unwrap();
+    }
+    let sample: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let stored = |key: &str| sample[key].to_string();
+    let value = |json: String| serde_json::from_str::<serde_json::Value>(&json).unwrap();
+    let account = ExtensionAccount::from_json(&stored("extension_account")).unwrap();
+    assert_eq!(value(account.to_json()), sample["extension_account"]);
+    let admin = pbx_rules::AdminAccount::from_json(&stored("admin_account")).unwrap();
+    assert_eq!(value(admin.to_json()), sample["admin_account"]);
+    let session = AdminSession::from_json(&stored("admin_session")).unwrap();
+    assert_eq!(value(session.to_json()), sample["admin_session"]);
+    assert!(
+        session.to_json().contains("pending_code\":{"),
+        "the sample holds a code"
+    );
+}
+
 #[test]
 fn malformed_json_is_a_typed_error_with_a_position() {
     for text in [
