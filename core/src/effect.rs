@@ -30,6 +30,7 @@ impl Secret {
 }
 
 /// Why a secret is mailed.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecretPurpose {
     /// Forgot password (R1).
@@ -43,6 +44,7 @@ pub enum SecretPurpose {
 }
 
 /// Whose credential changed.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccountRef {
     /// The admin account of the PBX.
@@ -52,6 +54,7 @@ pub enum AccountRef {
 }
 
 /// How a credential changed.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeKind {
     /// The owner changed it with the old one (P3, K3).
@@ -63,6 +66,7 @@ pub enum ChangeKind {
 }
 
 /// Something the host must carry out.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Effect {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The language of a user-facing message.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// German, the language of the seed and of most users.

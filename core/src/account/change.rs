@@ -10,6 +10,7 @@ use crate::{
 };
 
 /// A changed PIN.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PinChanged {

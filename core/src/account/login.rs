@@ -8,6 +8,7 @@ use crate::recovery::{Matched, verify_either};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
 /// Where a successful user login leads.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UserLogin {
     /// Into the portal.

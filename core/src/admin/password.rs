@@ -11,6 +11,7 @@ use crate::{
 };
 
 /// A changed password.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PasswordChanged {
