@@ -74,9 +74,12 @@ families! {
     Other = "",
 }
 
-/// The error's data as the core serialises it (`{}` until the core carries details).
-fn details(_e: &pbx_rules::Error) -> String {
-    "{}".to_owned()
+/// The `details` object of the core's JSON of the error (`{}` when it carries no data).
+fn details(e: &pbx_rules::Error) -> String {
+    serde_json::from_str::<serde_json::Value>(&e.to_json())
+        .ok()
+        .and_then(|v| v.get("details").map(ToString::to_string))
+        .unwrap_or_else(|| "{}".to_owned())
 }
 
 /// Any core family error as a [`RuleError`], for `map_err`.

@@ -1,22 +1,5 @@
-//! State and policy to and from JSON (temporary until the core's `Json` lands on main).
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-use crate::error::RuleError;
-
-pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, RuleError> {
-    serde_json::from_str(text).map_err(|e| RuleError::State {
-        code: "STATE_MALFORMED".to_owned(),
-        message_de: format!("Der gespeicherte Zustand ist nicht lesbar: {e}"),
-        message_en: format!("The stored state cannot be read: {e}"),
-        details: "{}".to_owned(),
-    })
-}
+//! Stored state and the policy to and from JSON through the core's `Json`: the same text in
+//! every language, a typed `RuleError.State` (or `.Policy`) for anything unreadable.
 
 /// `toJson()` and `fromJson(text)` on a handle of stored state (the core's JSON, the same in
 /// every language).
@@ -26,7 +9,7 @@ macro_rules! json_handle {
         impl $handle {
             /// The stored state as JSON, the same in every language.
             pub fn to_json(&self) -> String {
-                $crate::json::to_json(&self.0)
+                pbx_rules::Json::to_json(&self.0)
             }
 
             /// Stored state from JSON; an older version is upgraded, a newer one refused.
@@ -35,7 +18,8 @@ macro_rules! json_handle {
             /// `RuleError.State` (`STATE_MALFORMED`, `STATE_VERSION_NEWER`).
             #[uniffi::constructor]
             pub fn from_json(text: String) -> Result<std::sync::Arc<Self>, $crate::RuleError> {
-                Ok(std::sync::Arc::new(Self($crate::json::from_json(&text)?)))
+                let state = pbx_rules::Json::from_json(&text).map_err($crate::RuleError::from)?;
+                Ok(std::sync::Arc::new(Self(state)))
             }
         }
     )*};

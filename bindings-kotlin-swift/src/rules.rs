@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use pbx_rules::{HashPolicy, Pepper, Policy};
+use pbx_rules::{HashPolicy, Json, Pepper, Policy};
 
 use crate::error::{RuleError, rule_error};
 
@@ -17,7 +17,7 @@ pub fn policy_preset(name: String) -> Option<Policy> {
 /// The policy as JSON, the same in every language.
 #[uniffi::export]
 pub fn policy_to_json(policy: Policy) -> String {
-    crate::json::to_json(&policy)
+    policy.to_json()
 }
 
 /// A policy from JSON, checked against its bounds (F6).
@@ -26,9 +26,7 @@ pub fn policy_to_json(policy: Policy) -> String {
 /// `RuleError.State` for malformed JSON, `RuleError.Policy` out of bounds.
 #[uniffi::export]
 pub fn policy_from_json(text: String) -> Result<Policy, RuleError> {
-    let policy: Policy = crate::json::from_json(&text)?;
-    pbx_rules::Rules::new(policy.clone()).map_err(rule_error)?;
-    Ok(policy)
+    Ok(Policy::from_json(&text)?)
 }
 
 /// A policy with its hasher (optionally peppered).

@@ -11,7 +11,7 @@ use crate::{
 
 /// A changed PIN.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PinChanged {
     /// Whether this change was the mandatory step of a login (P6), which it now completes.

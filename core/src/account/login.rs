@@ -7,9 +7,10 @@ use crate::pin::beyond_any_pin;
 use crate::recovery::{Matched, verify_either};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
-/// Where a successful user login leads.
+/// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UserLogin {
     /// Into the portal.
     LoggedIn,

@@ -12,7 +12,7 @@ use crate::{
 
 /// A changed password.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PasswordChanged {
     /// When the new password takes effect; login is refused until then (K5).
