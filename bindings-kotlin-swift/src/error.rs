@@ -31,6 +31,10 @@ macro_rules! families {
             )*
         }
 
+        /// The core families that have their own case.
+        #[cfg(test)]
+        const CASES: &[&str] = &[$($family),*];
+
         impl From<pbx_rules::Error> for RuleError {
             fn from(e: pbx_rules::Error) -> Self {
                 let (code, message_de, message_en) =
@@ -85,4 +89,38 @@ fn details(e: &pbx_rules::Error) -> String {
 /// Any core family error as a [`RuleError`], for `map_err`.
 pub(crate) fn rule_error(e: impl Into<pbx_rules::Error>) -> RuleError {
     RuleError::from(e.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// G2: every family of the core's table has its own case, so no current code arrives
+    /// as `Other`.
+    #[test]
+    fn g2_every_core_family_has_its_own_case() {
+        for (family, codes) in pbx_rules::Error::FAMILIES {
+            assert!(CASES.contains(family), "no RuleError case for {family}");
+            assert!(!codes.is_empty(), "{family} has no codes");
+        }
+    }
+
+    /// G2: code, both messages and the details arrive from the core.
+    #[test]
+    fn g2_a_core_error_keeps_code_messages_and_details() {
+        let e = pbx_rules::Pin::parse("12a4", &pbx_rules::PinPolicy::centrexx()).unwrap_err();
+        let RuleError::Pin {
+            code,
+            message_de,
+            message_en,
+            details,
+        } = rule_error(e.clone())
+        else {
+            unreachable!("a PIN error is RuleError::Pin")
+        };
+        assert_eq!(code, pbx_rules::Localized::code(&e));
+        assert_eq!(message_de, pbx_rules::Localized::message(&e, Lang::De));
+        assert_eq!(message_en, pbx_rules::Localized::message(&e, Lang::En));
+        assert!(details.starts_with('{'), "{details}");
+    }
 }

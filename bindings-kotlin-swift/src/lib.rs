@@ -14,7 +14,11 @@
 uniffi::setup_scaffolding!("pbx_rules");
 
 mod access;
+mod account;
+mod admin;
 mod backup;
+mod credentials;
+mod decision;
 mod error;
 mod json;
 mod number;

@@ -1,0 +1,224 @@
+//! The user account of one extension (P2–P9, R2, G5): stored state as a handle, every
+//! operation returning a decision handle (see `decision.rs`).
+
+use std::sync::Arc;
+
+use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, UserLogin};
+
+use crate::backup::{ExtensionMasterData, PbxMasterData};
+use crate::credentials::PinContext;
+use crate::decision::{decision, same, unit};
+use crate::error::RuleError;
+use crate::json::json_handle;
+use crate::number::digits;
+use crate::rules::Rules;
+use pbx_rules::{Actor, ExtensionDigits, Policy};
+
+/// Time across the boundary: Kotlin `Instant`, Swift `Date`.
+pub(crate) type Time = std::time::SystemTime;
+
+/// The stored user account of one extension.
+#[derive(Debug, uniffi::Object)]
+pub struct ExtensionAccount(pub(crate) pbx_rules::ExtensionAccount);
+
+/// A new account and, where the policy has no default PIN, its random first PIN.
+#[derive(Debug, uniffi::Object)]
+pub struct Created(pbx_rules::Created);
+
+json_handle!(ExtensionAccount);
+
+fn account(a: &pbx_rules::ExtensionAccount) -> Arc<ExtensionAccount> {
+    Arc::new(ExtensionAccount(a.clone()))
+}
+
+fn maybe_account(a: &Option<pbx_rules::ExtensionAccount>) -> Option<Arc<ExtensionAccount>> {
+    a.as_ref().map(account)
+}
+
+decision!(
+    /// The decision of a user login (P5, P6, G5).
+    UserLoginDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    UserLogin => UserLogin = same
+);
+decision!(
+    /// The decision of a PIN change (P3, P6, P9).
+    PinChangeDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    PinChanged => PinChanged = same
+);
+decision!(
+    /// The decision of an admin PIN set (P4) or a mobile app login (P8).
+    AccountDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    () => () = unit
+);
+decision!(
+    /// The decision of a forgot-PIN request (R2, R3, F2, F3): the account when there is one.
+    ForgotPinDecision: Option<pbx_rules::ExtensionAccount> => Option<Arc<ExtensionAccount>> = maybe_account;
+    () => () = unit
+);
+
+pub(crate) fn utc(t: Time) -> chrono::DateTime<chrono::Utc> {
+    t.into()
+}
+
+/// The account of a new extension with the default or a random first PIN (P2).
+///
+/// # Errors
+/// `RuleError.LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
+#[uniffi::export]
+pub fn create_extension_account(
+    extension: String,
+    now: Time,
+    rules: &Rules,
+) -> Result<Arc<Created>, RuleError> {
+    let created = pbx_rules::ExtensionAccount::create(digits(&extension)?, utc(now), &rules.0);
+    Ok(Arc::new(Created(created?)))
+}
+
+#[uniffi::export]
+impl Created {
+    /// The account to store.
+    pub fn account(&self) -> Arc<ExtensionAccount> {
+        account(&self.0.account)
+    }
+
+    /// The first PIN to hand out once; `null`/`nil` when the default PIN applies.
+    pub fn initial_pin(&self) -> Option<Pin> {
+        self.0.initial_pin.clone()
+    }
+
+    /// The core's JSON: `{"account":{…},"initial_pin":"***"|null}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+}
+
+/// R2, R3: a forgot-PIN request for `extension` (`None` for digits without an account).
+#[uniffi::export]
+pub fn forgot_pin(
+    pbx: &PbxMasterData,
+    extension: Option<Arc<ExtensionMasterData>>,
+    account: Option<Arc<ExtensionAccount>>,
+    now: Time,
+    rules: &Rules,
+) -> Arc<ForgotPinDecision> {
+    let pair = extension
+        .as_ref()
+        .zip(account.as_ref())
+        .map(|(m, a)| (&m.0, &a.0));
+    ForgotPinDecision::wrap(pbx_rules::forgot_pin(&pbx.0, pair, utc(now), &rules.0))
+}
+
+#[uniffi::export]
+impl ExtensionAccount {
+    /// The extension digits.
+    pub fn extension(&self) -> ExtensionDigits {
+        self.0.extension().clone()
+    }
+
+    /// One more on every change (I5): store with compare-and-swap on it.
+    pub fn revision(&self) -> u64 {
+        self.0.revision()
+    }
+
+    /// The argon2id PHC string of the PIN.
+    pub fn pin_hash(&self) -> String {
+        self.0.pin_hash().to_owned()
+    }
+
+    /// Who set the current PIN.
+    pub fn pin_origin(&self) -> PinOrigin {
+        self.0.pin_origin()
+    }
+
+    /// When the current PIN was set.
+    pub fn pin_set_at(&self) -> Time {
+        self.0.pin_set_at().into()
+    }
+
+    /// Whether the PIN is the default PIN (P7).
+    pub fn has_default_pin(&self) -> bool {
+        self.0.has_default_pin()
+    }
+
+    /// Consecutive failed logins (G5).
+    pub fn failed_logins(&self) -> u32 {
+        self.0.failed_logins()
+    }
+
+    /// Whether the user must change the PIN (P5).
+    pub fn must_change_pin(&self) -> bool {
+        self.0.must_change_pin()
+    }
+
+    /// When the user login locks unless the PIN is changed (P5).
+    pub fn change_deadline(&self, policy: Policy) -> Option<Time> {
+        self.0.change_deadline(&policy).map(Into::into)
+    }
+
+    /// Whether the change window closed (P5).
+    pub fn is_pin_expired(&self, now: Time, policy: Policy) -> bool {
+        self.0.is_pin_expired(utc(now), &policy)
+    }
+
+    /// Whether the user login is locked (P5, G5).
+    pub fn is_locked(&self, now: Time, policy: Policy) -> bool {
+        self.0.is_locked(utc(now), &policy)
+    }
+
+    /// Whether a mailed PIN waits for its first use (F2).
+    pub fn has_pending_reset(&self, now: Time, policy: Policy) -> bool {
+        self.0.has_pending_reset(utc(now), &policy)
+    }
+
+    /// A user login with the PIN (P5, P6, G5).
+    pub fn login(&self, pin: String, now: Time, rules: &Rules) -> Arc<UserLoginDecision> {
+        UserLoginDecision::wrap(self.0.login(&pin, utc(now), &rules.0))
+    }
+
+    /// The user changes the PIN with the old one (P3, P6, P9, F1).
+    #[allow(clippy::too_many_arguments)]
+    pub fn change_pin(
+        &self,
+        actor: Actor,
+        old: String,
+        new: String,
+        confirmation: String,
+        ctx: &PinContext,
+        now: Time,
+        rules: &Rules,
+    ) -> Arc<PinChangeDecision> {
+        let form = ChangeForm {
+            old: &old,
+            new: &new,
+            confirmation: &confirmation,
+        };
+        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0));
+        PinChangeDecision::wrap(d)
+    }
+
+    /// The admin sets a PIN without the old one (P4, P9).
+    pub fn set_pin_by_admin(
+        &self,
+        actor: Actor,
+        new: String,
+        confirmation: String,
+        now: Time,
+        rules: &Rules,
+    ) -> Arc<AccountDecision> {
+        let d = self
+            .0
+            .set_pin_by_admin(&actor, &new, &confirmation, utc(now), &rules.0);
+        AccountDecision::wrap(d)
+    }
+
+    /// The mobile app's login (P8).
+    pub fn mobile_login(
+        &self,
+        master: &ExtensionMasterData,
+        pin: String,
+        now: Time,
+        rules: &Rules,
+    ) -> Arc<AccountDecision> {
+        AccountDecision::wrap(self.0.mobile_login(&master.0, &pin, utc(now), &rules.0))
+    }
+}
