@@ -92,6 +92,7 @@ pub(crate) fn rule_error(e: impl Into<pbx_rules::Error>) -> RuleError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
