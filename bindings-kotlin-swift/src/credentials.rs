@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use pbx_rules::{
     AcceptedPassword, AcceptedPin, E164, Lang, OneTimeCode, Password, Pin, Policy, Strength,
-    Suggestion, Warning,
+    Suggestion, TrivialPinFinding, Warning,
 };
 
 use crate::error::{RuleError, rule_error};
@@ -104,6 +104,12 @@ impl PasswordContext {
 #[uniffi::export]
 pub fn parse_pin(text: String, policy: Policy) -> Result<Pin, RuleError> {
     Pin::parse(&text, &policy.pin).map_err(rule_error)
+}
+
+/// P3: every reason why a PIN is easy to guess (empty for a good one).
+#[uniffi::export]
+pub fn trivial_pin_findings(pin: Pin, ctx: &PinContext, policy: Policy) -> Vec<TrivialPinFinding> {
+    ctx.with(|c| pin.trivial_findings(c, &policy.pin))
 }
 
 /// P1, P3: a new PIN typed twice, with the trivial-PIN checks.

@@ -12,7 +12,7 @@ macro_rules! families {
     ($($(#[$doc:meta])* $case:ident = $family:literal),* $(,)?) => {
         /// A refusal from the rules: stable `code`, German and English message, and
         /// `details` (the core's JSON object of the error's data: retry time, findings …;
-        /// `{}` when it has none).
+        /// `{}` when it has none) and `json` (the core's JSON of the whole error).
         #[derive(Clone, Debug, thiserror::Error, uniffi::Error)]
         pub enum RuleError {
             $(
@@ -27,6 +27,8 @@ macro_rules! families {
                     message_en: String,
                     /// The error's data as a JSON object.
                     details: String,
+                    /// The core's JSON of the whole error, as every language shows it.
+                    json: String,
                 },
             )*
         }
@@ -39,10 +41,11 @@ macro_rules! families {
             fn from(e: pbx_rules::Error) -> Self {
                 let (code, message_de, message_en) =
                     (e.code().to_owned(), e.message(Lang::De), e.message(Lang::En));
-                let details = details(&e);
+                let json = e.to_json();
+                let details = details(&json);
                 match e.family() {
-                    $($family => Self::$case { code, message_de, message_en, details },)*
-                    _ => Self::Other { code, message_de, message_en, details },
+                    $($family => Self::$case { code, message_de, message_en, details, json },)*
+                    _ => Self::Other { code, message_de, message_en, details, json },
                 }
             }
         }
@@ -79,8 +82,8 @@ families! {
 }
 
 /// The `details` object of the core's JSON of the error (`{}` when it carries no data).
-fn details(e: &pbx_rules::Error) -> String {
-    serde_json::from_str::<serde_json::Value>(&e.to_json())
+fn details(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
         .ok()
         .and_then(|v| v.get("details").map(ToString::to_string))
         .unwrap_or_else(|| "{}".to_owned())
@@ -115,6 +118,7 @@ mod tests {
             message_de,
             message_en,
             details,
+            json,
         } = rule_error(e.clone())
         else {
             unreachable!("a PIN error is RuleError::Pin")
@@ -123,5 +127,6 @@ mod tests {
         assert_eq!(message_de, pbx_rules::Localized::message(&e, Lang::De));
         assert_eq!(message_en, pbx_rules::Localized::message(&e, Lang::En));
         assert!(details.starts_with('{'), "{details}");
+        assert_eq!(json, pbx_rules::Error::from(e).to_json());
     }
 }
