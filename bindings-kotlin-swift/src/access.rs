@@ -5,9 +5,7 @@ use pbx_rules::{Action, Actor, Feature, PreviewMode};
 use crate::error::{RuleError, rule_error};
 
 /// Whether `actor` may do `action`.
-///
-/// # Errors
-/// `RuleError.Permission` naming why not.
+/// Throws `RuleError.Permission` naming why not.
 #[uniffi::export]
 pub fn authorize(actor: Actor, action: Action) -> Result<(), RuleError> {
     pbx_rules::authorize(&actor, &action).map_err(rule_error)
@@ -26,9 +24,7 @@ pub fn preview_footer(mode: PreviewMode, actor: Actor) -> Option<String> {
 }
 
 /// Preview mode switched by `actor` (V1).
-///
-/// # Errors
-/// `RuleError.Permission`.
+/// Throws `RuleError.Permission`.
 #[uniffi::export]
 pub fn preview_toggled(mode: PreviewMode, actor: Actor) -> Result<PreviewMode, RuleError> {
     mode.toggled(&actor).map_err(rule_error)

@@ -61,9 +61,7 @@ pub(crate) fn utc(t: Time) -> chrono::DateTime<chrono::Utc> {
 }
 
 /// The account of a new extension with the default or a random first PIN (P2).
-///
-/// # Errors
-/// `RuleError.LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
+/// Throws `RuleError.LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
 #[uniffi::export]
 pub fn create_extension_account(
     extension: String,

@@ -119,9 +119,7 @@ pub fn forgot_password(
 #[uniffi::export]
 impl AdminAccount {
     /// An admin account with a provisioned password (K1), effective at once.
-    ///
-    /// # Errors
-    /// `RuleError.Password`, `RuleError.Hash`.
+    /// Throws `RuleError.Password`, `RuleError.Hash`.
     #[uniffi::constructor]
     pub fn create(password: String, now: Time, rules: &Rules) -> Result<Arc<Self>, RuleError> {
         let policy = &rules.0.policy().password;
@@ -230,9 +228,7 @@ impl AdminSession {
     }
 
     /// A2: on without extended rights.
-    ///
-    /// # Errors
-    /// `RuleError.Login` at another step.
+    /// Throws `RuleError.Login` at another step.
     pub fn continue_without_extended_rights(&self) -> Result<Arc<Self>, RuleError> {
         Ok(session(
             &self
@@ -243,9 +239,7 @@ impl AdminSession {
     }
 
     /// A4: the privacy notice confirmed.
-    ///
-    /// # Errors
-    /// `RuleError.Login` at another step.
+    /// Throws `RuleError.Login` at another step.
     pub fn confirm_privacy_notice(&self) -> Result<Arc<Self>, RuleError> {
         Ok(session(
             &self.0.confirm_privacy_notice().map_err(rule_error)?,
@@ -253,9 +247,7 @@ impl AdminSession {
     }
 
     /// P7: the default-PIN list acknowledged.
-    ///
-    /// # Errors
-    /// `RuleError.Login` at another step.
+    /// Throws `RuleError.Login` at another step.
     pub fn acknowledge_default_pins(&self) -> Result<Arc<Self>, RuleError> {
         Ok(session(
             &self.0.acknowledge_default_pins().map_err(rule_error)?,

@@ -29,9 +29,7 @@ fn ext(m: pbx_rules::ExtensionMasterData) -> Arc<ExtensionMasterData> {
 #[uniffi::export]
 impl PbxMasterData {
     /// New master data (B2: the central backup number is required).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId` for bad digits, `RuleError.Number` for a bad number.
+    /// Throws `RuleError.LoginId` for bad digits, `RuleError.Number` for a bad number.
     #[uniffi::constructor]
     pub fn new(
         base_number: &BaseNumber,
@@ -56,9 +54,7 @@ impl PbxMasterData {
     }
 
     /// The head number: base number and central digits (N5).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId`.
+    /// Throws `RuleError.LoginId`.
     pub fn head_number(&self) -> Result<E164, RuleError> {
         self.0.head_number().map_err(rule_error)
     }
@@ -93,9 +89,7 @@ impl PbxMasterData {
     }
 
     /// Switches self-service PIN reset for all users (R3: admin only).
-    ///
-    /// # Errors
-    /// `RuleError.Permission`.
+    /// Throws `RuleError.Permission`.
     pub fn set_self_service_pin_reset(
         &self,
         actor: Actor,
@@ -108,9 +102,7 @@ impl PbxMasterData {
     }
 
     /// Sets the central backup number from typed text (B2, B4, B6).
-    ///
-    /// # Errors
-    /// `RuleError.Permission`, `Number` or `Backup`.
+    /// Throws `RuleError.Permission`, `Number` or `Backup`.
     pub fn set_central_backup_number(
         &self,
         plan: &NumberPlan,
@@ -125,9 +117,7 @@ impl PbxMasterData {
 #[uniffi::export]
 impl ExtensionMasterData {
     /// New master data of one extension.
-    ///
-    /// # Errors
-    /// `RuleError.LoginId` for bad digits.
+    /// Throws `RuleError.LoginId` for bad digits.
     #[uniffi::constructor]
     pub fn new(extension: String, name: String) -> Result<Arc<Self>, RuleError> {
         Ok(ext(pbx_rules::ExtensionMasterData::new(
@@ -164,9 +154,7 @@ impl ExtensionMasterData {
     }
 
     /// A copy with another mobile number (E.164).
-    ///
-    /// # Errors
-    /// `RuleError.Number`.
+    /// Throws `RuleError.Number`.
     pub fn with_mobile_number(&self, mobile: Option<String>) -> Result<Arc<Self>, RuleError> {
         let mut next = self.0.clone();
         next.mobile_number = mobile.as_deref().map(e164).transpose()?;
@@ -184,9 +172,7 @@ impl ExtensionMasterData {
     }
 
     /// Switches forgot-PIN for this extension (R3: admin only).
-    ///
-    /// # Errors
-    /// `RuleError.Permission`.
+    /// Throws `RuleError.Permission`.
     pub fn set_self_service_pin_reset(
         &self,
         actor: Actor,
@@ -199,9 +185,7 @@ impl ExtensionMasterData {
     }
 
     /// Sets the backup number from typed text, mirrored into the mobile number (B4–B6).
-    ///
-    /// # Errors
-    /// `RuleError.Permission`, `Number` or `Backup`.
+    /// Throws `RuleError.Permission`, `Number` or `Backup`.
     pub fn set_backup_number(
         &self,
         plan: &NumberPlan,

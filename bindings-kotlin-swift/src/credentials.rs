@@ -33,9 +33,7 @@ pub struct PasswordContext {
 #[uniffi::export]
 impl PinContext {
     /// A context; every part optional.
-    ///
-    /// # Errors
-    /// `RuleError.Number` for a phone number that is not E.164.
+    /// Throws `RuleError.Number` for a phone number that is not E.164.
     #[uniffi::constructor(default(extension_digits = None, names = [], phone_number = None))]
     pub fn new(
         extension_digits: Option<String>,
@@ -98,9 +96,7 @@ impl PasswordContext {
 }
 
 /// P1: the shape of a PIN.
-///
-/// # Errors
-/// `RuleError.Pin`.
+/// Throws `RuleError.Pin`.
 #[uniffi::export]
 pub fn parse_pin(text: String, policy: Policy) -> Result<Pin, RuleError> {
     Pin::parse(&text, &policy.pin).map_err(rule_error)
@@ -113,9 +109,7 @@ pub fn trivial_pin_findings(pin: Pin, ctx: &PinContext, policy: Policy) -> Vec<T
 }
 
 /// P1, P3: a new PIN typed twice, with the trivial-PIN checks.
-///
-/// # Errors
-/// `RuleError.Pin` (`PIN_TRIVIAL` with its findings in `details`).
+/// Throws `RuleError.Pin` (`PIN_TRIVIAL` with its findings in `details`).
 #[uniffi::export]
 pub fn validate_new_pin(
     new: String,
@@ -128,18 +122,14 @@ pub fn validate_new_pin(
 }
 
 /// P8: whether the mobile app may log in with this PIN and mobile number.
-///
-/// # Errors
-/// `RuleError.Pin`.
+/// Throws `RuleError.Pin`.
 #[uniffi::export]
 pub fn mobile_app_check(pin: Pin, mobile: Option<E164>, policy: Policy) -> Result<(), RuleError> {
     pbx_rules::mobile_app_check(&pin, mobile.as_ref(), &policy.pin).map_err(rule_error)
 }
 
 /// K1: the shape of a password.
-///
-/// # Errors
-/// `RuleError.Password`.
+/// Throws `RuleError.Password`.
 #[uniffi::export]
 pub fn parse_password(
     text: String,
@@ -156,9 +146,7 @@ pub fn evaluate_password(password: String, ctx: &PasswordContext, policy: Policy
 }
 
 /// K1–K4: a new password typed twice, with the blocklist and the minimum strength.
-///
-/// # Errors
-/// `RuleError.Password`.
+/// Throws `RuleError.Password`.
 #[uniffi::export]
 pub fn validate_new_password(
     new: String,
@@ -183,9 +171,7 @@ pub fn suggestion_text(suggestion: Suggestion, lang: Lang) -> String {
 }
 
 /// R4: a random PIN the policy accepts.
-///
-/// # Errors
-/// `RuleError.Generate`.
+/// Throws `RuleError.Generate`.
 #[uniffi::export]
 pub fn generate_pin(policy: Policy, ctx: &PinContext) -> Result<Pin, RuleError> {
     ctx.with(|c| pbx_rules::generate_pin(&policy.pin, c))
@@ -193,18 +179,14 @@ pub fn generate_pin(policy: Policy, ctx: &PinContext) -> Result<Pin, RuleError> 
 }
 
 /// R4: a random password the policy accepts.
-///
-/// # Errors
-/// `RuleError.Generate`.
+/// Throws `RuleError.Generate`.
 #[uniffi::export]
 pub fn generate_password(policy: Policy, ctx: &PasswordContext) -> Result<Password, RuleError> {
     pbx_rules::generate_password(&policy.password, &ctx.core()).map_err(rule_error)
 }
 
 /// A random second-factor code (A2).
-///
-/// # Errors
-/// `RuleError.Generate`.
+/// Throws `RuleError.Generate`.
 #[uniffi::export]
 pub fn generate_code(policy: Policy) -> Result<OneTimeCode, RuleError> {
     pbx_rules::generate_code(&policy.second_factor).map_err(rule_error)

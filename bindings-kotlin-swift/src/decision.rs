@@ -35,9 +35,7 @@ macro_rules! decision {
             }
 
             /// What happened.
-            ///
-            /// # Errors
-            /// The refusal, as the core decided it.
+            /// Throws The refusal, as the core decided it.
             pub fn outcome(&self) -> Result<$ok, $crate::RuleError> {
                 match &self.0.outcome {
                     Ok(value) => Ok(($ok_fn)(value)),

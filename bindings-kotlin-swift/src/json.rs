@@ -13,9 +13,7 @@ macro_rules! json_handle {
             }
 
             /// Stored state from JSON; an older version is upgraded, a newer one refused.
-            ///
-            /// # Errors
-            /// `RuleError.State` (`STATE_MALFORMED`, `STATE_VERSION_NEWER`).
+            /// Throws `RuleError.State` (`STATE_MALFORMED`, `STATE_VERSION_NEWER`).
             #[uniffi::constructor]
             pub fn from_json(text: String) -> Result<std::sync::Arc<Self>, $crate::RuleError> {
                 let state = pbx_rules::Json::from_json(&text).map_err($crate::RuleError::from)?;

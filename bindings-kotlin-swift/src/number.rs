@@ -33,9 +33,7 @@ pub(crate) fn e164(text: &str) -> Result<E164, RuleError> {
 }
 
 /// Checks a stored E.164 number and returns it (N2).
-///
-/// # Errors
-/// `RuleError.Number` when it is not E.164.
+/// Throws `RuleError.Number` when it is not E.164.
 #[uniffi::export]
 pub fn parse_e164(text: String) -> Result<E164, RuleError> {
     e164(&text)
@@ -50,9 +48,7 @@ pub fn metadata_version() -> String {
 #[uniffi::export]
 impl NumberPlan {
     /// The plan for a default region (`DE`).
-    ///
-    /// # Errors
-    /// `RuleError.Number` for an unknown region.
+    /// Throws `RuleError.Number` for an unknown region.
     #[uniffi::constructor]
     pub fn new(region: String) -> Result<Arc<Self>, RuleError> {
         Ok(Arc::new(Self(
@@ -72,9 +68,7 @@ impl NumberPlan {
     }
 
     /// What a person typed, normalised to E.164 (N1, N2).
-    ///
-    /// # Errors
-    /// `RuleError.Number` naming the reason.
+    /// Throws `RuleError.Number` naming the reason.
     pub fn normalize(&self, input: String) -> Result<Arc<PhoneNumber>, RuleError> {
         Ok(Arc::new(PhoneNumber(
             self.0.normalize(&input).map_err(rule_error)?,
@@ -123,9 +117,7 @@ impl PhoneNumber {
 #[uniffi::export]
 impl BaseNumber {
     /// The base number as typed (N4).
-    ///
-    /// # Errors
-    /// `RuleError.Number` or `RuleError.LoginId`.
+    /// Throws `RuleError.Number` or `RuleError.LoginId`.
     #[uniffi::constructor]
     pub fn parse(plan: &NumberPlan, typed: String) -> Result<Arc<Self>, RuleError> {
         Ok(Arc::new(Self(
@@ -149,9 +141,7 @@ impl BaseNumber {
     }
 
     /// An extension's full number in E.164.
-    ///
-    /// # Errors
-    /// `RuleError.LoginId`.
+    /// Throws `RuleError.LoginId`.
     pub fn extension_e164(&self, extension: String) -> Result<E164, RuleError> {
         self.0
             .extension_e164(&digits(&extension)?)
@@ -159,33 +149,25 @@ impl BaseNumber {
     }
 
     /// An extension in DIN 5008 form (`+49 6131 62468-10`) (N3).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId` for bad digits.
+    /// Throws `RuleError.LoginId` for bad digits.
     pub fn display_extension(&self, extension: String) -> Result<String, RuleError> {
         Ok(self.0.display_extension(&digits(&extension)?))
     }
 
     /// The user login form (`06131-62468-10`) (N4).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId` for bad digits.
+    /// Throws `RuleError.LoginId` for bad digits.
     pub fn login_form(&self, extension: String) -> Result<String, RuleError> {
         Ok(self.0.login_form(&digits(&extension)?))
     }
 
     /// The extension a user login identifier names (N4, N6).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId`.
+    /// Throws `RuleError.LoginId`.
     pub fn user_login(&self, input: String) -> Result<ExtensionDigits, RuleError> {
         self.0.user_login(&input).map_err(rule_error)
     }
 
     /// Checks an admin login identifier (N5, N6).
-    ///
-    /// # Errors
-    /// `RuleError.LoginId`.
+    /// Throws `RuleError.LoginId`.
     pub fn admin_login(&self, input: String, central: String) -> Result<(), RuleError> {
         self.0
             .admin_login(&input, &digits(&central)?)

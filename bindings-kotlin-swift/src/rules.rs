@@ -21,9 +21,7 @@ pub fn policy_to_json(policy: Policy) -> String {
 }
 
 /// A policy from JSON, checked against its bounds (F6).
-///
-/// # Errors
-/// `RuleError.State` for malformed JSON, `RuleError.Policy` out of bounds.
+/// Throws `RuleError.State` for malformed JSON, `RuleError.Policy` out of bounds.
 #[uniffi::export]
 pub fn policy_from_json(text: String) -> Result<Policy, RuleError> {
     Ok(Policy::from_json(&text)?)
@@ -36,9 +34,7 @@ pub struct Rules(pub(crate) pbx_rules::Rules);
 #[uniffi::export]
 impl Rules {
     /// The rules of `policy`, after checking every field against its bounds (F6).
-    ///
-    /// # Errors
-    /// `RuleError.Policy` naming the field.
+    /// Throws `RuleError.Policy` naming the field.
     #[uniffi::constructor]
     pub fn new(policy: Policy) -> Result<Arc<Self>, RuleError> {
         Ok(Arc::new(Self(
@@ -47,9 +43,7 @@ impl Rules {
     }
 
     /// The same with a server-side pepper mixed into every hash (G4).
-    ///
-    /// # Errors
-    /// `RuleError.Policy` naming the field.
+    /// Throws `RuleError.Policy` naming the field.
     #[uniffi::constructor]
     pub fn with_pepper(policy: Policy, pepper: Vec<u8>) -> Result<Arc<Self>, RuleError> {
         let rules = pbx_rules::Rules::new(policy).map_err(rule_error)?;
@@ -83,26 +77,20 @@ impl Hasher {
     }
 
     /// The PHC string of `secret`.
-    ///
-    /// # Errors
-    /// `RuleError.Hash`.
+    /// Throws `RuleError.Hash`.
     pub fn hash(&self, secret: String) -> Result<String, RuleError> {
         self.0.hash(secret.as_bytes()).map_err(rule_error)
     }
 
     /// Whether `secret` matches `hash`, in constant time: `(hash, secret)`, as argon2
     /// libraries order it.
-    ///
-    /// # Errors
-    /// `RuleError.Hash` for a hash that cannot be read.
+    /// Throws `RuleError.Hash` for a hash that cannot be read.
     pub fn verify(&self, hash: String, secret: String) -> Result<bool, RuleError> {
         self.0.verify(secret.as_bytes(), &hash).map_err(rule_error)
     }
 
     /// Whether `hash` was made with other costs than the policy's.
-    ///
-    /// # Errors
-    /// `RuleError.Hash`.
+    /// Throws `RuleError.Hash`.
     pub fn needs_rehash(&self, hash: String) -> Result<bool, RuleError> {
         self.0.needs_rehash(&hash).map_err(rule_error)
     }
