@@ -6,9 +6,13 @@
 #   bash bindings-kotlin-swift/build.sh            # debug build, sources in generated/
 #   PROFILE=release bash bindings-kotlin-swift/build.sh
 #
-# Output: generated/kotlin/uniffi/pbx_rules/pbx_rules.kt,
-#         generated/swift/{pbx_rules.swift,pbx_rulesFFI.h,pbx_rulesFFI.modulemap},
-#         and the library path in generated/LIBRARY.
+# Output: two uniffi components, the core's own types (crate pbx-rules, feature uniffi,
+# configured by core/uniffi.toml) and this crate's handles (uniffi.toml here):
+#   generated/kotlin/de/pbxrules/core/pbx_rules_core.kt  (package de.pbxrules.core)
+#   generated/kotlin/de/pbxrules/pbx_rules.kt            (package de.pbxrules)
+#   generated/swift/{PbxRulesCore,PbxRules}.swift, {PbxRulesCore,PbxRules}FFI.{h,modulemap}
+#     (both .swift files go into one Swift module)
+# and the library path in generated/LIBRARY.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")

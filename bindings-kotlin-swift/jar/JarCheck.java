@@ -7,13 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import uniffi.pbx_rules.ExtensionAccount;
-import uniffi.pbx_rules.NumberPlan;
-import uniffi.pbx_rules.Pbx_rulesKt;
-import uniffi.pbx_rules.Policy;
-import uniffi.pbx_rules.RuleException;
-import uniffi.pbx_rules.Rules;
-import uniffi.pbx_rules.UserLogin;
+import de.pbxrules.ExtensionAccount;
+import de.pbxrules.NumberPlan;
+import de.pbxrules.Pbx_rulesKt;
+import de.pbxrules.RuleException;
+import de.pbxrules.Rules;
+import de.pbxrules.core.Policy;
+import de.pbxrules.core.UserLogin;
 
 public class JarCheck {
     static void check(boolean ok, String what) {
@@ -24,8 +24,8 @@ public class JarCheck {
         check(Pbx_rulesKt.version().equals(args[0]), "version " + Pbx_rulesKt.version());
         System.out.println("Java: pbx-rules " + Pbx_rulesKt.version() + ", libphonenumber metadata " + Pbx_rulesKt.metadataVersion());
 
-        Policy policy = Policy.Companion.centrexx();
-        NumberPlan plan = policy.numberPlan();
+        Policy policy = Pbx_rulesKt.policyPreset("centrexx");
+        NumberPlan plan = new NumberPlan(policy.getNumbers().getDefaultRegion());
         check(plan.normalize("030 1234567").international().equals("+49 30 1234567"), "N1");
         try {
             plan.normalize("0171 12");
@@ -37,7 +37,7 @@ public class JarCheck {
         // Hashing off the caller's thread: logins on a pool.
         Rules rules = new Rules(policy);
         Instant now = Instant.parse("2026-01-05T09:00:00Z");
-        ExtensionAccount account = Pbx_rulesKt.createExtensionAccount("10", now, rules).getAccount();
+        ExtensionAccount account = Pbx_rulesKt.createExtensionAccount("10", now, rules).account();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<UserLogin>> logins = new ArrayList<>();
         for (int i = 0; i < 2; i++) logins.add(pool.submit(() -> account.login("0000", now, rules).outcome()));

@@ -4,21 +4,22 @@
 import java.time.Instant
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
-import uniffi.pbx_rules.Policy
-import uniffi.pbx_rules.RuleException
-import uniffi.pbx_rules.Rules
-import uniffi.pbx_rules.UserLogin
-import uniffi.pbx_rules.createExtensionAccount
-import uniffi.pbx_rules.metadataVersion
-import uniffi.pbx_rules.version
+import de.pbxrules.NumberPlan
+import de.pbxrules.RuleException
+import de.pbxrules.Rules
+import de.pbxrules.createExtensionAccount
+import de.pbxrules.metadataVersion
+import de.pbxrules.policyPreset
+import de.pbxrules.version
+import de.pbxrules.core.UserLogin
 
 fun main(args: Array<String>) {
     check(version() == args[0]) { "version ${version()}, expected ${args[0]}" }
     check(Regex("""\d+\.\d+\.\d+""").matches(metadataVersion())) { metadataVersion() }
     println("Kotlin: pbx-rules ${version()}, libphonenumber metadata ${metadataVersion()}")
 
-    val policy = Policy.centrexx()
-    val plan = policy.numberPlan()
+    val policy = policyPreset("centrexx")!!
+    val plan = NumberPlan(policy.numbers.defaultRegion)
     check(plan.normalize("0171 / 123 456-78").international() == "+49 171 12345678")
     try {
         plan.normalize("0800 FLOWERS")
@@ -31,7 +32,7 @@ fun main(args: Array<String>) {
     // With coroutines: withContext(Dispatchers.Default) { account.login(...) }.
     val rules = Rules(policy)
     val now = Instant.parse("2026-01-05T09:00:00Z")
-    val account = createExtensionAccount("10", now, rules).account
+    val account = createExtensionAccount("10", now, rules).account()
     val pool = Executors.newFixedThreadPool(2)
     val logins = (1..4).map { pool.submit<UserLogin> { account.login("0000", now, rules).outcome() } }
     val outcomes = logins.map { it.get(60, TimeUnit.SECONDS) }

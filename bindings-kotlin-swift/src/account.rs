@@ -1,119 +1,121 @@
-//! The user account of one extension (P2, P4–P6, P8, P9, G5): stored state as an Object,
-//! every operation returning a decision Object (see `effect.rs`).
+//! The user account of one extension (P2–P9, R2, G5): stored state as a handle, every
+//! operation returning a decision handle (see `decision.rs`).
 
 use std::sync::Arc;
-use std::time::SystemTime;
 
-use pbx_rules as core;
-use pbx_rules::PinOrigin;
+use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, UserLogin};
 
-use crate::effect::{decision, instant, split, utc};
+use crate::backup::{ExtensionMasterData, PbxMasterData};
+use crate::credentials::PinContext;
+use crate::decision::{decision, same, unit};
+use crate::error::RuleError;
+use crate::json::json_handle;
 use crate::number::digits;
-use crate::{Actor, ExtensionMasterData, Pin, PinContext, PinFinding, Policy, RuleError, Rules};
+use crate::rules::Rules;
+use pbx_rules::{Actor, ExtensionDigits, Policy};
+
+/// Time across the boundary: Kotlin `Instant`, Swift `Date`.
+pub(crate) type Time = std::time::SystemTime;
 
 /// The stored user account of one extension.
 #[derive(Debug, uniffi::Object)]
-pub struct ExtensionAccount(pub(crate) core::ExtensionAccount);
-
-/// Who set the current PIN (the core enum).
-#[uniffi::remote(Enum)]
-pub enum PinOrigin {
-    Initial,
-    Admin,
-    Reset,
-    User,
-}
+pub struct ExtensionAccount(pub(crate) pbx_rules::ExtensionAccount);
 
 /// A new account and, where the policy has no default PIN, its random first PIN.
-#[derive(Debug, uniffi::Record)]
-pub struct Created {
-    /// The account to store.
-    pub account: Arc<ExtensionAccount>,
-    /// The first PIN to hand out once; `None` when the default PIN applies.
-    pub initial_pin: Option<Arc<Pin>>,
+#[derive(Debug, uniffi::Object)]
+pub struct Created(pbx_rules::Created);
+
+json_handle!(ExtensionAccount);
+
+fn account(a: &pbx_rules::ExtensionAccount) -> Arc<ExtensionAccount> {
+    Arc::new(ExtensionAccount(a.clone()))
 }
 
-/// Where a successful user login leads.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum UserLogin {
-    /// Into the portal.
-    LoggedIn,
-    /// Only into the mandatory change-PIN step (P6).
-    MustChangePin {
-        /// When the user login locks unless the PIN is changed (P5).
-        deadline: SystemTime,
-    },
+fn maybe_account(a: &Option<pbx_rules::ExtensionAccount>) -> Option<Arc<ExtensionAccount>> {
+    a.as_ref().map(account)
 }
-
-/// A changed PIN.
-#[derive(Clone, Debug, uniffi::Record)]
-pub struct PinChanged {
-    /// Whether this change completes a login (P6).
-    pub completes_login: bool,
-    /// Trivial-PIN findings the policy only warns about.
-    pub warnings: Vec<PinFinding>,
-}
-
-type AccountState = Arc<ExtensionAccount>;
-type Unit = ();
 
 decision!(
     /// The decision of a user login (P5, P6, G5).
-    UserLoginDecision, AccountState, UserLogin
+    UserLoginDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    UserLogin => UserLogin = same
 );
 decision!(
     /// The decision of a PIN change (P3, P6, P9).
-    PinChangeDecision, AccountState, PinChanged
+    PinChangeDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    PinChanged => PinChanged = same
 );
 decision!(
     /// The decision of an admin PIN set (P4) or a mobile app login (P8).
-    AccountDecision, AccountState, Unit
+    AccountDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    () => () = unit
+);
+decision!(
+    /// The decision of a forgot-PIN request (R2, R3, F2, F3): the account when there is one.
+    ForgotPinDecision: Option<pbx_rules::ExtensionAccount> => Option<Arc<ExtensionAccount>> = maybe_account;
+    () => () = unit
 );
 
-fn state(a: core::ExtensionAccount) -> AccountState {
-    Arc::new(ExtensionAccount(a))
+pub(crate) fn utc(t: Time) -> chrono::DateTime<chrono::Utc> {
+    t.into()
 }
 
-fn user_login(l: core::UserLogin) -> UserLogin {
-    match l {
-        core::UserLogin::LoggedIn => UserLogin::LoggedIn,
-        core::UserLogin::MustChangePin { deadline } => UserLogin::MustChangePin {
-            deadline: instant(deadline),
-        },
-    }
-}
-
-fn pin_changed(c: core::PinChanged) -> PinChanged {
-    PinChanged {
-        completes_login: c.completes_login,
-        warnings: crate::error::findings(&c.warnings),
-    }
-}
-
-/// The account of a new extension with the default or a random first PIN (P2). A free
-/// function because it returns the account together with the first PIN (uniffi
-/// constructors return only the object).
-///
-/// # Errors
-/// `RuleError::LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
+/// The account of a new extension with the default or a random first PIN (P2).
+/// Throws `RuleError.LoginId` for bad digits; `Pin`, `Generate`, `Hash` as the core says.
 #[uniffi::export]
 pub fn create_extension_account(
     extension: String,
-    now: SystemTime,
+    now: Time,
     rules: &Rules,
-) -> Result<Created, RuleError> {
-    let created = core::ExtensionAccount::create(digits(&extension)?, utc(now), &rules.0)?;
-    Ok(Created {
-        account: state(created.account),
-        initial_pin: created.initial_pin.map(|p| Arc::new(Pin(p))),
-    })
+) -> Result<Arc<Created>, RuleError> {
+    let created = pbx_rules::ExtensionAccount::create(digits(&extension)?, utc(now), &rules.0);
+    Ok(Arc::new(Created(created?)))
+}
+
+#[uniffi::export]
+impl Created {
+    /// The account to store.
+    pub fn account(&self) -> Arc<ExtensionAccount> {
+        account(&self.0.account)
+    }
+
+    /// The first PIN to hand out once; `null`/`nil` when the default PIN applies.
+    pub fn initial_pin(&self) -> Option<Pin> {
+        self.0.initial_pin.clone()
+    }
+
+    /// The core's JSON: `{"account":{…},"initial_pin":"***"|null}`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+}
+
+/// R2, R3: a forgot-PIN request for `extension` (`None` for digits without an account).
+#[uniffi::export]
+pub fn forgot_pin(
+    pbx: &PbxMasterData,
+    extension: Option<Arc<ExtensionMasterData>>,
+    account: Option<Arc<ExtensionAccount>>,
+    now: Time,
+    rules: &Rules,
+) -> Arc<ForgotPinDecision> {
+    let pair = extension
+        .as_ref()
+        .zip(account.as_ref())
+        .map(|(m, a)| (&m.0, &a.0));
+    ForgotPinDecision::wrap(pbx_rules::forgot_pin(&pbx.0, pair, utc(now), &rules.0))
 }
 
 #[uniffi::export]
 impl ExtensionAccount {
     /// The extension digits.
-    pub fn digits(&self) -> String {
-        self.0.extension().as_str().to_owned()
+    pub fn extension(&self) -> ExtensionDigits {
+        self.0.extension().clone()
+    }
+
+    /// One more on every change (I5): store with compare-and-swap on it.
+    pub fn revision(&self) -> u64 {
+        self.0.revision()
     }
 
     /// The argon2id PHC string of the PIN.
@@ -127,8 +129,8 @@ impl ExtensionAccount {
     }
 
     /// When the current PIN was set.
-    pub fn pin_set_at(&self) -> SystemTime {
-        instant(self.0.pin_set_at())
+    pub fn pin_set_at(&self) -> Time {
+        self.0.pin_set_at().into()
     }
 
     /// Whether the PIN is the default PIN (P7).
@@ -147,34 +149,31 @@ impl ExtensionAccount {
     }
 
     /// When the user login locks unless the PIN is changed (P5).
-    pub fn change_deadline(&self, policy: &Policy) -> Option<SystemTime> {
-        self.0.change_deadline(&policy.0).map(instant)
+    pub fn change_deadline(&self, policy: Policy) -> Option<Time> {
+        self.0.change_deadline(&policy).map(Into::into)
     }
 
     /// Whether the change window closed (P5).
-    pub fn is_pin_expired(&self, now: SystemTime, policy: &Policy) -> bool {
-        self.0.is_pin_expired(utc(now), &policy.0)
+    pub fn is_pin_expired(&self, now: Time, policy: Policy) -> bool {
+        self.0.is_pin_expired(utc(now), &policy)
     }
 
     /// Whether the user login is locked (P5, G5).
-    pub fn is_locked(&self, now: SystemTime, policy: &Policy) -> bool {
-        self.0.is_locked(utc(now), &policy.0)
+    pub fn is_locked(&self, now: Time, policy: Policy) -> bool {
+        self.0.is_locked(utc(now), &policy)
+    }
+
+    /// Whether a mailed PIN waits for its first use (F2).
+    pub fn has_pending_reset(&self, now: Time, policy: Policy) -> bool {
+        self.0.has_pending_reset(utc(now), &policy)
     }
 
     /// A user login with the PIN (P5, P6, G5).
-    pub fn login(&self, pin: String, now: SystemTime, rules: &Rules) -> Arc<UserLoginDecision> {
-        UserLoginDecision::wrap(split(
-            self.0.login(&pin, utc(now), &rules.0),
-            state,
-            user_login,
-        ))
+    pub fn login(&self, pin: String, now: Time, rules: &Rules) -> Arc<UserLoginDecision> {
+        UserLoginDecision::wrap(self.0.login(&pin, utc(now), &rules.0))
     }
 
-    /// The user changes the PIN with the old one (P3, P6, P9).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits in `actor`, `NUMBER_NOT_E164` for a bad context
-    /// phone number; the rules' refusals are in the decision.
+    /// The user changes the PIN with the old one (P3, P6, P9, F1).
     #[allow(clippy::too_many_arguments)]
     pub fn change_pin(
         &self,
@@ -182,40 +181,32 @@ impl ExtensionAccount {
         old: String,
         new: String,
         confirmation: String,
-        ctx: PinContext,
-        now: SystemTime,
+        ctx: &PinContext,
+        now: Time,
         rules: &Rules,
-    ) -> Result<Arc<PinChangeDecision>, RuleError> {
-        let form = core::ChangeForm {
+    ) -> Arc<PinChangeDecision> {
+        let form = ChangeForm {
             old: &old,
             new: &new,
             confirmation: &confirmation,
         };
-        let actor = (&actor).try_into()?;
-        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0))?;
-        Ok(PinChangeDecision::wrap(split(d, state, pin_changed)))
+        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0));
+        PinChangeDecision::wrap(d)
     }
 
     /// The admin sets a PIN without the old one (P4, P9).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits in `actor`.
     pub fn set_pin_by_admin(
         &self,
         actor: Actor,
         new: String,
         confirmation: String,
-        now: SystemTime,
+        now: Time,
         rules: &Rules,
-    ) -> Result<Arc<AccountDecision>, RuleError> {
-        let d = self.0.set_pin_by_admin(
-            &(&actor).try_into()?,
-            &new,
-            &confirmation,
-            utc(now),
-            &rules.0,
-        );
-        Ok(AccountDecision::wrap(split(d, state, |()| ())))
+    ) -> Arc<AccountDecision> {
+        let d = self
+            .0
+            .set_pin_by_admin(&actor, &new, &confirmation, utc(now), &rules.0);
+        AccountDecision::wrap(d)
     }
 
     /// The mobile app's login (P8).
@@ -223,13 +214,9 @@ impl ExtensionAccount {
         &self,
         master: &ExtensionMasterData,
         pin: String,
-        now: SystemTime,
+        now: Time,
         rules: &Rules,
     ) -> Arc<AccountDecision> {
-        AccountDecision::wrap(split(
-            self.0.mobile_login(&master.0, &pin, utc(now), &rules.0),
-            state,
-            |()| (),
-        ))
+        AccountDecision::wrap(self.0.mobile_login(&master.0, &pin, utc(now), &rules.0))
     }
 }

@@ -1,112 +1,136 @@
-//! The admin account and its login steps (A1–A4, K3, K5, P7, G5).
+//! The admin account and an admin login in progress (A1–A4, K3, K5, R1, F7, I1): stored
+//! state as handles, every operation returning a decision handle.
 
 use std::sync::Arc;
-use std::time::SystemTime;
 
-use pbx_rules as core;
-use pbx_rules::AdminStep;
+use pbx_rules::{Actor, AdminStep, ChangeForm, ExtensionDigits, OneTimeCode, PasswordChanged};
 
-use crate::effect::{decision, instant, split, utc};
-use crate::number::digits;
-use crate::{Actor, Hasher, OneTimeCode, Password, PasswordContext, RuleError, Rules, Strength};
+use crate::account::{Time, utc};
+use crate::backup::PbxMasterData;
+use crate::credentials::PasswordContext;
+use crate::decision::{decision, same, unit};
+use crate::error::{RuleError, rule_error};
+use crate::json::json_handle;
+use crate::rules::Rules;
 
 /// The stored admin account of a PBX.
 #[derive(Debug, uniffi::Object)]
-pub struct AdminAccount(pub(crate) core::AdminAccount);
+pub struct AdminAccount(pbx_rules::AdminAccount);
 
 /// One admin login in progress.
 #[derive(Debug, uniffi::Object)]
-pub struct AdminSession(pub(crate) core::AdminSession);
+pub struct AdminSession(pbx_rules::AdminSession);
 
 /// A remembered browser, as the admin account stores it (A2).
 #[derive(Debug, uniffi::Object)]
-pub struct RememberedDevice(pub(crate) core::RememberedDevice);
+pub struct RememberedDevice(pbx_rules::RememberedDevice);
 
-/// The step an admin login stands at (the core enum).
-#[uniffi::remote(Enum)]
-pub enum AdminStep {
-    SecondFactor,
-    PrivacyNotice,
-    DefaultPins,
-    MainMenu,
-}
-
-/// A new browser token (cookie), handed out once, and its record to store.
-#[derive(Clone, Debug, uniffi::Record)]
+/// A new browser token (cookie), handed out once, and its record to remember.
+#[derive(Debug, uniffi::Object)]
 pub struct DeviceToken {
-    /// The token for the browser.
-    pub token: Arc<OneTimeCode>,
-    /// The record for [`AdminAccount::remember`].
-    pub record: Arc<RememberedDevice>,
+    token: OneTimeCode,
+    record: pbx_rules::RememberedDevice,
 }
 
-/// A changed password.
-#[derive(Clone, Debug, uniffi::Record)]
-pub struct PasswordChanged {
-    /// When the new password takes effect (K5).
-    pub effective_at: SystemTime,
-    /// The meter's verdict (K2).
-    pub strength: Strength,
-}
-
-/// The state a typed code leaves (F7): the session and the admin account, which counts
-/// wrong codes over all sessions; store both.
-#[derive(Clone, Debug, uniffi::Record)]
-pub struct CodeConfirmState {
+/// What a typed code leaves (F7): the session and the admin account, which counts wrong
+/// codes over all sessions; store both.
+#[derive(Debug, uniffi::Record)]
+pub struct SessionAndAccount {
     /// The session.
     pub session: Arc<AdminSession>,
     /// The admin account.
     pub account: Arc<AdminAccount>,
 }
 
-type AdminState = Arc<AdminAccount>;
-type SessionState = Arc<AdminSession>;
-type Session = Arc<AdminSession>;
-type MaybeToken = Option<DeviceToken>;
-type Unit = ();
+json_handle!(AdminAccount, AdminSession, RememberedDevice);
+
+fn admin(a: &pbx_rules::AdminAccount) -> Arc<AdminAccount> {
+    Arc::new(AdminAccount(a.clone()))
+}
+
+fn maybe_admin(a: &Option<pbx_rules::AdminAccount>) -> Option<Arc<AdminAccount>> {
+    a.as_ref().map(admin)
+}
+
+fn session(s: &pbx_rules::AdminSession) -> Arc<AdminSession> {
+    Arc::new(AdminSession(s.clone()))
+}
+
+fn both(state: &(pbx_rules::AdminSession, pbx_rules::AdminAccount)) -> SessionAndAccount {
+    SessionAndAccount {
+        session: session(&state.0),
+        account: admin(&state.1),
+    }
+}
+
+fn token(t: &Option<pbx_rules::DeviceToken>) -> Option<Arc<DeviceToken>> {
+    t.as_ref().map(|t| {
+        Arc::new(DeviceToken {
+            token: t.token.clone(),
+            record: t.record.clone(),
+        })
+    })
+}
 
 decision!(
     /// The decision of an admin login (A1, K5, G5): the session on success.
-    AdminLoginDecision, AdminState, Session
+    AdminLoginDecision: pbx_rules::AdminAccount => Arc<AdminAccount> = admin;
+    pbx_rules::AdminSession => Arc<AdminSession> = session
 );
 decision!(
-    /// The decision of a password change (K3, K5).
-    PasswordChangeDecision, AdminState, PasswordChanged
+    /// The decision of a password change (K3, K5, I1).
+    PasswordChangeDecision: pbx_rules::AdminAccount => Arc<AdminAccount> = admin;
+    PasswordChanged => PasswordChanged = same
 );
 decision!(
-    /// The decision of a code request (A2).
-    CodeRequestDecision, SessionState, Unit
+    /// The decision of a code request (A2, I4).
+    CodeRequestDecision: pbx_rules::AdminSession => Arc<AdminSession> = session;
+    () => () = unit
 );
 decision!(
-    /// The decision of a typed code (A2): a browser token when one was issued.
-    CodeConfirmDecision, CodeConfirmState, MaybeToken
+    /// The decision of a typed code (A2, F7): a browser token when one was issued.
+    CodeConfirmDecision: (pbx_rules::AdminSession, pbx_rules::AdminAccount) => SessionAndAccount = both;
+    Option<pbx_rules::DeviceToken> => Option<Arc<DeviceToken>> = token
+);
+decision!(
+    /// The decision of a forgot-password request (R1, F2, F3).
+    ForgotPasswordDecision: Option<pbx_rules::AdminAccount> => Option<Arc<AdminAccount>> = maybe_admin;
+    () => () = unit
 );
 
-fn admin(a: core::AdminAccount) -> AdminState {
-    Arc::new(AdminAccount(a))
-}
-
-fn session(s: core::AdminSession) -> SessionState {
-    Arc::new(AdminSession(s))
+/// R1: a forgot-password request with the head number as typed.
+#[uniffi::export]
+pub fn forgot_password(
+    typed_head_number: String,
+    pbx: &PbxMasterData,
+    account: &AdminAccount,
+    now: Time,
+    rules: &Rules,
+) -> Arc<ForgotPasswordDecision> {
+    let pair = Some((&pbx.0, &account.0));
+    ForgotPasswordDecision::wrap(pbx_rules::forgot_password(
+        &typed_head_number,
+        pair,
+        utc(now),
+        &rules.0,
+    ))
 }
 
 #[uniffi::export]
 impl AdminAccount {
-    /// An admin account with a provisioned password, effective at once.
-    ///
-    /// # Errors
-    /// `RuleError::Hash`.
+    /// An admin account with a provisioned password (K1), effective at once.
+    /// Throws `RuleError.Password`, `RuleError.Hash`.
     #[uniffi::constructor]
-    pub fn create(
-        password: &Password,
-        now: SystemTime,
-        hasher: &Hasher,
-    ) -> Result<Arc<Self>, RuleError> {
-        Ok(admin(core::AdminAccount::create(
-            &password.0,
-            utc(now),
-            &hasher.0,
-        )?))
+    pub fn create(password: String, now: Time, rules: &Rules) -> Result<Arc<Self>, RuleError> {
+        let policy = &rules.0.policy().password;
+        let password = pbx_rules::Password::parse(&password, policy, false).map_err(rule_error)?;
+        let created = pbx_rules::AdminAccount::create(&password, utc(now), rules.0.hasher())?;
+        Ok(Arc::new(Self(created)))
+    }
+
+    /// One more on every change (I5).
+    pub fn revision(&self) -> u64 {
+        self.0.revision()
     }
 
     /// The argon2id PHC string of the password.
@@ -115,8 +139,8 @@ impl AdminAccount {
     }
 
     /// When the current password takes effect (K5).
-    pub fn effective_at(&self) -> SystemTime {
-        instant(self.0.effective_at())
+    pub fn effective_at(&self) -> Time {
+        self.0.effective_at().into()
     }
 
     /// Consecutive failed logins (G5).
@@ -124,48 +148,52 @@ impl AdminAccount {
         self.0.failed_logins()
     }
 
-    /// The admin login (A1): the session starts at the first step due.
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits in `default_pin_extensions`.
+    /// Wrong codes over all sessions (F7).
+    pub fn failed_codes(&self) -> u32 {
+        self.0.failed_codes()
+    }
+
+    /// The remembered browsers (A2).
+    pub fn devices(&self) -> Vec<Arc<RememberedDevice>> {
+        let devices = self.0.devices().iter().cloned();
+        devices.map(|d| Arc::new(RememberedDevice(d))).collect()
+    }
+
+    /// An admin login (A1, A2, A4, K5, G5) with the extensions still on the default PIN (P7).
     pub fn login(
         &self,
         password: String,
         device_token: Option<String>,
-        default_pin_extensions: Vec<String>,
-        now: SystemTime,
+        default_pin_extensions: Vec<ExtensionDigits>,
+        now: Time,
         rules: &Rules,
-    ) -> Result<Arc<AdminLoginDecision>, RuleError> {
-        let defaults = default_pin_extensions
-            .iter()
-            .map(|d| digits(d))
-            .collect::<Result<_, _>>()?;
+    ) -> Arc<AdminLoginDecision> {
         let d = self.0.login(
             &password,
             device_token.as_deref(),
-            defaults,
+            default_pin_extensions,
             utc(now),
             &rules.0,
         );
-        Ok(AdminLoginDecision::wrap(split(d, admin, session)))
+        AdminLoginDecision::wrap(d)
     }
 
-    /// Stores a remembered browser issued by a confirmed code.
+    /// The account with a browser remembered (A2).
     pub fn remember(&self, device: &RememberedDevice) -> Arc<Self> {
-        admin(self.0.remember(device.0.clone()))
+        Arc::new(Self(self.0.remember(device.0.clone())))
     }
 
-    /// The password change (K3, K4, K5).
+    /// Changes the password with the old one (K3, K4, K5, I1).
     pub fn change_password(
         &self,
         old: String,
         new: String,
         confirmation: String,
-        ctx: PasswordContext,
-        now: SystemTime,
+        ctx: &PasswordContext,
+        now: Time,
         rules: &Rules,
     ) -> Arc<PasswordChangeDecision> {
-        let form = core::ChangeForm {
+        let form = ChangeForm {
             old: &old,
             new: &new,
             confirmation: &confirmation,
@@ -173,106 +201,101 @@ impl AdminAccount {
         let d = self
             .0
             .change_password(form, &ctx.core(), utc(now), &rules.0);
-        PasswordChangeDecision::wrap(split(d, admin, |c| PasswordChanged {
-            effective_at: instant(c.effective_at),
-            strength: c.strength.into(),
-        }))
+        PasswordChangeDecision::wrap(d)
     }
 }
 
 #[uniffi::export]
 impl AdminSession {
-    /// The step the login stands at.
+    /// The step the login stands at (A2, A4, P7).
     pub fn step(&self) -> AdminStep {
         self.0.step()
     }
 
-    /// Whether the session holds extended rights (A3).
+    /// Whether the session holds extended rights (A2, A3).
     pub fn has_extended_rights(&self) -> bool {
         self.0.has_extended_rights()
     }
 
     /// The extensions still on the default PIN (P7).
-    pub fn default_pin_extensions(&self) -> Vec<String> {
-        self.0
-            .default_pin_extensions()
-            .iter()
-            .map(|d| d.as_str().to_owned())
-            .collect()
+    pub fn default_pin_extensions(&self) -> Vec<ExtensionDigits> {
+        self.0.default_pin_extensions().to_vec()
     }
 
-    /// The actor for `authorize`, once at the main menu.
+    /// The actor for permission checks, once in the main menu.
     pub fn actor(&self) -> Option<Actor> {
-        self.0.actor().map(|a| Actor::from(&a))
+        self.0.actor()
     }
 
-    /// Continues without extended rights (A2).
-    ///
-    /// # Errors
-    /// `LOGIN_STEP_OUT_OF_ORDER`.
+    /// A2: on without extended rights.
+    /// Throws `RuleError.Login` at another step.
     pub fn continue_without_extended_rights(&self) -> Result<Arc<Self>, RuleError> {
-        Ok(session(self.0.continue_without_extended_rights()?))
-    }
-
-    /// Confirms the privacy notice (A4).
-    ///
-    /// # Errors
-    /// `LOGIN_STEP_OUT_OF_ORDER`.
-    pub fn confirm_privacy_notice(&self) -> Result<Arc<Self>, RuleError> {
-        Ok(session(self.0.confirm_privacy_notice()?))
-    }
-
-    /// Acknowledges the default-PIN list (P7).
-    ///
-    /// # Errors
-    /// `LOGIN_STEP_OUT_OF_ORDER`.
-    pub fn acknowledge_default_pins(&self) -> Result<Arc<Self>, RuleError> {
-        Ok(session(self.0.acknowledge_default_pins()?))
-    }
-
-    /// Mails a code for extended rights to the admin address (A2).
-    pub fn request_code(
-        &self,
-        admin_email: Option<String>,
-        now: SystemTime,
-        rules: &Rules,
-    ) -> Arc<CodeRequestDecision> {
-        CodeRequestDecision::wrap(split(
-            self.0
-                .request_code(admin_email.as_deref(), utc(now), &rules.0),
-            session,
-            |()| (),
+        Ok(session(
+            &self
+                .0
+                .continue_without_extended_rights()
+                .map_err(rule_error)?,
         ))
     }
 
-    /// Checks a typed code (A2) for the PBX's admin account (F7: wrong codes count there).
+    /// A4: the privacy notice confirmed.
+    /// Throws `RuleError.Login` at another step.
+    pub fn confirm_privacy_notice(&self) -> Result<Arc<Self>, RuleError> {
+        Ok(session(
+            &self.0.confirm_privacy_notice().map_err(rule_error)?,
+        ))
+    }
+
+    /// P7: the default-PIN list acknowledged.
+    /// Throws `RuleError.Login` at another step.
+    pub fn acknowledge_default_pins(&self) -> Result<Arc<Self>, RuleError> {
+        Ok(session(
+            &self.0.acknowledge_default_pins().map_err(rule_error)?,
+        ))
+    }
+
+    /// A2: mails a code for extended rights to the admin address.
+    pub fn request_code(
+        &self,
+        admin_email: Option<String>,
+        now: Time,
+        rules: &Rules,
+    ) -> Arc<CodeRequestDecision> {
+        CodeRequestDecision::wrap(
+            self.0
+                .request_code(admin_email.as_deref(), utc(now), &rules.0),
+        )
+    }
+
+    /// A2, F7: the typed code, counted against the admin account.
     pub fn confirm_code(
         &self,
         account: &AdminAccount,
         code: String,
-        now: SystemTime,
+        now: Time,
         rules: &Rules,
     ) -> Arc<CodeConfirmDecision> {
-        CodeConfirmDecision::wrap(split(
-            self.0.confirm_code(&account.0, &code, utc(now), &rules.0),
-            |(s, a)| CodeConfirmState {
-                session: session(s),
-                account: admin(a),
-            },
-            |t| {
-                t.map(|t| DeviceToken {
-                    token: Arc::new(OneTimeCode(t.token)),
-                    record: Arc::new(RememberedDevice(t.record)),
-                })
-            },
-        ))
+        CodeConfirmDecision::wrap(self.0.confirm_code(&account.0, &code, utc(now), &rules.0))
     }
 }
 
 #[uniffi::export]
 impl RememberedDevice {
-    /// When the browser must pass the second factor again.
-    pub fn expires_at(&self) -> SystemTime {
-        instant(self.0.expires_at())
+    /// When the browser is forgotten (A2).
+    pub fn expires_at(&self) -> Time {
+        self.0.expires_at().into()
+    }
+}
+
+#[uniffi::export]
+impl DeviceToken {
+    /// The token for the browser's cookie, handed out once.
+    pub fn token(&self) -> OneTimeCode {
+        self.token.clone()
+    }
+
+    /// The record for `AdminAccount.remember`.
+    pub fn record(&self) -> Arc<RememberedDevice> {
+        Arc::new(RememberedDevice(self.record.clone()))
     }
 }

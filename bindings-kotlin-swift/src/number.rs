@@ -1,63 +1,65 @@
 //! Phone numbers (N1–N6): the numbering plan that normalises what a person types to E.164,
 //! the number it returns, and the PBX base number that reads login identifiers.
 //!
-//! E.164 values and extension digits cross the boundary as strings; the core's validated
-//! constructors (`E164::parse`, `ExtensionDigits::parse`) check them on the way in and
-//! their refusals arrive as typed errors, never as a panic in a lift.
+//! Typed text crosses as strings and is parsed here by the core's constructors, so a bad
+//! value is a typed `RuleError`; E.164 numbers and extension digits come back as strings.
 
 use std::sync::Arc;
 
-use pbx_rules as core;
+use pbx_rules::{E164, ExtensionDigits, NumberKind};
 
-use crate::RuleError;
+use crate::error::{RuleError, rule_error};
 
-/// Reads typed numbers with a default region (N1).
+/// A numbering plan with the PBX's default region (N1).
 #[derive(Debug, uniffi::Object)]
-pub struct NumberPlan(pub(crate) core::NumberPlan);
+pub struct NumberPlan(pub(crate) pbx_rules::NumberPlan);
 
-/// A valid phone number and its display forms (N3).
+/// A valid phone number in E.164 with its display forms (N1, N3).
 #[derive(Debug, uniffi::Object)]
-pub struct PhoneNumber(pub(crate) core::PhoneNumber);
+pub struct PhoneNumber(pbx_rules::PhoneNumber);
 
-/// A PBX base number (the number without extension digits), for login identifiers.
+/// The PBX base number that login identifiers are read against (N4–N6).
 #[derive(Debug, uniffi::Object)]
-pub struct BaseNumber(pub(crate) core::BaseNumber);
+pub struct BaseNumber(pub(crate) pbx_rules::BaseNumber);
 
-/// Checks stored data for E.164 form (`+` and 2 to 15 digits) and returns it unchanged.
-///
-/// # Errors
-/// `NUMBER_NOT_E164`.
-#[uniffi::export]
-pub fn parse_e164(text: String) -> Result<String, RuleError> {
-    Ok(core::E164::parse(&text)?.as_str().to_owned())
+/// Extension digits typed by a person, checked by the core.
+pub(crate) fn digits(text: &str) -> Result<ExtensionDigits, RuleError> {
+    ExtensionDigits::parse(text).map_err(rule_error)
 }
 
-/// The `phonenumbers` version whose numbering metadata is embedded (`9.0.43`).
+/// An E.164 number as stored (`+4961316246810`), checked by the core.
+pub(crate) fn e164(text: &str) -> Result<E164, RuleError> {
+    E164::parse(text).map_err(rule_error)
+}
+
+/// Checks a stored E.164 number and returns it (N2).
+/// Throws `RuleError.Number` when it is not E.164.
+#[uniffi::export]
+pub fn parse_e164(text: String) -> Result<E164, RuleError> {
+    e164(&text)
+}
+
+/// The libphonenumber metadata release embedded in this build.
 #[uniffi::export]
 pub fn metadata_version() -> String {
-    core::metadata_version().to_owned()
-}
-
-/// Extension digits from the boundary, checked by the core.
-pub(crate) fn digits(text: &str) -> Result<core::ExtensionDigits, RuleError> {
-    Ok(core::ExtensionDigits::parse(text)?)
+    pbx_rules::metadata_version().to_owned()
 }
 
 #[uniffi::export]
 impl NumberPlan {
-    /// A plan for a default region (ISO 3166, `DE`).
-    ///
-    /// # Errors
-    /// `NUMBER_UNKNOWN_REGION`.
+    /// The plan for a default region (`DE`).
+    /// Throws `RuleError.Number` for an unknown region.
     #[uniffi::constructor]
     pub fn new(region: String) -> Result<Arc<Self>, RuleError> {
-        Ok(Arc::new(Self(core::NumberPlan::new(&region)?)))
+        Ok(Arc::new(Self(
+            pbx_rules::NumberPlan::new(&region).map_err(rule_error)?,
+        )))
     }
 
-    /// Germany, as in the seed.
+    /// The plan for Germany.
     #[uniffi::constructor]
     pub fn germany() -> Arc<Self> {
-        Arc::new(Self(core::NumberPlan::germany()))
+        Arc::new(Self(pbx_rules::NumberPlan::germany()))
     }
 
     /// The default region.
@@ -65,28 +67,28 @@ impl NumberPlan {
         self.0.region().to_owned()
     }
 
-    /// Normalises what a person typed (N1, N2).
-    ///
-    /// # Errors
-    /// `RuleError::Number` naming the reason.
+    /// What a person typed, normalised to E.164 (N1, N2).
+    /// Throws `RuleError.Number` naming the reason.
     pub fn normalize(&self, input: String) -> Result<Arc<PhoneNumber>, RuleError> {
-        Ok(Arc::new(PhoneNumber(self.0.normalize(&input)?)))
+        Ok(Arc::new(PhoneNumber(
+            self.0.normalize(&input).map_err(rule_error)?,
+        )))
     }
 }
 
 #[uniffi::export]
 impl PhoneNumber {
-    /// The stored form, `+4917112345678`.
-    pub fn e164(&self) -> String {
-        self.0.e164().as_str().to_owned()
+    /// The stored form (`+4917112345678`).
+    pub fn e164(&self) -> E164 {
+        self.0.e164().clone()
     }
 
-    /// The kind of line, as libphonenumber names it (`MOBILE`, `FIXED_LINE`, …).
-    pub fn kind(&self) -> String {
-        self.0.kind().as_str().to_owned()
+    /// Mobile, fixed line, …
+    pub fn kind(&self) -> NumberKind {
+        self.0.kind()
     }
 
-    /// The region the number belongs to (`DE`).
+    /// The number's region (`DE`).
     pub fn region(&self) -> String {
         self.0.region().to_owned()
     }
@@ -96,17 +98,17 @@ impl PhoneNumber {
         self.0.country_code()
     }
 
-    /// The national significant number (`17112345678`).
+    /// The national significant number.
     pub fn national_number(&self) -> String {
         self.0.national_number().to_owned()
     }
 
-    /// International display form, `+49 171 12345678` (N3).
+    /// E.123 international form (`+49 171 12345678`).
     pub fn international(&self) -> String {
         self.0.international()
     }
 
-    /// National display form, `0171 12345678` (N3).
+    /// National form (`0171 12345678`).
     pub fn national(&self) -> String {
         self.0.national()
     }
@@ -114,71 +116,61 @@ impl PhoneNumber {
 
 #[uniffi::export]
 impl BaseNumber {
-    /// The PBX base number as typed (`06131 62468`).
-    ///
-    /// # Errors
-    /// `RuleError::Number` or `LOGIN_ID_NO_AREA_CODE`.
+    /// The base number as typed (N4).
+    /// Throws `RuleError.Number` or `RuleError.LoginId`.
     #[uniffi::constructor]
     pub fn parse(plan: &NumberPlan, typed: String) -> Result<Arc<Self>, RuleError> {
-        Ok(Arc::new(Self(core::BaseNumber::parse(&plan.0, &typed)?)))
+        Ok(Arc::new(Self(
+            pbx_rules::BaseNumber::parse(&plan.0, &typed).map_err(rule_error)?,
+        )))
     }
 
-    /// The national area code with its trunk prefix (`06131`).
+    /// The area code.
     pub fn area_code(&self) -> String {
         self.0.area_code().to_owned()
     }
 
-    /// The subscriber part (`62468`).
+    /// The subscriber part.
     pub fn subscriber(&self) -> String {
         self.0.subscriber().to_owned()
     }
 
     /// The base number in E.164.
-    pub fn e164(&self) -> String {
-        self.0.e164().as_str().to_owned()
+    pub fn e164(&self) -> E164 {
+        self.0.e164().clone()
     }
 
     /// An extension's full number in E.164.
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad or too long digits.
-    pub fn extension_e164(&self, extension: String) -> Result<String, RuleError> {
-        Ok(self
-            .0
-            .extension_e164(&digits(&extension)?)?
-            .as_str()
-            .to_owned())
+    /// Throws `RuleError.LoginId`.
+    pub fn extension_e164(&self, extension: String) -> Result<E164, RuleError> {
+        self.0
+            .extension_e164(&digits(&extension)?)
+            .map_err(rule_error)
     }
 
-    /// An extension for display, `+49 6131 62468-10` (N3).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits.
+    /// An extension in DIN 5008 form (`+49 6131 62468-10`) (N3).
+    /// Throws `RuleError.LoginId` for bad digits.
     pub fn display_extension(&self, extension: String) -> Result<String, RuleError> {
         Ok(self.0.display_extension(&digits(&extension)?))
     }
 
-    /// An extension's login identifier in the two-hyphen form, `06131-62468-10` (N4).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` for bad digits.
+    /// The user login form (`06131-62468-10`) (N4).
+    /// Throws `RuleError.LoginId` for bad digits.
     pub fn login_form(&self, extension: String) -> Result<String, RuleError> {
         Ok(self.0.login_form(&digits(&extension)?))
     }
 
-    /// A user's login identifier (N4, N6); returns the extension digits.
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` naming the reason.
-    pub fn user_login(&self, input: String) -> Result<String, RuleError> {
-        Ok(self.0.user_login(&input)?.as_str().to_owned())
+    /// The extension a user login identifier names (N4, N6).
+    /// Throws `RuleError.LoginId`.
+    pub fn user_login(&self, input: String) -> Result<ExtensionDigits, RuleError> {
+        self.0.user_login(&input).map_err(rule_error)
     }
 
-    /// The admin's login identifier, the head number (N5, N6).
-    ///
-    /// # Errors
-    /// `RuleError::LoginId` naming the reason.
+    /// Checks an admin login identifier (N5, N6).
+    /// Throws `RuleError.LoginId`.
     pub fn admin_login(&self, input: String, central: String) -> Result<(), RuleError> {
-        Ok(self.0.admin_login(&input, &digits(&central)?)?)
+        self.0
+            .admin_login(&input, &digits(&central)?)
+            .map_err(rule_error)
     }
 }

@@ -1,43 +1,97 @@
-//! The rules in force: a policy and its hasher, set up once per process (G4, G6).
+//! The rules in force (G4, G6): the policy, a record the host reads and changes field by
+//! field, checked against its bounds when the rules are built; and the hasher.
 
 use std::sync::Arc;
 
-use pbx_rules as core;
+use pbx_rules::{HashPolicy, Json, Pepper, Policy};
 
-use crate::{Hasher, Policy, RuleError};
+use crate::error::{RuleError, rule_error};
+
+/// A policy preset by name (`centrexx`, `strict`); `null`/`nil` for an unknown name. Start
+/// from one and change any field (`policy.copy(pin = policy.pin.copy(minLen = 6u))`).
+#[uniffi::export]
+pub fn policy_preset(name: String) -> Option<Policy> {
+    Policy::preset(&name)
+}
+
+/// The policy as JSON, the same in every language.
+#[uniffi::export]
+pub fn policy_to_json(policy: Policy) -> String {
+    policy.to_json()
+}
+
+/// A policy from JSON, checked against its bounds (F6).
+/// Throws `RuleError.State` for malformed JSON, `RuleError.Policy` out of bounds.
+#[uniffi::export]
+pub fn policy_from_json(text: String) -> Result<Policy, RuleError> {
+    Ok(Policy::from_json(&text)?)
+}
 
 /// A policy with its hasher (optionally peppered).
 #[derive(Debug, uniffi::Object)]
-pub struct Rules(pub(crate) core::Rules);
+pub struct Rules(pub(crate) pbx_rules::Rules);
 
 #[uniffi::export]
 impl Rules {
-    /// The rules of `policy`, hashing with its costs.
-    ///
-    /// # Errors
-    /// `RuleError::Policy` for a policy value outside its documented bounds (F6).
+    /// The rules of `policy`, after checking every field against its bounds (F6).
+    /// Throws `RuleError.Policy` naming the field.
     #[uniffi::constructor]
-    pub fn new(policy: &Policy) -> Result<Arc<Self>, RuleError> {
-        Ok(Arc::new(Self(core::Rules::new(policy.0.clone())?)))
+    pub fn new(policy: Policy) -> Result<Arc<Self>, RuleError> {
+        Ok(Arc::new(Self(
+            pbx_rules::Rules::new(policy).map_err(rule_error)?,
+        )))
     }
 
-    /// The same with a server-side pepper mixed into every hash.
-    ///
-    /// # Errors
-    /// `RuleError::Policy` for a policy value outside its documented bounds (F6).
+    /// The same with a server-side pepper mixed into every hash (G4).
+    /// Throws `RuleError.Policy` naming the field.
     #[uniffi::constructor]
-    pub fn with_pepper(policy: &Policy, pepper: Vec<u8>) -> Result<Arc<Self>, RuleError> {
-        let rules = core::Rules::new(policy.0.clone())?;
-        Ok(Arc::new(Self(rules.with_pepper(core::Pepper::new(pepper)))))
+    pub fn with_pepper(policy: Policy, pepper: Vec<u8>) -> Result<Arc<Self>, RuleError> {
+        let rules = pbx_rules::Rules::new(policy).map_err(rule_error)?;
+        Ok(Arc::new(Self(rules.with_pepper(Pepper::new(pepper)))))
     }
 
     /// The policy.
-    pub fn policy(&self) -> Arc<Policy> {
-        Arc::new(Policy(self.0.policy().clone()))
+    pub fn policy(&self) -> Policy {
+        self.0.policy().clone()
     }
 
     /// The hasher.
     pub fn hasher(&self) -> Arc<Hasher> {
         Arc::new(Hasher(self.0.hasher().clone()))
+    }
+}
+
+/// argon2id hashing of PINs and passwords (G4), with the policy's costs; a peppered one is
+/// `Rules.withPepper(…).hasher()`. Swift calls it `PasswordHasher` (Swift's standard
+/// library has a `Hasher`; uniffi 0.32 does not rename the return type of a secondary
+/// constructor, so this type has none).
+#[derive(Debug, uniffi::Object)]
+pub struct Hasher(pbx_rules::Hasher);
+
+#[uniffi::export]
+impl Hasher {
+    /// A hasher with the policy's costs.
+    #[uniffi::constructor]
+    pub fn new(policy: HashPolicy) -> Arc<Self> {
+        Arc::new(Self(pbx_rules::Hasher::new(policy)))
+    }
+
+    /// The PHC string of `secret`.
+    /// Throws `RuleError.Hash`.
+    pub fn hash(&self, secret: String) -> Result<String, RuleError> {
+        self.0.hash(secret.as_bytes()).map_err(rule_error)
+    }
+
+    /// Whether `secret` matches `hash`, in constant time: `(hash, secret)`, as argon2
+    /// libraries order it.
+    /// Throws `RuleError.Hash` for a hash that cannot be read.
+    pub fn verify(&self, hash: String, secret: String) -> Result<bool, RuleError> {
+        self.0.verify(secret.as_bytes(), &hash).map_err(rule_error)
+    }
+
+    /// Whether `hash` was made with other costs than the policy's.
+    /// Throws `RuleError.Hash`.
+    pub fn needs_rehash(&self, hash: String) -> Result<bool, RuleError> {
+        self.0.needs_rehash(&hash).map_err(rule_error)
     }
 }

@@ -34,6 +34,7 @@ impl Secret {
 }
 
 /// Why a secret is mailed.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SecretPurpose {
@@ -48,6 +49,7 @@ pub enum SecretPurpose {
 }
 
 /// Whose credential changed: `"admin"` or `{"extension": "10"}` in JSON.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRef {
@@ -58,6 +60,7 @@ pub enum AccountRef {
 }
 
 /// How a credential changed.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -71,6 +74,7 @@ pub enum ChangeKind {
 
 /// Something the host must carry out. In JSON, `"kind"` names it in snake case
 /// (`send_secret`, `sync_pin`, …) and a secret shows as `"***"`.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]

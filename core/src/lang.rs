@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The language of a user-facing message.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {

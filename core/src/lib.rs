@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod backup;
+mod boundary;
 mod deadline;
 mod effect;
 mod error;
@@ -25,6 +26,10 @@ mod rules;
 mod secret;
 mod throttle;
 mod version;
+
+// The Kotlin/Swift component of the core's own types (see boundary/uniffi.rs).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("pbx_rules_core");
 
 pub use account::{Created, ExtensionAccount, PinChanged, PinOrigin, STATE_VERSION, UserLogin};
 pub use admin::{

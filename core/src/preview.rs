@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Action, Actor, PermissionError, authorize};
 
 /// Which portal an actor sees.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PreviewMode {
@@ -41,6 +42,7 @@ impl PreviewMode {
 }
 
 /// A portal feature that may be marked preview-only (V2).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feature {
     /// The feature's name.

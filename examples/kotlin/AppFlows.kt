@@ -1,56 +1,64 @@
 // The mobile app's flows through the Kotlin binding, step by step:
-//   1. the user types the PIN 1234 and sees why the app refuses it (P8),
-//   2. changes the PIN with the old one and the new one twice (P3),
-//   3. enters a backup number as 0171 … and gets it back as +49 … (N1, N3, B5).
+//   1. a new extension logs in with the default PIN and must change it (P2, P5, P6),
+//   2. changes it (a typo first), the state saved and loaded as JSON between requests (P3),
+//   3. the app refuses the PIN 1234 and says why (P8),
+//   4. the user enters a backup number as 0171 … and gets it back as +49 … (N1, N3, B5).
 // Run it with bindings-kotlin-swift/test.sh (it compiles and runs this file too).
-import uniffi.pbx_rules.Actor
-import uniffi.pbx_rules.ExtensionMasterData
-import uniffi.pbx_rules.Hasher
-import uniffi.pbx_rules.Pin
-import uniffi.pbx_rules.PinContext
-import uniffi.pbx_rules.Policy
-import uniffi.pbx_rules.RuleException
-import uniffi.pbx_rules.changePin
-import uniffi.pbx_rules.mobileAppCheck
+import de.pbxrules.ExtensionAccount
+import de.pbxrules.ExtensionMasterData
+import de.pbxrules.NumberPlan
+import de.pbxrules.PinContext
+import de.pbxrules.RuleException
+import de.pbxrules.Rules
+import de.pbxrules.createExtensionAccount
+import de.pbxrules.mobileAppCheck
+import de.pbxrules.parsePin
+import de.pbxrules.policyPreset
+import de.pbxrules.core.Actor
+import de.pbxrules.core.UserLogin
+import java.time.Instant
 
 fun main() {
-    val policy = Policy.centrexx()
-    // A server would use policy.hashing(); the example keeps argon2 cheap so it runs fast.
-    val hasher = Hasher(policy.hashing().copy(mCostKib = 1024u, tCost = 1u))
-    val plan = policy.numberPlan()
+    val preset = policyPreset("centrexx")!!
+    // A server keeps the preset's hashing costs; the example makes argon2 cheap to run fast.
+    val rules = Rules(preset.copy(hashing = preset.hashing.copy(mCostKib = 1024u, tCost = 1u)))
+    val now = Instant.parse("2026-01-05T09:00:00Z")
+
+    println("1. Extension 10 is created and logs in with the default PIN.")
+    var stored: String = createExtensionAccount("10", now, rules).account().toJson()
+    val login = ExtensionAccount.fromJson(stored).login("0000", now, rules)
+    stored = login.state().toJson()
+    when (val outcome = login.outcome()) {
+        is UserLogin.MustChangePin -> println("   must change the PIN by ${outcome.deadline}")
+        is UserLogin.LoggedIn -> println("   logged in")
+    }
+
+    println("2. The user changes the PIN: old 0000, new 4713 twice (a typo first).")
     val me = Actor.User(extension = "10")
+    val typo = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4731", PinContext(), now, rules)
+    try {
+        typo.outcome()
+    } catch (e: RuleException.Pin) {
+        println("   refused: ${e.code}: ${e.messageEn}")
+    }
+    val change = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4713", PinContext(), now, rules)
+    println("   changed, completes the login: ${change.outcome().completesLogin}")
+    println("   effects: ${change.effects()}")
+    stored = change.state().toJson()
+    println("   stored JSON starts ${stored.take(60)}…")
+
+    println("3. The app refuses the PIN 1234.")
     var extension = ExtensionMasterData("10", "Ada Lovelace")
-
-    println("1. The user types the PIN 1234.")
-    val typed = Pin.parse("1234", policy)
     try {
-        mobileAppCheck(typed, extension.mobileNumber(), policy)
+        mobileAppCheck(parsePin("1234", rules.policy()), extension.mobileNumber(), rules.policy())
     } catch (e: RuleException.Pin) {
-        println("   refused: ${e.code}")
-        println("   de: ${e.messageDe}")
-        println("   en: ${e.messageEn}")
+        println("   ${e.code}; de: ${e.messageDe}")
     }
-    val findings = typed.trivialFindings(PinContext(extensionDigits = "10"), policy)
-    println("   and it is easy to guess: ${findings.joinToString { it.messageEn }}")
 
-    println("2. The user changes the PIN: old 1234, new 4713 twice.")
-    val stored = hasher.hash("1234")
-    try {
-        changePin("1234", "4713", "4731", stored, hasher, PinContext(extensionDigits = "10"), policy)
-    } catch (e: RuleException.Pin) {
-        println("   typo in the confirmation: ${e.code}: ${e.messageEn}")
-    }
-    val changed = changePin("1234", "4713", "4713", stored, hasher, PinContext(extensionDigits = "10"), policy)
-    println("   changed; the host stores the new argon2id hash (${changed.hash.length} characters)")
-    println("   warnings: ${changed.accepted.warnings.map { it.messageEn }}")
-
-    println("3. The user enters the backup number 0171 12345678.")
+    println("4. The user enters the backup number 0171 12345678.")
+    val plan = NumberPlan.germany()
     extension = extension.setBackupNumber(plan, me, "0171 12345678")
     val backup = extension.backupNumber()!!
     println("   stored as $backup, shown as ${plan.normalize(backup).international()}")
     println("   mirrored as mobile number: ${extension.mobileNumber()}")
-
-    println("4. The app checks the login again with the new PIN.")
-    mobileAppCheck(changed.accepted.pin, extension.mobileNumber(), policy)
-    println("   the app may log in.")
 }

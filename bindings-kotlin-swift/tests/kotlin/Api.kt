@@ -1,137 +1,157 @@
-// The non-lifecycle surface through the binding (numbers, backup routing, permissions,
-// hashing, PIN and password objects, generation, policy), so a signature that does not
-// survive the boundary fails here, not in the app. ApiLifecycle.kt and the scenario replay
-// cover the lifecycle; check-swift.sh checks that every export exists in Kotlin and Swift.
+// The surface through the binding that the vectors do not reach, and what issue 11 asks of
+// every language: secrets opaque, the hasher's (hash, secret) order, full policy
+// customisation, every state object to and from JSON, malformed JSON as a typed error, one
+// exception subclass per core family. check-swift.sh checks that every export exists in
+// Kotlin and Swift.
 package pbxrules.test
 
-import uniffi.pbx_rules.Action
-import uniffi.pbx_rules.Actor
-import uniffi.pbx_rules.BaseNumber
-import uniffi.pbx_rules.ExtensionMasterData
-import uniffi.pbx_rules.Hasher
-import uniffi.pbx_rules.NumberPlan
-import uniffi.pbx_rules.PasswordContext
-import uniffi.pbx_rules.PbxMasterData
-import uniffi.pbx_rules.Pin
-import uniffi.pbx_rules.PinContext
-import uniffi.pbx_rules.Policy
-import uniffi.pbx_rules.Reachability
-import uniffi.pbx_rules.RouteRule
-import uniffi.pbx_rules.StrengthLevel
-import uniffi.pbx_rules.authorize
-import uniffi.pbx_rules.decideRoute
-import uniffi.pbx_rules.generateCode
-import uniffi.pbx_rules.generatePassword
-import uniffi.pbx_rules.generatePin
-import uniffi.pbx_rules.parseE164
-import uniffi.pbx_rules.policyPreset
-import uniffi.pbx_rules.routingTable
-import uniffi.pbx_rules.validateNewPassword
+import de.pbxrules.AdminAccount
+import de.pbxrules.AdminSession
+import de.pbxrules.BaseNumber
+import de.pbxrules.ExtensionAccount
+import de.pbxrules.ExtensionMasterData
+import de.pbxrules.NumberPlan
+import de.pbxrules.PasswordContext
+import de.pbxrules.PbxMasterData
+import de.pbxrules.PinContext
+import de.pbxrules.RememberedDevice
+import de.pbxrules.RuleException
+import de.pbxrules.Rules
+import de.pbxrules.authorize
+import de.pbxrules.createExtensionAccount
+import de.pbxrules.decideRoute
+import de.pbxrules.evaluatePassword
+import de.pbxrules.generateCode
+import de.pbxrules.generatePassword
+import de.pbxrules.generatePin
+import de.pbxrules.parsePin
+import de.pbxrules.policyFromJson
+import de.pbxrules.policyPreset
+import de.pbxrules.policyToJson
+import de.pbxrules.routingTable
+import de.pbxrules.warningText
+import de.pbxrules.core.Action
+import de.pbxrules.core.Actor
+import de.pbxrules.core.Effect
+import de.pbxrules.core.Lang
+import de.pbxrules.core.Reachability
+import de.pbxrules.core.RouteRule
+import de.pbxrules.core.StrengthLevel
+import de.pbxrules.core.TrivialPinMode
+import java.time.Instant
 
 fun apiSurface() {
-    val centrexx = Policy.centrexx()
+    val centrexx = policyPreset("centrexx")!!
+    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64u, tCost = 1u))
+    val rules = Rules(cheap)
     val plan = NumberPlan.germany()
+    val t0 = Instant.parse("2026-01-05T09:00:00Z")
 
-    Harness.check("G6 policy presets and their numbers") {
-        expectEq(centrexx.pinRules().minLen, 4u, "min")
-        expectEq(centrexx.pinRules().maxLen, 10u, "max")
-        expectEq(centrexx.pinRules().defaultPin, "0000", "default")
-        expectEq(centrexx.pinRules().mobileRefused, listOf("0000", "1234"), "refused")
-        expectEq(centrexx.pinRules().changeWindowDays, 42u, "window")
-        expectEq(Policy.strict().pinRules().refusesTrivial, true, "strict trivial")
-        expectEq(centrexx.passwordRules().minLevel, StrengthLevel.YELLOW, "level")
-        expectEq(centrexx.passwordRules().maxLen, 32u, "max")
-        expectEq(centrexx.passwordRules().propagationDelaySecs, 180u, "K5")
-        expectEq(Policy.strict().passwordRules().minLenWithSecondFactor, 8u, "2fa")
+    Harness.check("G6 issue 11: every policy field readable, changeable, to and from JSON") {
+        expectEq(centrexx.pin.minLen, 4uL, "P1 min")
+        expectEq(centrexx.pin.defaultPin, "0000", "P2")
+        expectEq(centrexx.pin.changeWindowDays, 42u, "P5")
+        expectEq(centrexx.password.minLevel, StrengthLevel.YELLOW, "K2")
+        expectEq(centrexx.numbers.defaultRegion, "DE", "N1")
         expectEq(policyPreset("nope"), null, "unknown preset")
-        expectEq(centrexx.numberPlan().region(), "DE", "region")
-        expectEq(centrexx.withDefaultRegion("AT").numberPlan().region(), "AT", "AT")
-        expectEq(centrexx.withHashing(centrexx.hashing().copy(tCost = 3u)).hashing().tCost, 3u, "t")
+        val custom = centrexx.copy(
+            pin = centrexx.pin.copy(maxLen = 8uL, trivial = TrivialPinMode.REFUSE),
+            throttle = centrexx.throttle.copy(freeFailures = 5u),
+        )
+        val back = policyFromJson(policyToJson(custom))
+        expectEq(back, custom, "JSON round trip")
+        expect(policyToJson(custom).contains("\"max_len\":8")) { "snake_case JSON" }
+        val e = expectThrows<RuleException.Policy> { Rules(centrexx.copy(pin = centrexx.pin.copy(minLen = 2uL))) }
+        expectEq(e.code, "POLICY_OUT_OF_RANGE", "F6")
+        expect(e.messageDe.isNotEmpty() && e.messageEn.isNotEmpty()) { "messages" }
+        expectEq(expectThrows<RuleException.Policy> { policyFromJson(policyToJson(centrexx).replace("\"min_len\":4", "\"min_len\":99")) }.code,
+            "POLICY_OUT_OF_RANGE", "F6 from JSON")
     }
 
-    Harness.check("N1 N3 number plan and display forms") {
+    Harness.check("issue 11: malformed or newer JSON is a typed State error with both messages") {
+        for (text in listOf("", "{", "[]", "{\"version\":2}", "null")) {
+            val e = expectThrows<RuleException.State> { ExtensionAccount.fromJson(text) }
+            expectEq(e.code, "STATE_MALFORMED", text)
+            expect(e.messageDe != e.messageEn && e.json.contains("\"family\":\"state\"")) { e.json }
+        }
+        expectEq(expectThrows<RuleException.State> { policyFromJson("{\"pin\":1}") }.code, "STATE_MALFORMED", "policy")
+        val account = createExtensionAccount("10", t0, rules).account()
+        val newer = account.toJson().replace("\"version\":2", "\"version\":99")
+        expectEq(expectThrows<RuleException.State> { ExtensionAccount.fromJson(newer) }.code, "STATE_VERSION_NEWER", "newer")
+    }
+
+    Harness.check("issue 11: every state object to and from JSON, the same text") {
+        val account = createExtensionAccount("10", t0, rules).account()
+        expectEq(ExtensionAccount.fromJson(account.toJson()).toJson(), account.toJson(), "account")
+        val admin = AdminAccount.create("Kaffeetasse Nordwind 7!", t0, rules)
+        expectEq(AdminAccount.fromJson(admin.toJson()).toJson(), admin.toJson(), "admin")
+        val session = admin.login("Kaffeetasse Nordwind 7!", null, listOf("10"), t0, rules).outcome()
+        expectEq(AdminSession.fromJson(session.toJson()).toJson(), session.toJson(), "session")
+        val pbx = PbxMasterData(BaseNumber.parse(plan, "06131 62468"), "0", "+4961316246800")
+        expectEq(PbxMasterData.fromJson(pbx.toJson()).toJson(), pbx.toJson(), "pbx")
+        val ext = ExtensionMasterData("10", "Ada").withEmail("ada@beispiel.de")
+        expectEq(ExtensionMasterData.fromJson(ext.toJson()).toJson(), ext.toJson(), "extension")
+        val code = session.requestCode("admin@beispiel.de", t0, rules)
+        val mailed = code.effects().filterIsInstance<Effect.SendSecret>().single().secret.expose()
+        val token = code.state().confirmCode(admin, mailed, t0, rules).outcome()!!
+        val device = token.record()
+        expectEq(RememberedDevice.fromJson(device.toJson()).toJson(), device.toJson(), "device")
+    }
+
+    Harness.check("G3 issue 11: secrets are opaque, masked when printed and in JSON") {
+        val d = createExtensionAccount("10", t0, rules).account().setPinByAdmin(Actor.Admin(false), "4711", "4711", t0, rules)
+        val sync = d.effects().filterIsInstance<Effect.SyncPin>().single()
+        expectEq(sync.pin.toString(), "***", "toString")
+        expectEq(sync.pin.expose(), "4711", "expose")
+        expect(!sync.toString().contains("4711") && !d.toJson().contains("4711")) { "leak: $sync ${d.toJson()}" }
+        expect(d.toJson().contains("\"pin\":\"***\"")) { d.toJson() }
+        expectEq(parsePin("4711", centrexx).toString(), "***", "parsed PIN")
+        val generated = listOf(generatePin(centrexx, PinContext()), generatePassword(centrexx, PasswordContext()), generateCode(centrexx))
+        expect(generated.all { it.toString() == "***" && it.expose().length >= 6 }) { "generated" }
+    }
+
+    Harness.check("G4 issue 11: Hasher.verify(hash, secret), needsRehash") {
+        val hasher = rules.hasher()
+        val stored = hasher.hash("4711")
+        expect(stored.startsWith("\$argon2id\$")) { stored }
+        expect(hasher.verify(stored, "4711") && !hasher.verify(stored, "4712")) { "verify" }
+        expect(Rules(centrexx).hasher().needsRehash(stored)) { "cheap costs need a rehash" }
+        expect(!Rules.withPepper(cheap, "pepper".toByteArray()).hasher().verify(stored, "4711")) { "pepper" }
+        expectEq(expectThrows<RuleException.Hash> { hasher.verify("not a hash", "4711") }.family(), "hash", "family")
+    }
+
+    Harness.check("G2 issue 11: each family arrives as its own subclass with code, messages, details") {
+        expectEq(expectThrows<RuleException.Number> { plan.normalize("12") }.family(), "number", "number")
+        expectEq(expectThrows<RuleException.LoginId> { ExtensionMasterData("x", "Ada") }.family(), "login_id", "login_id")
+        expectEq(expectThrows<RuleException.Pin> { parsePin("12a4", centrexx) }.code, "PIN_NOT_DIGITS", "pin")
+        expectEq(expectThrows<RuleException.Permission> { authorize(Actor.User("10"), Action.ChangePin("11")) }.family(), "permission", "permission")
+        val locked = (1..12).fold(createExtensionAccount("10", t0, rules).account()) { a, _ -> a.login("9999", t0, rules).state() }
+        val e = expectThrows<RuleException.Login> { locked.login("9999", t0, rules).outcome() }
+        expectEq(e.code, "LOGIN_THROTTLED", "G5")
+        expect(e.details.contains("retry_at")) { e.details }
+    }
+
+    Harness.check("N1 N3 B1 B3 B5 numbers, master data and routing") {
         val n = plan.normalize("0171 12345678")
         expectEq(n.e164(), "+4917112345678", "e164")
-        expectEq(n.countryCode(), 49.toUShort(), "cc")
-        expectEq(n.nationalNumber(), "17112345678", "nn")
-        expectEq(plan.region(), "DE", "region")
-        expectEq(parseE164("+4917112345678"), "+4917112345678", "parse")
-    }
-
-    Harness.check("N3 N4 base number forms") {
+        expectEq(n.international(), "+49 171 12345678", "E.123")
         val base = BaseNumber.parse(plan, "06131 62468")
-        expectEq(base.areaCode(), "06131", "area")
-        expectEq(base.subscriber(), "62468", "subscriber")
-        expectEq(base.e164(), "+49613162468", "e164")
-        expectEq(base.extensionE164("10"), "+4961316246810", "extension")
-        expectEq(base.displayExtension("10"), "+49 6131 62468-10", "display")
-        expectEq(base.loginForm("10"), "06131-62468-10", "login form")
-    }
-
-    Harness.check("B1 B3 B5 backup routing") {
-        val base = BaseNumber.parse(plan, "06131 62468")
+        expectEq(base.displayExtension("10"), "+49 6131 62468-10", "DIN 5008")
         val pbx = PbxMasterData(base, "0", "+4961316246800")
-        expectEq(pbx.headNumber(), "+496131624680", "head")
-        val admin = Actor.Admin(extendedRights = false)
-        val pbx2 = pbx.setCentralBackupNumber(plan, admin, "06131 9999")
-        expectEq(pbx2.centralBackupNumber(), "+4961319999", "central")
-        val ten = ExtensionMasterData("10", "Ada")
-        expectEq(ten.digits(), "10", "digits")
-        expectEq(ten.name(), "Ada", "name")
-        val own = ten.setBackupNumber(plan, Actor.User("10"), "0171 12345678")
-        expectEq(own.backupNumber(), "+4917112345678", "backup")
+        val own = ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0171 12345678")
         expectEq(own.mobileNumber(), "+4917112345678", "B5 mirror")
-        expectEq(own.setBackupNumber(plan, admin, "").backupNumber(), null, "cleared")
-        expectEq(decideRoute(pbx, own, Reachability.REACHABLE).rule, RouteRule.REACHABLE, "reachable")
+        expectEq(decideRoute(pbx, own, Reachability.UNREACHABLE).rule, RouteRule.INDIVIDUAL_BACKUP, "B3")
         val table = routingTable(pbx, listOf(own, ExtensionMasterData("11", "Bo")))
-        expectEq(table.map { it.rule }, listOf(RouteRule.INDIVIDUAL_BACKUP, RouteRule.CENTRAL_BACKUP), "rules")
         expectEq(table.map { it.rerouteTo }, listOf("+4917112345678", "+4961316246800"), "targets")
     }
 
-    Harness.check("B4 A3 permissions") {
-        authorize(Actor.User("10"), Action.ChangePin("10"))
-        authorize(Actor.Admin(extendedRights = true), Action.ContractChanges)
-        authorize(Actor.Admin(extendedRights = false), Action.SetPin("11"))
-        authorize(Actor.Staff, Action.SwitchPreviewMode)
-    }
-
-    Harness.check("G4 hashing, pepper and rehash") {
-        val hasher = cheapHasher()
-        val stored = hasher.hash("4711")
-        expect(stored.startsWith("\$argon2id\$")) { stored }
-        expect(hasher.verify("4711", stored) && !hasher.verify("4712", stored)) { "verify" }
-        expect(Hasher(centrexx.hashing()).needsRehash(stored)) { "cheap costs need a rehash" }
-        val peppered = Hasher.withPepper(centrexx.hashing().copy(mCostKib = 64u, tCost = 1u), "pepper".toByteArray())
-        expect(!peppered.verify("4711", stored)) { "pepper changes the hash" }
-    }
-
-    Harness.check("P2 P8 PIN object") {
-        val pin = Pin.parse("0000", centrexx)
-        expect(pin.isDefault(centrexx) && pin.matches("0000") && pin.expose() == "0000") { "pin" }
-        expectEq(Pin.parse("2580", centrexx).trivialFindings(PinContext(), centrexx).map { it.code },
-            listOf("PIN_TRIVIAL_KEYPAD_LINE"), "findings")
-    }
-
-    Harness.check("K2 meter feedback in both languages") {
-        val s = uniffi.pbx_rules.evaluatePassword("passwort", PasswordContext(), centrexx)
-        expect(s.level == StrengthLevel.RED || s.level == StrengthLevel.ORANGE) { "level" }
-        expect(s.warningDe != null && s.warningEn != null && s.warningDe != s.warningEn) { "warning" }
-        expectEq(s.suggestionsDe.size, s.suggestionsEn.size, "suggestions")
-        val top = uniffi.pbx_rules.evaluatePassword("password", PasswordContext(), centrexx)
-        expectEq(top.warningCode, "top10_password", "warning code")
-        expectEq(top.suggestionCodes, listOf("add_another_word"), "suggestion codes")
-        val ok = validateNewPassword("Kaffeetasse Nordwind", "Kaffeetasse Nordwind", PasswordContext(), centrexx)
-        expect(ok.strength.score >= 2u.toUByte() && ok.password.matches("Kaffeetasse Nordwind")) { "accepted" }
-    }
-
-    Harness.check("R1 R2 R4 A2 generated secrets") {
-        val pin = generatePin(centrexx, PinContext())
-        expectEq(pin.expose().length, 6, "pin length")
-        expect(pin.trivialFindings(PinContext(), centrexx).isEmpty()) { "trivial" }
-        val pw = generatePassword(centrexx, PasswordContext())
-        expectEq(pw.expose().length, 20, "password length")
-        expectEq(uniffi.pbx_rules.evaluatePassword(pw.expose(), PasswordContext(), centrexx).level, StrengthLevel.GREEN, "green")
-        val code = generateCode(centrexx)
-        expect(code.expose().length == 6 && code.matches(code.expose())) { "code" }
+    Harness.check("K2 meter feedback as codes and texts") {
+        val s = evaluatePassword("password", PasswordContext(), centrexx)
+        expectEq(s.level, StrengthLevel.RED, "level")
+        val w = s.warning!!
+        expect(warningText(w, Lang.DE) != warningText(w, Lang.EN)) { "texts" }
     }
 }
+
+/** The family of any RuleException, from its JSON. */
+fun RuleException.family(): String = Regex("\"family\":\"([a-z_]+)\"").find(errorJson(this))!!.groupValues[1]

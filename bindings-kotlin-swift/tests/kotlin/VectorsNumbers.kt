@@ -2,10 +2,10 @@
 // verdicts of core/tests/vectors_numbers.rs.
 package pbxrules.test
 
-import uniffi.pbx_rules.BaseNumber
-import uniffi.pbx_rules.NumberPlan
-import uniffi.pbx_rules.RuleException
-import uniffi.pbx_rules.metadataVersion
+import de.pbxrules.BaseNumber
+import de.pbxrules.NumberPlan
+import de.pbxrules.RuleException
+import de.pbxrules.metadataVersion
 
 fun numberVectors(dir: String) {
     val doc = loadVectors(dir, "numbers.json")
@@ -20,7 +20,7 @@ fun numberVectors(dir: String) {
             } else {
                 val n = plan.normalize(case.str("input"))
                 expectEq(n.e164(), case.str("e164"), "e164")
-                expectEq(n.kind(), case.str("kind"), "kind")
+                expectEq(n.kind().name.lowercase(), case.str("kind"), "kind (the core's snake_case code)")
                 expectEq(n.region(), case.str("number_region"), "region")
                 expectEq(n.international(), case.str("international"), "international")
                 expectEq(n.national(), case.str("national"), "national")

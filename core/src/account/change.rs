@@ -11,6 +11,7 @@ use crate::{
 };
 
 /// A changed PIN.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PinChanged {

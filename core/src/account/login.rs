@@ -9,6 +9,7 @@ use crate::refusal::{Refusal, Steps};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Rules};
 
 /// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UserLogin {

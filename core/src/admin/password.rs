@@ -12,6 +12,7 @@ use crate::{
 };
 
 /// A changed password.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PasswordChanged {

@@ -6,6 +6,7 @@ use super::{ExtensionMasterData, PbxMasterData};
 use crate::{E164, ExtensionDigits};
 
 /// Whether the extension can take calls right now, as the switch reports it.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reachability {
@@ -16,6 +17,7 @@ pub enum Reachability {
 }
 
 /// Which rule of B3 decided a route.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RouteRule {
@@ -28,6 +30,7 @@ pub enum RouteRule {
 }
 
 /// Where a call to one extension goes, and why (B3).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Route {
     /// The extension called.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The names follow libphonenumber; the code (`mobile`, `fixed_line`, …) is its name in
 /// snake case, the same in JSON and in every binding (issue 11). Stored policies with the
 /// older upper-case names still read.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]

@@ -5,6 +5,7 @@ use super::{BlockReason, PasswordContext, PasswordError, Strength, typed};
 use crate::{Hasher, Password, PasswordPolicy};
 
 /// A new password that passed every rule, with the meter's verdict.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptedPassword {

@@ -6,6 +6,7 @@ use crate::lang::{Lang, localized};
 use crate::{HashError, StrengthLevel};
 
 /// Which guessable input (K4) a password contains.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -22,6 +23,7 @@ pub enum ContextKind {
 }
 
 /// Why a strict policy's blocklist refused a password.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]

@@ -9,6 +9,7 @@ use super::guesses::{self, Pattern, WordList};
 use crate::{Lang, PasswordPolicy};
 
 /// The five colours of the meter, from zxcvbn's score 0–4 (K2).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StrengthLevel {
@@ -94,6 +95,7 @@ impl PasswordContext {
 }
 
 /// What the meter says about a password (K2).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Strength {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::ExtensionDigits;
 
 /// Who is acting.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "role", rename_all = "snake_case")]
 pub enum Actor {
@@ -28,6 +29,7 @@ pub enum Actor {
 }
 
 /// What an actor asks to do.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 #[non_exhaustive]

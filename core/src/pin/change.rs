@@ -6,6 +6,7 @@ use crate::{
 };
 
 /// A new PIN that passed every rule, with the findings the policy only warns about.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptedPin {

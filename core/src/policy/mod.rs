@@ -40,6 +40,7 @@ pub use throttle::ThrottlePolicy;
 /// assert_eq!(policy.numbers.plan()?.region(), "AT");
 /// # Ok::<(), pbx_rules::NumberError>(())
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Policy {

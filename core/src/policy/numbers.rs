@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{NumberError, NumberKind, NumberPlan};
 
 /// How typed numbers are read (N1).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberPolicy {

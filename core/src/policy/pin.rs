@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a trivial PIN (see [`crate::TrivialPinFinding`]) leads to.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -16,6 +17,7 @@ pub enum TrivialPinMode {
 }
 
 /// The numbers of the user PIN.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PinPolicy {
