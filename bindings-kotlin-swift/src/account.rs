@@ -6,13 +6,12 @@ use std::sync::Arc;
 use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, UserLogin};
 
 use crate::backup::{ExtensionMasterData, PbxMasterData};
-use crate::credentials::PinContext;
 use crate::decision::{decision, same, unit};
 use crate::error::RuleError;
 use crate::json::json_handle;
 use crate::number::digits;
 use crate::rules::Rules;
-use pbx_rules::{Actor, ExtensionDigits, Policy};
+use pbx_rules::{Actor, ExtensionDigits, PinContext};
 
 /// Time across the boundary: Kotlin `Instant`, Swift `Date`.
 pub(crate) type Time = std::time::SystemTime;
@@ -149,23 +148,23 @@ impl ExtensionAccount {
     }
 
     /// When the user login locks unless the PIN is changed (P5).
-    pub fn change_deadline(&self, policy: Policy) -> Option<Time> {
-        self.0.change_deadline(&policy).map(Into::into)
+    pub fn change_deadline(&self, rules: &Rules) -> Option<Time> {
+        self.0.change_deadline(&rules.0).map(Into::into)
     }
 
     /// Whether the change window closed (P5).
-    pub fn is_pin_expired(&self, now: Time, policy: Policy) -> bool {
-        self.0.is_pin_expired(utc(now), &policy)
+    pub fn is_pin_expired(&self, now: Time, rules: &Rules) -> bool {
+        self.0.is_pin_expired(utc(now), &rules.0)
     }
 
     /// Whether the user login is locked (P5, G5).
-    pub fn is_locked(&self, now: Time, policy: Policy) -> bool {
-        self.0.is_locked(utc(now), &policy)
+    pub fn is_locked(&self, now: Time, rules: &Rules) -> bool {
+        self.0.is_locked(utc(now), &rules.0)
     }
 
     /// Whether a mailed PIN waits for its first use (F2).
-    pub fn has_pending_reset(&self, now: Time, policy: Policy) -> bool {
-        self.0.has_pending_reset(utc(now), &policy)
+    pub fn has_pending_reset(&self, now: Time, rules: &Rules) -> bool {
+        self.0.has_pending_reset(utc(now), &rules.0)
     }
 
     /// A user login with the PIN (P5, P6, G5).
@@ -181,7 +180,7 @@ impl ExtensionAccount {
         old: String,
         new: String,
         confirmation: String,
-        ctx: &PinContext,
+        ctx: PinContext,
         now: Time,
         rules: &Rules,
     ) -> Arc<PinChangeDecision> {
@@ -190,7 +189,7 @@ impl ExtensionAccount {
             new: &new,
             confirmation: &confirmation,
         };
-        let d = ctx.with(|c| self.0.change_pin(&actor, form, c, utc(now), &rules.0));
+        let d = self.0.change_pin(&actor, form, &ctx, utc(now), &rules.0);
         PinChangeDecision::wrap(d)
     }
 

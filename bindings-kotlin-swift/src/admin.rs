@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
-use pbx_rules::{Actor, AdminStep, ChangeForm, ExtensionDigits, OneTimeCode, PasswordChanged};
+use pbx_rules::{
+    Actor, AdminStep, ChangeForm, ExtensionDigits, OneTimeCode, PasswordChanged, PasswordContext,
+};
 
 use crate::account::{Time, utc};
 use crate::backup::PbxMasterData;
-use crate::credentials::PasswordContext;
 use crate::decision::{decision, same, unit};
 use crate::error::{RuleError, rule_error};
 use crate::json::json_handle;
@@ -122,9 +123,9 @@ impl AdminAccount {
     /// Throws `RuleError.Password`, `RuleError.Hash`.
     #[uniffi::constructor]
     pub fn create(password: String, now: Time, rules: &Rules) -> Result<Arc<Self>, RuleError> {
-        let policy = &rules.0.policy().password;
-        let password = pbx_rules::Password::parse(&password, policy, false).map_err(rule_error)?;
-        let created = pbx_rules::AdminAccount::create(&password, utc(now), rules.0.hasher())?;
+        let password =
+            pbx_rules::Password::parse(&password, false, &rules.0).map_err(rule_error)?;
+        let created = pbx_rules::AdminAccount::create(&password, utc(now), &rules.0)?;
         Ok(Arc::new(Self(created)))
     }
 
@@ -189,7 +190,7 @@ impl AdminAccount {
         old: String,
         new: String,
         confirmation: String,
-        ctx: &PasswordContext,
+        ctx: PasswordContext,
         now: Time,
         rules: &Rules,
     ) -> Arc<PasswordChangeDecision> {
@@ -198,9 +199,7 @@ impl AdminAccount {
             new: &new,
             confirmation: &confirmation,
         };
-        let d = self
-            .0
-            .change_password(form, &ctx.core(), utc(now), &rules.0);
+        let d = self.0.change_password(form, &ctx, utc(now), &rules.0);
         PasswordChangeDecision::wrap(d)
     }
 }

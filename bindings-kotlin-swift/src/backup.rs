@@ -6,7 +6,8 @@ use std::sync::Arc;
 use pbx_rules::{Actor, E164, ExtensionDigits, Reachability, Route};
 
 use crate::error::{RuleError, rule_error};
-use crate::number::{BaseNumber, NumberPlan, digits, e164};
+use crate::number::{BaseNumber, digits, e164};
+use crate::rules::Rules;
 
 /// The PBX's master data: base number, central digits, central backup number (B1, B2).
 #[derive(Debug, uniffi::Object)]
@@ -105,11 +106,11 @@ impl PbxMasterData {
     /// Throws `RuleError.Permission`, `Number` or `Backup`.
     pub fn set_central_backup_number(
         &self,
-        plan: &NumberPlan,
         actor: Actor,
         typed: String,
+        rules: &Rules,
     ) -> Result<Arc<Self>, RuleError> {
-        let next = self.0.set_central_backup_number(&plan.0, &actor, &typed);
+        let next = self.0.set_central_backup_number(&actor, &typed, &rules.0);
         Ok(pbx(next.map_err(rule_error)?))
     }
 }
@@ -188,11 +189,11 @@ impl ExtensionMasterData {
     /// Throws `RuleError.Permission`, `Number` or `Backup`.
     pub fn set_backup_number(
         &self,
-        plan: &NumberPlan,
         actor: Actor,
         typed: String,
+        rules: &Rules,
     ) -> Result<Arc<Self>, RuleError> {
-        let next = self.0.set_backup_number(&plan.0, &actor, &typed);
+        let next = self.0.set_backup_number(&actor, &typed, &rules.0);
         Ok(ext(next.map_err(rule_error)?))
     }
 }

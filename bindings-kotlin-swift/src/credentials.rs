@@ -1,111 +1,44 @@
 //! PIN and password rules, the strength meter and random secrets (P1, P3, P8, K1–K4, R4).
 //! Typed secrets cross as strings; accepted and generated ones come back opaque
-//! (`SecretText`: `toString()` is `***`, the plaintext only through `expose()`).
-
-use std::sync::Arc;
+//! (`SecretText`: `toString()` is `***`, the plaintext only through `expose()`). The input
+//! contexts are the core's own records (`PinContext`, `PasswordContext`), built by hand or
+//! from the master data.
 
 use pbx_rules::{
-    AcceptedPassword, AcceptedPin, E164, Lang, OneTimeCode, Password, Pin, Policy, Strength,
-    Suggestion, TrivialPinFinding, Warning,
+    AcceptedPassword, AcceptedPin, E164, Lang, OneTimeCode, Password, PasswordContext, Pin,
+    PinContext, Strength, Suggestion, TrivialPinFinding, Warning,
 };
 
+use crate::backup::{ExtensionMasterData, PbxMasterData};
 use crate::error::{RuleError, rule_error};
-use crate::number::e164;
+use crate::rules::Rules;
 
-/// What the PIN checks may know about the user besides the PIN (P3): extension digits,
-/// names and the extension's full number.
-#[derive(Debug, uniffi::Object)]
-pub struct PinContext {
-    extension_digits: Option<String>,
-    names: Vec<String>,
-    phone_number: Option<E164>,
-}
-
-/// The guessable inputs of K4 and whether the account has a second factor.
-#[derive(Debug, uniffi::Object)]
-pub struct PasswordContext {
-    head_number: Option<String>,
-    company_name: Option<String>,
-    admin_email: Option<String>,
-    second_factor: bool,
-}
-
+/// P3: what the master data tells about the extension's user (digits, full number, names).
 #[uniffi::export]
-impl PinContext {
-    /// A context; every part optional.
-    /// Throws `RuleError.Number` for a phone number that is not E.164.
-    #[uniffi::constructor(default(extension_digits = None, names = [], phone_number = None))]
-    pub fn new(
-        extension_digits: Option<String>,
-        names: Vec<String>,
-        phone_number: Option<String>,
-    ) -> Result<Arc<Self>, RuleError> {
-        let phone_number = phone_number.as_deref().map(e164).transpose()?;
-        Ok(Arc::new(Self {
-            extension_digits,
-            names,
-            phone_number,
-        }))
-    }
+pub fn pin_context_for_extension(
+    pbx: &PbxMasterData,
+    extension: &ExtensionMasterData,
+) -> PinContext {
+    PinContext::for_extension(&pbx.0, &extension.0)
 }
 
-impl PinContext {
-    pub(crate) fn with<T>(&self, f: impl FnOnce(&pbx_rules::PinContext<'_>) -> T) -> T {
-        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        f(&pbx_rules::PinContext {
-            extension_digits: self.extension_digits.as_deref(),
-            names: &names,
-            phone_number: self.phone_number.as_ref(),
-        })
-    }
-}
-
+/// K4: the PBX's head number, company name and admin e-mail, and the second factor.
 #[uniffi::export]
-impl PasswordContext {
-    /// A context; every part optional.
-    #[uniffi::constructor(default(
-        head_number = None,
-        company_name = None,
-        admin_email = None,
-        second_factor = false
-    ))]
-    pub fn new(
-        head_number: Option<String>,
-        company_name: Option<String>,
-        admin_email: Option<String>,
-        second_factor: bool,
-    ) -> Arc<Self> {
-        Arc::new(Self {
-            head_number,
-            company_name,
-            admin_email,
-            second_factor,
-        })
-    }
-}
-
-impl PasswordContext {
-    pub(crate) fn core(&self) -> pbx_rules::PasswordContext<'_> {
-        pbx_rules::PasswordContext {
-            head_number: self.head_number.as_deref(),
-            company_name: self.company_name.as_deref(),
-            admin_email: self.admin_email.as_deref(),
-            second_factor: self.second_factor,
-        }
-    }
+pub fn password_context_for_pbx(pbx: &PbxMasterData, second_factor: bool) -> PasswordContext {
+    PasswordContext::for_pbx(&pbx.0, second_factor)
 }
 
 /// P1: the shape of a PIN.
 /// Throws `RuleError.Pin`.
 #[uniffi::export]
-pub fn parse_pin(text: String, policy: Policy) -> Result<Pin, RuleError> {
-    Pin::parse(&text, &policy.pin).map_err(rule_error)
+pub fn parse_pin(text: String, rules: &Rules) -> Result<Pin, RuleError> {
+    Pin::parse(&text, &rules.0).map_err(rule_error)
 }
 
 /// P3: every reason why a PIN is easy to guess (empty for a good one).
 #[uniffi::export]
-pub fn trivial_pin_findings(pin: Pin, ctx: &PinContext, policy: Policy) -> Vec<TrivialPinFinding> {
-    ctx.with(|c| pin.trivial_findings(c, &policy.pin))
+pub fn trivial_pin_findings(pin: Pin, ctx: PinContext, rules: &Rules) -> Vec<TrivialPinFinding> {
+    pin.trivial_findings(&ctx, &rules.0)
 }
 
 /// P1, P3: a new PIN typed twice, with the trivial-PIN checks.
@@ -114,18 +47,17 @@ pub fn trivial_pin_findings(pin: Pin, ctx: &PinContext, policy: Policy) -> Vec<T
 pub fn validate_new_pin(
     new: String,
     confirmation: String,
-    ctx: &PinContext,
-    policy: Policy,
+    ctx: PinContext,
+    rules: &Rules,
 ) -> Result<AcceptedPin, RuleError> {
-    ctx.with(|c| pbx_rules::validate_new_pin(&new, &confirmation, c, &policy.pin))
-        .map_err(rule_error)
+    pbx_rules::validate_new_pin(&new, &confirmation, &ctx, &rules.0).map_err(rule_error)
 }
 
 /// P8: whether the mobile app may log in with this PIN and mobile number.
 /// Throws `RuleError.Pin`.
 #[uniffi::export]
-pub fn mobile_app_check(pin: Pin, mobile: Option<E164>, policy: Policy) -> Result<(), RuleError> {
-    pbx_rules::mobile_app_check(&pin, mobile.as_ref(), &policy.pin).map_err(rule_error)
+pub fn mobile_app_check(pin: Pin, mobile: Option<E164>, rules: &Rules) -> Result<(), RuleError> {
+    pbx_rules::mobile_app_check(&pin, mobile.as_ref(), &rules.0).map_err(rule_error)
 }
 
 /// K1: the shape of a password.
@@ -133,16 +65,16 @@ pub fn mobile_app_check(pin: Pin, mobile: Option<E164>, policy: Policy) -> Resul
 #[uniffi::export]
 pub fn parse_password(
     text: String,
-    policy: Policy,
     second_factor: bool,
+    rules: &Rules,
 ) -> Result<Password, RuleError> {
-    Password::parse(&text, &policy.password, second_factor).map_err(rule_error)
+    Password::parse(&text, second_factor, &rules.0).map_err(rule_error)
 }
 
 /// K2: the meter's colour, score, warning and suggestions.
 #[uniffi::export]
-pub fn evaluate_password(password: String, ctx: &PasswordContext, policy: Policy) -> Strength {
-    pbx_rules::evaluate(&password, &ctx.core(), &policy.password)
+pub fn evaluate_password(password: String, ctx: PasswordContext, rules: &Rules) -> Strength {
+    pbx_rules::evaluate(&password, &ctx, &rules.0)
 }
 
 /// K1–K4: a new password typed twice, with the blocklist and the minimum strength.
@@ -151,11 +83,10 @@ pub fn evaluate_password(password: String, ctx: &PasswordContext, policy: Policy
 pub fn validate_new_password(
     new: String,
     confirmation: String,
-    ctx: &PasswordContext,
-    policy: Policy,
+    ctx: PasswordContext,
+    rules: &Rules,
 ) -> Result<AcceptedPassword, RuleError> {
-    pbx_rules::validate_new_password(&new, &confirmation, &ctx.core(), &policy.password)
-        .map_err(rule_error)
+    pbx_rules::validate_new_password(&new, &confirmation, &ctx, &rules.0).map_err(rule_error)
 }
 
 /// The meter's warning as the user reads it.
@@ -173,21 +104,20 @@ pub fn suggestion_text(suggestion: Suggestion, lang: Lang) -> String {
 /// R4: a random PIN the policy accepts.
 /// Throws `RuleError.Generate`.
 #[uniffi::export]
-pub fn generate_pin(policy: Policy, ctx: &PinContext) -> Result<Pin, RuleError> {
-    ctx.with(|c| pbx_rules::generate_pin(&policy.pin, c))
-        .map_err(rule_error)
+pub fn generate_pin(ctx: PinContext, rules: &Rules) -> Result<Pin, RuleError> {
+    pbx_rules::generate_pin(&ctx, &rules.0).map_err(rule_error)
 }
 
 /// R4: a random password the policy accepts.
 /// Throws `RuleError.Generate`.
 #[uniffi::export]
-pub fn generate_password(policy: Policy, ctx: &PasswordContext) -> Result<Password, RuleError> {
-    pbx_rules::generate_password(&policy.password, &ctx.core()).map_err(rule_error)
+pub fn generate_password(ctx: PasswordContext, rules: &Rules) -> Result<Password, RuleError> {
+    pbx_rules::generate_password(&ctx, &rules.0).map_err(rule_error)
 }
 
 /// A random second-factor code (A2).
 /// Throws `RuleError.Generate`.
 #[uniffi::export]
-pub fn generate_code(policy: Policy) -> Result<OneTimeCode, RuleError> {
-    pbx_rules::generate_code(&policy.second_factor).map_err(rule_error)
+pub fn generate_code(rules: &Rules) -> Result<OneTimeCode, RuleError> {
+    pbx_rules::generate_code(&rules.0).map_err(rule_error)
 }

@@ -112,7 +112,7 @@ mod tests {
     /// G2: code, both messages and the details arrive from the core.
     #[test]
     fn g2_a_core_error_keeps_code_messages_and_details() {
-        let e = pbx_rules::Pin::parse("12a4", &pbx_rules::PinPolicy::centrexx()).unwrap_err();
+        let e = pbx_rules::Pin::parse("12a4", &pbx_rules::Rules::centrexx()).unwrap_err();
         let RuleError::Pin {
             code,
             message_de,

@@ -1,11 +1,13 @@
 //! The rules in force (G4, G6): the policy, a record the host reads and changes field by
-//! field, checked against its bounds when the rules are built; and the hasher.
+//! field, checked against its bounds when the rules are built; its hasher and number plan.
+//! `Rules` is the one context every check, generator, query and operation takes.
 
 use std::sync::Arc;
 
 use pbx_rules::{HashPolicy, Json, Pepper, Policy};
 
 use crate::error::{RuleError, rule_error};
+use crate::number::NumberPlan;
 
 /// A policy preset by name (`centrexx`, `strict`); `null`/`nil` for an unknown name. Start
 /// from one and change any field (`policy.copy(pin = policy.pin.copy(minLen = 6u))`).
@@ -27,7 +29,7 @@ pub fn policy_from_json(text: String) -> Result<Policy, RuleError> {
     Ok(Policy::from_json(&text)?)
 }
 
-/// A policy with its hasher (optionally peppered).
+/// A policy with its hasher (optionally peppered) and its number plan.
 #[derive(Debug, uniffi::Object)]
 pub struct Rules(pub(crate) pbx_rules::Rules);
 
@@ -58,6 +60,22 @@ impl Rules {
     /// The hasher.
     pub fn hasher(&self) -> Arc<Hasher> {
         Arc::new(Hasher(self.0.hasher().clone()))
+    }
+
+    /// The number plan of the policy's default region and backup-number kinds (N1, I2).
+    pub fn number_plan(&self) -> Arc<NumberPlan> {
+        Arc::new(NumberPlan(self.0.number_plan().clone()))
+    }
+
+    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
+    pub fn pin_allowance(&self, pin_len: u64) -> u32 {
+        self.0
+            .pin_allowance(usize::try_from(pin_len).unwrap_or(usize::MAX))
+    }
+
+    /// The consecutive failures an admin password survives before it locks (G5).
+    pub fn password_allowance(&self) -> u32 {
+        self.0.password_allowance()
     }
 }
 

@@ -64,6 +64,7 @@ impl StrengthLevel {
 /// The guessable inputs of K4 and whether the account has a second factor. It owns its
 /// data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
 /// builds it from the master data.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordContext {
     /// The head number as stored or typed (`+4961316246800`, `06131-624680`).

@@ -77,6 +77,7 @@ localized!(TrivialPinFinding {
 /// What the PIN checks may know about the user besides the PIN (P1). It owns its data, so
 /// a binding can hand one over as a plain record; [`PinContext::for_extension`] builds it
 /// from the master data.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PinContext {
     /// The extension digits (`10` of `+49 6131 62468-10`).
