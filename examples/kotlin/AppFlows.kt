@@ -6,8 +6,6 @@
 // Run it with bindings-kotlin-swift/test.sh (it compiles and runs this file too).
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
-import de.pbxrules.NumberPlan
-import de.pbxrules.PinContext
 import de.pbxrules.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
@@ -15,6 +13,7 @@ import de.pbxrules.mobileAppCheck
 import de.pbxrules.parsePin
 import de.pbxrules.policyPreset
 import de.pbxrules.core.Actor
+import de.pbxrules.core.PinContext
 import de.pbxrules.core.UserLogin
 import java.time.Instant
 
@@ -35,13 +34,16 @@ fun main() {
 
     println("2. The user changes the PIN: old 0000, new 4713 twice (a typo first).")
     val me = Actor.User(extension = "10")
-    val typo = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4731", PinContext(), now, rules)
+    // What the P3 checks know about the user; pinContextForExtension(pbx, extension) builds it
+    // from the master data.
+    val known = PinContext(extensionDigits = "10", names = listOf("Ada", "Lovelace"), phoneNumber = null)
+    val typo = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4731", known, now, rules)
     try {
         typo.outcome()
     } catch (e: RuleException.Pin) {
         println("   refused: ${e.code}: ${e.messageEn}")
     }
-    val change = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4713", PinContext(), now, rules)
+    val change = ExtensionAccount.fromJson(stored).changePin(me, "0000", "4713", "4713", known, now, rules)
     println("   changed, completes the login: ${change.outcome().completesLogin}")
     println("   effects: ${change.effects()}")
     stored = change.state().toJson()
@@ -50,15 +52,14 @@ fun main() {
     println("3. The app refuses the PIN 1234.")
     var extension = ExtensionMasterData("10", "Ada Lovelace")
     try {
-        mobileAppCheck(parsePin("1234", rules.policy()), extension.mobileNumber(), rules.policy())
+        mobileAppCheck(parsePin("1234", rules), extension.mobileNumber(), rules)
     } catch (e: RuleException.Pin) {
         println("   ${e.code}; de: ${e.messageDe}")
     }
 
     println("4. The user enters the backup number 0171 12345678.")
-    val plan = NumberPlan.germany()
-    extension = extension.setBackupNumber(plan, me, "0171 12345678")
+    extension = extension.setBackupNumber(me, "0171 12345678", rules)
     val backup = extension.backupNumber()!!
-    println("   stored as $backup, shown as ${plan.normalize(backup).international()}")
+    println("   stored as $backup, shown as ${rules.numberPlan().normalize(backup).international()}")
     println("   mirrored as mobile number: ${extension.mobileNumber()}")
 }

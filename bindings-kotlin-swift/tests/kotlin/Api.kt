@@ -1,7 +1,8 @@
 // The surface through the binding that the vectors do not reach, and what issue 11 asks of
 // every language: secrets opaque, the hasher's (hash, secret) order, full policy
 // customisation, every state object to and from JSON, malformed JSON as a typed error, one
-// exception subclass per core family. check-swift.sh checks that every export exists in
+// exception subclass per core family, Rules as the one context and the input contexts as the
+// core's own records. check-swift.sh checks that every export exists in
 // Kotlin and Swift.
 package pbxrules.test
 
@@ -11,9 +12,7 @@ import de.pbxrules.BaseNumber
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
 import de.pbxrules.NumberPlan
-import de.pbxrules.PasswordContext
 import de.pbxrules.PbxMasterData
-import de.pbxrules.PinContext
 import de.pbxrules.RememberedDevice
 import de.pbxrules.RuleException
 import de.pbxrules.Rules
@@ -25,18 +24,24 @@ import de.pbxrules.generateCode
 import de.pbxrules.generatePassword
 import de.pbxrules.generatePin
 import de.pbxrules.parsePin
+import de.pbxrules.passwordContextForPbx
+import de.pbxrules.pinContextForExtension
 import de.pbxrules.policyFromJson
 import de.pbxrules.policyPreset
 import de.pbxrules.policyToJson
 import de.pbxrules.routingTable
+import de.pbxrules.trivialPinFindings
 import de.pbxrules.warningText
 import de.pbxrules.core.Action
 import de.pbxrules.core.Actor
 import de.pbxrules.core.Effect
 import de.pbxrules.core.Lang
+import de.pbxrules.core.PasswordContext
+import de.pbxrules.core.PinContext
 import de.pbxrules.core.Reachability
 import de.pbxrules.core.RouteRule
 import de.pbxrules.core.StrengthLevel
+import de.pbxrules.core.TrivialPinFinding
 import de.pbxrules.core.TrivialPinMode
 import java.time.Instant
 
@@ -105,8 +110,8 @@ fun apiSurface() {
         expectEq(sync.pin.expose(), "4711", "expose")
         expect(!sync.toString().contains("4711") && !d.toJson().contains("4711")) { "leak: $sync ${d.toJson()}" }
         expect(d.toJson().contains("\"pin\":\"***\"")) { d.toJson() }
-        expectEq(parsePin("4711", centrexx).toString(), "***", "parsed PIN")
-        val generated = listOf(generatePin(centrexx, PinContext()), generatePassword(centrexx, PasswordContext()), generateCode(centrexx))
+        expectEq(parsePin("4711", rules).toString(), "***", "parsed PIN")
+        val generated = listOf(generatePin(NO_PIN_CONTEXT, rules), generatePassword(NO_PASSWORD_CONTEXT, rules), generateCode(rules))
         expect(generated.all { it.toString() == "***" && it.expose().length >= 6 }) { "generated" }
     }
 
@@ -123,7 +128,7 @@ fun apiSurface() {
     Harness.check("G2 issue 11: each family arrives as its own subclass with code, messages, details") {
         expectEq(expectThrows<RuleException.Number> { plan.normalize("12") }.family(), "number", "number")
         expectEq(expectThrows<RuleException.LoginId> { ExtensionMasterData("x", "Ada") }.family(), "login_id", "login_id")
-        expectEq(expectThrows<RuleException.Pin> { parsePin("12a4", centrexx) }.code, "PIN_NOT_DIGITS", "pin")
+        expectEq(expectThrows<RuleException.Pin> { parsePin("12a4", rules) }.code, "PIN_NOT_DIGITS", "pin")
         expectEq(expectThrows<RuleException.Permission> { authorize(Actor.User("10"), Action.ChangePin("11")) }.family(), "permission", "permission")
         val locked = (1..12).fold(createExtensionAccount("10", t0, rules).account()) { a, _ -> a.login("9999", t0, rules).state() }
         val e = expectThrows<RuleException.Login> { locked.login("9999", t0, rules).outcome() }
@@ -138,7 +143,7 @@ fun apiSurface() {
         val base = BaseNumber.parse(plan, "06131 62468")
         expectEq(base.displayExtension("10"), "+49 6131 62468-10", "DIN 5008")
         val pbx = PbxMasterData(base, "0", "+4961316246800")
-        val own = ExtensionMasterData("10", "Ada").setBackupNumber(plan, Actor.User("10"), "0171 12345678")
+        val own = ExtensionMasterData("10", "Ada").setBackupNumber(Actor.User("10"), "0171 12345678", rules)
         expectEq(own.mobileNumber(), "+4917112345678", "B5 mirror")
         expectEq(decideRoute(pbx, own, Reachability.UNREACHABLE).rule, RouteRule.INDIVIDUAL_BACKUP, "B3")
         val table = routingTable(pbx, listOf(own, ExtensionMasterData("11", "Bo")))
@@ -146,10 +151,50 @@ fun apiSurface() {
     }
 
     Harness.check("K2 meter feedback as codes and texts") {
-        val s = evaluatePassword("password", PasswordContext(), centrexx)
+        val s = evaluatePassword("password", NO_PASSWORD_CONTEXT, rules)
         expectEq(s.level, StrengthLevel.RED, "level")
         val w = s.warning!!
         expect(warningText(w, Lang.DE) != warningText(w, Lang.EN)) { "texts" }
+    }
+
+    Harness.check("P3 K4 issue 11: the input contexts are the core's records, also from the master data") {
+        val base = BaseNumber.parse(plan, "06131 62468")
+        val pbx = PbxMasterData(base, "0", "+4961316246800")
+        val ada = ExtensionMasterData("10", "Ada Lovelace")
+        val ctx = pinContextForExtension(pbx, ada)
+        expectEq(ctx, PinContext("10", listOf("Ada", "Lovelace", "Ada Lovelace"), base.extensionE164("10")), "P3 inputs")
+        val pin = parsePin("6810", rules) // the last four digits of +49 6131 62468-10
+        expect(TrivialPinFinding.PHONE_NUMBER in trivialPinFindings(pin, ctx, rules)) { "P3 phone number" }
+        expect(TrivialPinFinding.PHONE_NUMBER !in trivialPinFindings(pin, ctx.copy(phoneNumber = null), rules)) { "copy" }
+        val company = pbx.withCompanyName("Beispiel GmbH").withAdminEmail("admin@beispiel.de")
+        expectEq(passwordContextForPbx(company, true),
+            PasswordContext(pbx.headNumber(), "Beispiel GmbH", "admin@beispiel.de", true), "K4 inputs")
+        expectEq(passwordContextForPbx(pbx, false).companyName, null, "K4: no empty company name")
+    }
+
+    Harness.check("G5 N1 I2 issue 11: Rules is the one context - number plan, allowances, queries, backup edits") {
+        val throttle = cheap.throttle
+        expectEq(rules.pinAllowance(cheap.pin.minLen), throttle.pinAllowanceAtMinLen, "G5 at the minimum")
+        expectEq(rules.pinAllowance(cheap.pin.minLen + 1uL), minOf(2u * throttle.pinAllowanceAtMinLen, throttle.hardLimit), "G5 doubled")
+        expectEq(rules.pinAllowance(64uL), throttle.hardLimit, "G5 hard limit")
+        expectEq(rules.passwordAllowance(), minOf(throttle.passwordAllowance, throttle.hardLimit), "G5 password")
+        expectEq(rules.numberPlan().region(), "DE", "N1 default region")
+        val austria = Rules(cheap.copy(numbers = cheap.numbers.copy(defaultRegion = "AT")))
+        expectEq(austria.numberPlan().normalize("0664 1234567").e164(), "+436641234567", "N1 region from the policy")
+        val premium = expectThrows<RuleException.Backup> {
+            ExtensionMasterData("10", "Ada").setBackupNumber(Actor.User("10"), "0900 1 234567", rules)
+        }
+        expectEq(premium.code, "BACKUP_NUMBER_KIND_REFUSED", "I2 kinds from the rules")
+        expectEq(expectThrows<RuleException.Permission> {
+            PbxMasterData(BaseNumber.parse(plan, "06131 62468"), "0", "+4961316246800")
+                .setCentralBackupNumber(Actor.User("10"), "0171 12345678", rules)
+        }.family(), "permission", "B4 through the umbrella error")
+        val fresh = createExtensionAccount("10", t0, rules).account()
+        val deadline = fresh.changeDeadline(rules)!!
+        expectEq(deadline, t0.plusSeconds(cheap.pin.changeWindowDays.toLong() * 86_400), "P5 window")
+        expect(!fresh.isPinExpired(deadline.minusSeconds(1), rules) && fresh.isPinExpired(deadline, rules)) { "P5 expiry" }
+        expect(!fresh.isLocked(t0, rules) && fresh.isLocked(deadline, rules)) { "P5 lock" }
+        expect(!fresh.hasPendingReset(t0, rules)) { "F2" }
     }
 }
 

@@ -10,14 +10,13 @@ import de.pbxrules.BaseNumber
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
 import de.pbxrules.NumberPlan
-import de.pbxrules.PasswordContext
 import de.pbxrules.PbxMasterData
-import de.pbxrules.PinContext
 import de.pbxrules.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.forgotPassword
 import de.pbxrules.forgotPin
+import de.pbxrules.passwordContextForPbx
 import de.pbxrules.policyPreset
 import de.pbxrules.core.Actor
 import de.pbxrules.core.Effect
@@ -112,7 +111,7 @@ class World(private val fx: Obj, preset: String) {
                 .let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
             "change_pin" -> accounts[ext]!!.changePin(
                 actor(step.str("actor")), step.str("old"), step.str("new"), step.str("confirmation"),
-                PinContext(), now, rules,
+                NO_PIN_CONTEXT, now, rules,
             ).let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
             "admin_set_pin" -> accounts[ext]!!.setPinByAdmin(actor(step.str("actor")), step.str("pin"), step.str("pin"), now, rules)
                 .let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
@@ -164,7 +163,7 @@ class World(private val fx: Obj, preset: String) {
                 next.toJson()
             }
             "change_password" -> {
-                val ctx = PasswordContext(pbx.headNumber(), pbx.companyName(), pbx.adminEmail(), false)
+                val ctx = passwordContextForPbx(pbx, false)
                 val new = step.str("new")
                 val d = admin.changePassword(step.str("old"), new, new, ctx, now, rules)
                 admin = d.state()
