@@ -77,6 +77,12 @@ impl Rules {
     pub fn password_allowance(&self) -> u32 {
         self.0.password_allowance()
     }
+
+    /// F5: spends one verification's time for a login whose identifier names no account,
+    /// so the answer's timing does not tell whether the account exists.
+    pub fn dummy_verify(&self, typed: String) {
+        self.0.dummy_verify(&typed);
+    }
 }
 
 /// argon2id hashing of PINs and passwords (G4), with the policy's costs; a peppered one is

@@ -11,6 +11,7 @@ import de.pbxrules.AdminSession
 import de.pbxrules.BaseNumber
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
+import de.pbxrules.InternalException
 import de.pbxrules.NumberPlan
 import de.pbxrules.PbxMasterData
 import de.pbxrules.RememberedDevice
@@ -170,6 +171,8 @@ fun apiSurface() {
         expectEq(passwordContextForPbx(company, true),
             PasswordContext(pbx.headNumber(), "Beispiel GmbH", "admin@beispiel.de", true), "K4 inputs")
         expectEq(passwordContextForPbx(pbx, false).companyName, null, "K4: no empty company name")
+        // A malformed E.164 in a hand-built record is refused by the core's parser when lifted.
+        expectThrows<InternalException> { trivialPinFindings(pin, ctx.copy(phoneNumber = "0171 1234"), rules) }
     }
 
     Harness.check("G5 N1 I2 issue 11: Rules is the one context - number plan, allowances, queries, backup edits") {
@@ -195,6 +198,15 @@ fun apiSurface() {
         expect(!fresh.isPinExpired(deadline.minusSeconds(1), rules) && fresh.isPinExpired(deadline, rules)) { "P5 expiry" }
         expect(!fresh.isLocked(t0, rules) && fresh.isLocked(deadline, rules)) { "P5 lock" }
         expect(!fresh.hasPendingReset(t0, rules)) { "F2" }
+    }
+
+    Harness.check("F5: Rules.dummyVerify spends about one verification's time (no account named)") {
+        val real = Rules(centrexx)
+        val stored = real.hasher().hash("4711")
+        fun median(body: () -> Unit): Long = List(3) { System.nanoTime().also { body() }.let { System.nanoTime() - it } }.sorted()[1]
+        val verify = median { real.hasher().verify(stored, "4712") }
+        val dummy = median { real.dummyVerify("4712") }
+        expect(dummy * 3 >= verify) { "dummy ${dummy / 1000} µs, verify ${verify / 1000} µs" }
     }
 }
 
