@@ -149,6 +149,11 @@ impl AdminAccount {
         self.0.failed_logins()
     }
 
+    /// Whether a mailed password waits for its first use (F2).
+    pub fn has_pending_reset(&self, now: Time, rules: &Rules) -> bool {
+        self.0.has_pending_reset(utc(now), &rules.0)
+    }
+
     /// Wrong codes over all sessions (F7).
     pub fn failed_codes(&self) -> u32 {
         self.0.failed_codes()

@@ -21,6 +21,7 @@ import de.pbxrules.authorize
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.decideRoute
 import de.pbxrules.evaluatePassword
+import de.pbxrules.forgotPassword
 import de.pbxrules.generateCode
 import de.pbxrules.generatePassword
 import de.pbxrules.generatePin
@@ -198,6 +199,11 @@ fun apiSurface() {
         expect(!fresh.isPinExpired(deadline.minusSeconds(1), rules) && fresh.isPinExpired(deadline, rules)) { "P5 expiry" }
         expect(!fresh.isLocked(t0, rules) && fresh.isLocked(deadline, rules)) { "P5 lock" }
         expect(!fresh.hasPendingReset(t0, rules)) { "F2" }
+        val admin = AdminAccount.create("Kaffeetasse Nordwind 7!", t0, rules)
+        val pbx = PbxMasterData(BaseNumber.parse(plan, "06131 62468"), "0", "+4961316246800")
+            .withAdminEmail("admin@beispiel.de")
+        val reset = forgotPassword("06131-624680", pbx, admin, t0, rules).state()!!
+        expect(!admin.hasPendingReset(t0, rules) && reset.hasPendingReset(t0, rules)) { "R1 F2 admin" }
     }
 
     Harness.check("F5: Rules.dummyVerify spends about one verification's time (no account named)") {
