@@ -63,6 +63,26 @@ pub(crate) fn unknown_preset(name: &str) -> Error {
     Error(make(POLICY_ERROR, POLICY_UNKNOWN_PRESET, &de, &en).into())
 }
 
+/// A value from JS or JSON of the wrong shape (until the core's `Json` lands).
+pub(crate) fn malformed() -> Error {
+    Error(
+        make(
+            "StateError",
+            "STATE_MALFORMED",
+            "Ungültige Daten",
+            "Malformed data",
+        )
+        .into(),
+    )
+}
+
+#[cfg(feature = "account")]
+impl From<tsify::Error> for Error {
+    fn from(_: tsify::Error) -> Self {
+        malformed()
+    }
+}
+
 const POLICY_ERROR: &str = "PolicyError";
 const POLICY_UNKNOWN_PRESET: &str = "POLICY_UNKNOWN_PRESET";
 

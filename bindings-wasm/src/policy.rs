@@ -85,6 +85,52 @@ impl Policy {
     }
 }
 
+/// Every field (Node build, issue 11): read them all, start from a preset and change any,
+/// to and from the core's JSON. Out-of-range values are a `PolicyError` (F6).
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl Policy {
+    /// Every field as a plain object (`PolicyFields`, the core's names), to change and
+    /// hand to `Policy.fromFields`.
+    ///
+    /// # Errors
+    /// None in practice: every field has a JS form.
+    #[wasm_bindgen(getter)]
+    pub fn fields(&self) -> Result<tsify::Ts<CorePolicy>, Error> {
+        Ok(tsify::Ts::from_rust(&self.0)?)
+    }
+
+    /// A policy from its fields, checked against the documented bounds.
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` for a wrong shape, a `PolicyError` for a value out of bounds.
+    #[wasm_bindgen(js_name = fromFields)]
+    pub fn from_fields(fields: tsify::Ts<CorePolicy>) -> Result<Policy, Error> {
+        let policy = fields.to_rust()?;
+        policy.validate()?;
+        Ok(Policy(policy))
+    }
+
+    /// The core's JSON of the policy, the same in every language.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_default()
+    }
+
+    /// A policy from the core's JSON.
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` (family `StateError`) for malformed JSON, a `PolicyError` for a value
+    /// out of bounds.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Policy, Error> {
+        let policy: CorePolicy =
+            serde_json::from_str(text).map_err(|_| crate::error::malformed())?;
+        policy.validate()?;
+        Ok(Policy(policy))
+    }
+}
+
 /// The stable code of a meter colour, as the shared vectors spell it.
 pub(crate) fn level_code(level: pbx_rules::StrengthLevel) -> &'static str {
     use pbx_rules::StrengthLevel as L;

@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod backup;
+pub mod boundary;
 mod deadline;
 mod effect;
 mod error;

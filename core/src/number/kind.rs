@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// The names and their text form (`MOBILE`, `FIXED_LINE`, …) follow libphonenumber, so
 /// results compare one to one with the Python `phonenumbers` package.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]

@@ -9,6 +9,7 @@ use super::guesses::{self, Pattern, WordList};
 use crate::{Lang, PasswordPolicy};
 
 /// The five colours of the meter, from zxcvbn's score 0–4 (K2).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum StrengthLevel {
     /// Score 0: bad.

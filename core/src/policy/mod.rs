@@ -40,6 +40,7 @@ pub use throttle::ThrottlePolicy;
 /// assert_eq!(policy.numbers.plan()?.region(), "AT");
 /// # Ok::<(), pbx_rules::NumberError>(())
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "PolicyFields"))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Policy {

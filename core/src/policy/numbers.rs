@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{NumberError, NumberKind, NumberPlan};
 
 /// How typed numbers are read (N1).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberPolicy {

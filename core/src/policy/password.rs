@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::StrengthLevel;
 
 /// The numbers of the admin password.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PasswordPolicy {

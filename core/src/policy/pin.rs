@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a trivial PIN (see [`crate::TrivialPinFinding`]) leads to.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum TrivialPinMode {
@@ -13,6 +14,7 @@ pub enum TrivialPinMode {
 }
 
 /// The numbers of the user PIN.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PinPolicy {

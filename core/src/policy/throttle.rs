@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// consecutive failures grows with the PIN's length, as the Lync PIN policy does: it
 /// doubles with each digit above the minimum, and never exceeds `hard_limit` (NIST SP
 /// 800-63B caps consecutive failures at 100).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ThrottlePolicy {
