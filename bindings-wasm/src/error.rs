@@ -64,6 +64,7 @@ pub(crate) fn unknown_preset(name: &str) -> Error {
 }
 
 /// A value from JS or JSON of the wrong shape (until the core's `Json` lands).
+#[cfg(feature = "account")]
 pub(crate) fn malformed() -> Error {
     Error(
         make(
