@@ -8,11 +8,14 @@ use serde::{Deserialize, Serialize};
 
 /// The language of a user-facing message.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// German, the language of the seed and of most users.
     #[default]
+    #[serde(alias = "De")]
     De,
     /// English.
+    #[serde(alias = "En")]
     En,
 }
 

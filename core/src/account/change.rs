@@ -10,7 +10,7 @@ use crate::{
 };
 
 /// A changed PIN.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PinChanged {
     /// Whether this change was the mandatory step of a login (P6), which it now completes.

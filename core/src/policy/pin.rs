@@ -6,10 +6,13 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "snake_case")]
 pub enum TrivialPinMode {
     /// The PIN is accepted; the findings come back as warnings for the form to show.
+    #[serde(alias = "Warn")]
     Warn,
     /// The PIN is refused with `PIN_TRIVIAL`.
+    #[serde(alias = "Refuse")]
     Refuse,
 }
 
