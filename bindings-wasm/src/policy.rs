@@ -3,7 +3,6 @@
 use pbx_rules::Policy as CorePolicy;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, unknown_preset};
 pub use crate::lang::Lang;
 
 /// Every number the rules use (G6). Start from a preset.
@@ -21,16 +20,6 @@ impl Policy {
     /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0.
     pub fn strict() -> Policy {
         Policy(CorePolicy::strict())
-    }
-
-    /// A preset by name (`centrexx`, `strict`), as the shared vectors name them.
-    ///
-    /// # Errors
-    /// A `PolicyError` with code `POLICY_UNKNOWN_PRESET` for any other name.
-    pub fn preset(name: &str) -> Result<Policy, Error> {
-        CorePolicy::preset(name)
-            .map(Policy)
-            .ok_or_else(|| unknown_preset(name))
     }
 
     /// Fewest PIN digits (P1).
@@ -58,9 +47,9 @@ impl Policy {
     }
 
     /// The weakest meter level that may be saved (K2), as a colour code (`yellow`).
-    #[wasm_bindgen(getter, js_name = minLevel, unchecked_return_type = "StrengthLevelCode")]
-    pub fn min_level(&self) -> String {
-        level_code(self.0.password.min_level).to_owned()
+    #[wasm_bindgen(getter, js_name = minLevel, unchecked_return_type = "string")]
+    pub fn min_level(&self) -> JsValue {
+        crate::error::plain(&self.0.password.min_level)
     }
 
     /// The region of numbers typed without `+` or `00` (N1).
@@ -74,19 +63,13 @@ impl Policy {
     pub fn set_default_region(&mut self, region: String) {
         self.0.numbers.default_region = region;
     }
-
-    /// Sets the argon2id memory (KiB), time and (optionally) lane costs of new hashes (G4),
-    /// for tests and hosts that tune them.
-    #[wasm_bindgen(js_name = setHashCosts)]
-    pub fn set_hash_costs(&mut self, m_cost_kib: u32, t_cost: u32, p_cost: Option<u32>) {
-        self.0.hashing.m_cost_kib = m_cost_kib;
-        self.0.hashing.t_cost = t_cost;
-        self.0.hashing.p_cost = p_cost.unwrap_or(self.0.hashing.p_cost);
-    }
 }
 
 /// Every field (Node build, issue 11): read them all, start from a preset and change any,
 /// to and from the core's JSON. Out-of-range values are a `PolicyError` (F6).
+#[cfg(feature = "account")]
+use crate::error::Error;
+
 #[cfg(feature = "account")]
 #[wasm_bindgen]
 impl Policy {
@@ -97,7 +80,7 @@ impl Policy {
     /// None in practice: every field has a JS form.
     #[wasm_bindgen(getter)]
     pub fn fields(&self) -> Result<tsify::Ts<CorePolicy>, Error> {
-        Ok(tsify::Ts::from_rust(&self.0)?)
+        tsify::Ts::from_rust(&self.0).map_err(crate::error::shape)
     }
 
     /// A policy from its fields, checked against the documented bounds.
@@ -106,7 +89,7 @@ impl Policy {
     /// `STATE_MALFORMED` for a wrong shape, a `PolicyError` for a value out of bounds.
     #[wasm_bindgen(js_name = fromFields)]
     pub fn from_fields(fields: tsify::Ts<CorePolicy>) -> Result<Policy, Error> {
-        let policy = fields.to_rust()?;
+        let policy = fields.to_rust().map_err(crate::error::shape)?;
         policy.validate()?;
         Ok(Policy(policy))
     }
@@ -114,31 +97,16 @@ impl Policy {
     /// The core's JSON of the policy, the same in every language.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_default()
+        pbx_rules::Json::to_json(&self.0)
     }
 
     /// A policy from the core's JSON.
     ///
     /// # Errors
-    /// `STATE_MALFORMED` (family `StateError`) for malformed JSON, a `PolicyError` for a value
+    /// `STATE_MALFORMED` (`StateError`) for malformed JSON, a `PolicyError` for a value
     /// out of bounds.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Policy, Error> {
-        let policy: CorePolicy =
-            serde_json::from_str(text).map_err(|_| crate::error::malformed())?;
-        policy.validate()?;
-        Ok(Policy(policy))
-    }
-}
-
-/// The stable code of a meter colour, as the shared vectors spell it.
-pub(crate) fn level_code(level: pbx_rules::StrengthLevel) -> &'static str {
-    use pbx_rules::StrengthLevel as L;
-    match level {
-        L::Red => "red",
-        L::Orange => "orange",
-        L::Yellow => "yellow",
-        L::LightGreen => "light_green",
-        L::Green => "green",
+        Ok(Policy(pbx_rules::Json::from_json(text)?))
     }
 }

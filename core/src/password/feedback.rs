@@ -15,6 +15,7 @@ use super::guesses::{Match, Pattern, WordList};
 use crate::Lang;
 
 /// What is wrong with a password, in a sentence.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -41,6 +42,7 @@ pub enum Warning {
 }
 
 /// How to choose a better password, in a sentence.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -75,6 +75,11 @@ pub struct PasswordContext<'a> {
 }
 
 /// What the meter says about a password (K2).
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "StrengthData")
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Strength {
