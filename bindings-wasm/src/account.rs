@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, plain, throwable};
 use crate::policy::Policy;
-use crate::secret::Secret;
+use crate::secret::secret;
 
 /// A JS `Date` as the core's time; an invalid date clamps to the earliest time.
 fn at(now: &Date) -> DateTime<Utc> {
@@ -55,13 +55,13 @@ fn decision<S, T>(
 /// An effect in the core's spelling, its secret as a `Secret` handle.
 fn effect(e: &core::Effect) -> JsValue {
     let js = plain(e);
-    let secret = match e {
+    let plaintext = match e {
         core::Effect::SendSecret { secret, .. } => Some(("secret", secret.expose())),
         core::Effect::SyncPin { pin, .. } => Some(("pin", pin.expose())),
         _ => None,
     };
-    if let (Some((key, text)), Ok(object)) = (secret, js.clone().dyn_into::<Object>()) {
-        set(&object, key, Secret::of(text));
+    if let (Some((key, text)), Ok(object)) = (plaintext, js.clone().dyn_into::<Object>()) {
+        set(&object, key, secret(text));
     }
     js
 }
@@ -229,7 +229,7 @@ impl ExtensionMaster {
 }
 
 /// The state of an account decision as its handle.
-fn account(a: core::ExtensionAccount) -> JsValue {
+fn account_handle(a: core::ExtensionAccount) -> JsValue {
     ExtensionAccount(a).into()
 }
 
@@ -250,7 +250,7 @@ impl ExtensionAccount {
         let c = core::ExtensionAccount::create(digits(extension)?, at(now), &rules.0)?;
         let out = Object::new();
         set(&out, "account", ExtensionAccount(c.account));
-        let pin = c.initial_pin.map(|p| JsValue::from(Secret::of(p.expose())));
+        let pin = c.initial_pin.map(|p| secret(p.expose()));
         set(&out, "initial_pin", pin.unwrap_or(JsValue::NULL));
         Ok(out.into())
     }
@@ -270,7 +270,7 @@ impl ExtensionAccount {
     /// A user login (P5, P6, G5).
     #[wasm_bindgen(unchecked_return_type = "Decision<ExtensionAccount, UserLogin>")]
     pub fn login(&self, pin: &str, now: &Date, rules: &Rules) -> JsValue {
-        decision(self.0.login(pin, at(now), &rules.0), account, value)
+        decision(self.0.login(pin, at(now), &rules.0), account_handle, value)
     }
 
     /// A PIN change by its user (P3, P6, P9).
@@ -294,7 +294,7 @@ impl ExtensionAccount {
         };
         let ctx = core::PinContext::default();
         let d = self.0.change_pin(&actor.0, form, &ctx, at(now), &rules.0);
-        decision(d, account, value)
+        decision(d, account_handle, value)
     }
 
     /// The admin sets a PIN (P4).
@@ -313,7 +313,7 @@ impl ExtensionAccount {
         let d = self
             .0
             .set_pin_by_admin(&actor.0, pin, confirmation, at(now), &rules.0);
-        decision(d, account, value)
+        decision(d, account_handle, value)
     }
 
     /// A mobile-app login (P8).
@@ -329,7 +329,7 @@ impl ExtensionAccount {
         rules: &Rules,
     ) -> JsValue {
         let d = self.0.mobile_login(&master.0, pin, at(now), &rules.0);
-        decision(d, account, value)
+        decision(d, account_handle, value)
     }
 }
 
@@ -341,13 +341,13 @@ impl ExtensionAccount {
 pub fn forgot_pin(
     pbx: &Pbx,
     master: Option<ExtensionMaster>,
-    account_: Option<ExtensionAccount>,
+    account: Option<ExtensionAccount>,
     now: &Date,
     rules: &Rules,
 ) -> JsValue {
-    let pair = master.as_ref().zip(account_.as_ref());
+    let pair = master.as_ref().zip(account.as_ref());
     let d = core::forgot_pin(&pbx.0, pair.map(|(m, a)| (&m.0, &a.0)), at(now), &rules.0);
-    decision(d, |s| s.map_or(JsValue::NULL, account), value)
+    decision(d, |s| s.map_or(JsValue::NULL, account_handle), value)
 }
 
 #[wasm_bindgen]
@@ -379,7 +379,7 @@ impl AdminAccount {
         let defaults = defaults.collect::<Result<_, _>>()?;
         let token = device_token.as_deref();
         let d = self.0.login(password, token, defaults, at(now), &rules.0);
-        Ok(decision(d, admin, |s| AdminSession(s).into()))
+        Ok(decision(d, admin_handle, |s| AdminSession(s).into()))
     }
 
     /// The admin's password change (K3, K5) with the PBX's guessable inputs.
@@ -404,7 +404,7 @@ impl AdminAccount {
         let d = self
             .0
             .change_password(form, &context.core(), at(now), &rules.0);
-        decision(d, admin, value)
+        decision(d, admin_handle, value)
     }
 
     /// The account remembering a browser (A2), from `confirmCode`'s `ok.record`.
@@ -413,7 +413,7 @@ impl AdminAccount {
     }
 }
 
-fn admin(a: core::AdminAccount) -> JsValue {
+fn admin_handle(a: core::AdminAccount) -> JsValue {
     AdminAccount(a).into()
 }
 
@@ -425,12 +425,12 @@ fn admin(a: core::AdminAccount) -> JsValue {
 pub fn forgot_password(
     head_number: &str,
     pbx: &Pbx,
-    admin_: &AdminAccount,
+    admin: &AdminAccount,
     now: &Date,
     rules: &Rules,
 ) -> JsValue {
-    let d = core::forgot_password(head_number, Some((&pbx.0, &admin_.0)), at(now), &rules.0);
-    decision(d, |s| s.map_or(JsValue::NULL, admin), value)
+    let d = core::forgot_password(head_number, Some((&pbx.0, &admin.0)), at(now), &rules.0);
+    decision(d, |s| s.map_or(JsValue::NULL, admin_handle), value)
 }
 
 #[wasm_bindgen]
@@ -475,13 +475,13 @@ impl AdminSession {
     pub fn confirm_code(
         &self,
         code: &str,
-        admin_: &AdminAccount,
+        admin: &AdminAccount,
         now: &Date,
         rules: &Rules,
     ) -> JsValue {
-        let d = self.0.confirm_code(&admin_.0, code, at(now), &rules.0);
+        let d = self.0.confirm_code(&admin.0, code, at(now), &rules.0);
         let pair = |(s, a)| {
-            [AdminSession(s).into(), admin(a)]
+            [AdminSession(s).into(), admin_handle(a)]
                 .iter()
                 .collect::<js_sys::Array>()
                 .into()
@@ -489,7 +489,7 @@ impl AdminSession {
         decision(d, pair, |token| {
             let Some(t) = token else { return JsValue::NULL };
             let out = Object::new();
-            set(&out, "token", Secret::of(t.token.expose()));
+            set(&out, "token", secret(t.token.expose()));
             set(&out, "record", RememberedDevice(t.record));
             out.into()
         })

@@ -26,20 +26,25 @@ impl From<Error> for JsValue {
 /// which would link every family's messages into a browser module that raises one family.
 impl<E> From<E> for Error
 where
-    E: Localized + Serialize + Clone + Into<pbx_rules::Error> + 'static,
+    E: Localized + Serialize + Into<pbx_rules::Error> + 'static,
 {
     fn from(e: E) -> Self {
         if let Some(umbrella) = (&e as &dyn Any).downcast_ref::<pbx_rules::Error>() {
             return Error(throwable(umbrella).into());
         }
-        let family = e.clone().into().family();
-        let error = named(&e.message(Lang::En), family);
+        let (code, de, en, details) = (
+            e.code(),
+            e.message(Lang::De),
+            e.message(Lang::En),
+            plain(&e),
+        );
+        let family = e.into().family();
+        let error = named(&en, family);
         set(&error, "family", &family.into());
-        set(&error, "code", &e.code().into());
-        set(&error, "message_de", &e.message(Lang::De).into());
-        set(&error, "message_en", &e.message(Lang::En).into());
-        let details = plain(&e);
-        if !details.is_null() && !details.is_undefined() {
+        set(&error, "code", &code.into());
+        set(&error, "message_de", &de.into());
+        set(&error, "message_en", &en.into());
+        if !details.is_null() {
             set(&error, "details", &details);
         }
         Error(error.into())
@@ -75,25 +80,22 @@ fn named(message: &str, family: &str) -> js_sys::Error {
     let error = js_sys::Error::new(message);
     let descriptor = js_sys::Object::new();
     set(&descriptor, "value", &name(family).into());
-    set(&descriptor, "writable", &true.into());
-    set(&descriptor, "configurable", &true.into());
     js_sys::Object::define_property(&error, &"name".into(), &descriptor);
     error
 }
 
 /// `login_id` → `LoginIdError`: the JS convention for error names.
 fn name(family: &str) -> String {
-    let mut out: String = family
-        .split('_')
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect();
+    let mut out = String::with_capacity(family.len() + 5);
+    let mut upper = true;
+    for b in family.bytes() {
+        if b == b'_' {
+            upper = true;
+        } else {
+            out.push(char::from(if upper { b.to_ascii_uppercase() } else { b }));
+            upper = false;
+        }
+    }
     out.push_str("Error");
     out
 }

@@ -47,13 +47,23 @@ impl Secret {
     }
 }
 
-/// Node's `util.inspect` (and so `console.log`) asks this symbol for a custom view: give it
-/// the mask. Runs once when the module is instantiated.
-#[wasm_bindgen(start)]
-pub fn mask_in_inspect() {
-    let proto = js_sys::Object::get_prototype_of(&Secret::of("").into());
-    let symbol = js_sys::Symbol::for_("nodejs.util.inspect.custom");
-    let view = js_sys::Function::new_no_args("return '***'");
-    // Setting a property on the class prototype cannot fail.
-    let _ = js_sys::Reflect::set(&proto, &symbol.into(), &view);
+/// A new `Secret` handle for JS. Node's `util.inspect` (and so `console.log`) asks the
+/// symbol `nodejs.util.inspect.custom` for a custom view: the class prototype answers with the
+/// mask, set on the first secret handed out.
+pub(crate) fn secret(plaintext: &str) -> JsValue {
+    let js: JsValue = Secret::of(plaintext).into();
+    MASKED.with(|done| {
+        if !done.replace(true) {
+            let proto = js_sys::Object::get_prototype_of(&js);
+            let symbol = js_sys::Symbol::for_("nodejs.util.inspect.custom");
+            let view = js_sys::Function::new_no_args("return '***'");
+            // Setting a property on the class prototype cannot fail.
+            let _ = js_sys::Reflect::set(&proto, &symbol.into(), &view);
+        }
+    });
+    js
+}
+
+thread_local! {
+    static MASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
