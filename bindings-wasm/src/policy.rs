@@ -8,6 +8,11 @@ pub use crate::lang::Lang;
 /// Every number the rules use (G6). Start from a preset.
 #[wasm_bindgen]
 #[derive(Clone, Debug)]
+// A build without any area (the crate's default) reads no field of it.
+#[cfg_attr(
+    not(any(feature = "meter", feature = "numbers", feature = "pins")),
+    allow(dead_code)
+)]
 pub struct Policy(pub(crate) CorePolicy);
 
 #[wasm_bindgen]

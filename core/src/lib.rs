@@ -4,7 +4,6 @@
 mod account;
 mod admin;
 mod backup;
-pub mod boundary;
 mod deadline;
 mod effect;
 mod error;
