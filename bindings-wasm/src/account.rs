@@ -15,10 +15,17 @@ use crate::error::{Error, plain, throwable};
 use crate::policy::Policy;
 use crate::secret::secret;
 
-/// A JS `Date` as the core's time; an invalid date clamps to the earliest time.
+/// A JS `Date` as the core's time (G1). An invalid `Date` (NaN) and times beyond chrono's
+/// range clamp to its ends, so no input panics.
 fn at(now: &Date) -> DateTime<Utc> {
+    let ms = now.get_time();
     #[allow(clippy::cast_possible_truncation)]
-    DateTime::from_timestamp_millis(now.get_time() as i64).unwrap_or(DateTime::<Utc>::MIN_UTC)
+    let time = DateTime::from_timestamp_millis(ms as i64).filter(|_| !ms.is_nan());
+    time.unwrap_or(if ms > 0.0 {
+        DateTime::<Utc>::MAX_UTC
+    } else {
+        DateTime::<Utc>::MIN_UTC
+    })
 }
 
 fn digits(text: &str) -> Result<core::ExtensionDigits, Error> {

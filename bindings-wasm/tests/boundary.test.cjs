@@ -140,3 +140,12 @@ test("issue 11: values in data use the core's snake_case codes", () => {
   assert.equal(new pbx.NumberPlan("DE").normalize("0171 12345678").kind, "mobile");
   assert.deepEqual(pbx.trivialFindings("1990", new pbx.PinContext(), pbx.Policy.centrexx()), ["year"]);
 });
+
+test("G1: an invalid or far-off Date is an answer, not a crash", () => {
+  const { rules, account } = world();
+  for (const when of [new Date(NaN), new Date(8.64e15), new Date(-8.64e15)]) {
+    const d = account.login("0000", when, rules);
+    assert.ok("ok" in d.outcome || "error" in d.outcome);
+    assert.ok(d.state instanceof pbx.ExtensionAccount);
+  }
+});
