@@ -3,8 +3,9 @@
 # wasm-bindgen-cli of the crate's pinned version, Debian's chromium and the pinned npm
 # packages, builds the modules and the npm package (installed and used outside the
 # repository), bundles examples/web from it with esbuild, then runs the Rust error-mapping
-# test, the core's number tests on regex-lite, the Node tests (every shared vector, error
-# objects) and the Chromium end-to-end test. The numbers module also needs nightly with
+# test, tsc --strict over every generated .d.ts and a TypeScript consumer, the core's number
+# tests on regex-lite, the Node tests (every shared vector, the parity replay of
+# scenarios.json, error objects, secrets, state JSON) and the Chromium end-to-end test. The numbers module also needs nightly with
 # rust-src and binaryen (npm).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +30,10 @@ fi
 npm ci --no-audit --no-fund
 
 bash build.sh
+# The generated TypeScript: tsc --noEmit --strict (no skipLibCheck) over every module's .d.ts
+# and tests/consumer.ts, which calls every export (typescript from package.json).
+npx --no-install tsc -p tests/tsconfig.json
+echo "TypeScript ok: every .d.ts and tests/consumer.ts, strict"
 # The npm package: assembled, packed, installed into a scratch project outside the
 # repository and used by name (ESM, CommonJS, every subpath, TypeScript, worker_threads).
 bash npm/pack.sh

@@ -47,11 +47,11 @@ const { NumberPlan, Hasher, Policy, version } = require("pbx-rules");
 assert.equal(version(), process.argv[2]);
 assert.equal(new NumberPlan("DE").normalize("030 1234567").international, "+49 30 1234567");
 const hasher = new Hasher(Policy.centrexx());
-assert.ok(hasher.verify("4711", hasher.hash("4711")));
+assert.ok(hasher.verify(hasher.hash("4711"), "4711")); // (hash, secret), as in every binding
 console.log(`CommonJS ok: pbx-rules ${version()}`);
 JS
 cat > types.mts <<'TS'
-import { NumberPlan, type PbxError, version } from "pbx-rules";
+import { NumberPlan, type PbxError, type Decision, type UserLogin, ExtensionAccount, version } from "pbx-rules";
 import init, { evaluatePassword, PasswordContext, Policy } from "pbx-rules/meter";
 import { NumberPlan as WebPlan } from "pbx-rules/numbers";
 import { parsePin } from "pbx-rules/pins";
@@ -63,6 +63,7 @@ async function meter(): Promise<string> {
 }
 export { e164, plan, meter, parsePin, version };
 export type { PbxError };
+export type Login = Decision<ExtensionAccount, UserLogin>;
 TS
 cat > types.cts <<'TS'
 import pbx = require("pbx-rules");

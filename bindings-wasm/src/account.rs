@@ -1,34 +1,136 @@
 //! The account lifecycle (issue 4) for Node hosts: extension accounts, the admin login
-//! steps, recovery. State objects are immutable; every operation returns a `Decision`
-//! object `{ state, effects, error?, …outcome }` (see the `.d.ts`) whose `state` the host
-//! saves even when `error` is set (a failed login counts). Times are milliseconds since the
-//! epoch (`Date.getTime()`), in and out.
+//! steps, recovery. State objects are immutable handles that go to and from the core's JSON
+//! (`toJson`, `fromJson`; `JSON.stringify` too). Every operation returns the core's
+//! `Decision` as `{ state, effects, outcome: { ok } | { error } }` (TypeScript from the core's
+//! types): the host saves `state` even on an error (a failed login counts) and carries out
+//! `effects`. Values are in the core's JSON spelling; secrets are `Secret` handles.
 
 use chrono::{DateTime, Utc};
-use pbx_rules as core;
+use js_sys::{Date, Object};
+use pbx_rules::{self as core, Json};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, finding_codes};
+use crate::error::{Error, plain, throwable};
 use crate::policy::Policy;
+use crate::secret::secret;
 
-fn at(ms: f64) -> DateTime<Utc> {
-    // Integral milliseconds; NaN and values beyond chrono's range clamp to its ends.
+/// A JS `Date` as the core's time (G1). An invalid `Date` (NaN) and times beyond chrono's
+/// range clamp to its ends, so no input panics.
+fn at(now: &Date) -> DateTime<Utc> {
+    let ms = now.get_time();
     #[allow(clippy::cast_possible_truncation)]
-    DateTime::from_timestamp_millis(ms as i64).unwrap_or(if ms < 0.0 {
-        DateTime::<Utc>::MIN_UTC
-    } else {
+    let time = DateTime::from_timestamp_millis(ms as i64).filter(|_| !ms.is_nan());
+    time.unwrap_or(if ms > 0.0 {
         DateTime::<Utc>::MAX_UTC
+    } else {
+        DateTime::<Utc>::MIN_UTC
     })
-}
-
-#[allow(clippy::cast_precision_loss)]
-fn ms(t: DateTime<Utc>) -> f64 {
-    t.timestamp_millis() as f64
 }
 
 fn digits(text: &str) -> Result<core::ExtensionDigits, Error> {
     Ok(core::ExtensionDigits::parse(text)?)
 }
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
+}
+
+/// A decision as `{ state, effects, outcome }`: `state` and `ok` through the given
+/// conversions, secrets in effects as `Secret` handles, an error as a JS `Error`.
+fn decision<S, T>(
+    d: core::Decision<S, T>,
+    state: impl FnOnce(S) -> JsValue,
+    ok: impl FnOnce(T) -> JsValue,
+) -> JsValue {
+    let (out, outcome) = (Object::new(), Object::new());
+    set(&out, "state", state(d.state));
+    set(
+        &out,
+        "effects",
+        d.effects.iter().map(effect).collect::<js_sys::Array>(),
+    );
+    match d.outcome {
+        Ok(value) => set(&outcome, "ok", ok(value)),
+        Err(e) => set(&outcome, "error", throwable(&e)),
+    }
+    set(&out, "outcome", outcome);
+    out.into()
+}
+
+/// An effect in the core's spelling, its secret as a `Secret` handle.
+fn effect(e: &core::Effect) -> JsValue {
+    let js = plain(e);
+    let plaintext = match e {
+        core::Effect::SendSecret { secret, .. } => Some(("secret", secret.expose())),
+        core::Effect::SyncPin { pin, .. } => Some(("pin", pin.expose())),
+        _ => None,
+    };
+    if let (Some((key, text)), Ok(object)) = (plaintext, js.clone().dyn_into::<Object>()) {
+        set(&object, key, secret(text));
+    }
+    js
+}
+
+/// A state handle: the core value inside, its JSON out and in.
+macro_rules! handle {
+    ($(#[$doc:meta])* $name:ident($core:ty)) => {
+        $(#[$doc])*
+        #[wasm_bindgen]
+        #[derive(Clone)]
+        pub struct $name($core);
+
+        #[wasm_bindgen]
+        impl $name {
+            /// The core's JSON, the same in every language: what the host stores.
+            #[wasm_bindgen(js_name = toJson)]
+            pub fn to_json(&self) -> String {
+                self.0.to_json()
+            }
+
+            /// Reads stored JSON (an older version is upgraded).
+            ///
+            /// # Errors
+            /// `STATE_MALFORMED` or `STATE_VERSION_NEWER` (`StateError`).
+            #[wasm_bindgen(js_name = fromJson)]
+            pub fn from_json(text: &str) -> Result<$name, Error> {
+                Ok($name(Json::from_json(text)?))
+            }
+
+            /// The stored JSON as an object, for `JSON.stringify`.
+            #[wasm_bindgen(js_name = toJSON)]
+            pub fn to_json_value(&self) -> JsValue {
+                js_sys::JSON::parse(&self.0.to_json()).unwrap_or(JsValue::NULL)
+            }
+        }
+    };
+}
+
+handle!(
+    /// One extension's account: PIN hash, origin and age, failed logins (P2–P9, G5).
+    ExtensionAccount(core::ExtensionAccount)
+);
+handle!(
+    /// The admin account: password hash, when it takes effect, remembered devices (K3, K5, A2).
+    AdminAccount(core::AdminAccount)
+);
+handle!(
+    /// The admin's login steps (A2, A4).
+    AdminSession(core::AdminSession)
+);
+handle!(
+    /// The PBX master data the lifecycle reads (B1, R1–R3).
+    Pbx(core::PbxMasterData)
+);
+handle!(
+    /// One extension's master data as recovery and the mobile app read it (B5, R2, P8).
+    ExtensionMaster(core::ExtensionMasterData)
+);
+handle!(
+    /// A browser the admin let skip the second factor (A2), kept in the admin account.
+    RememberedDevice(core::RememberedDevice)
+);
 
 /// The policy with its hasher: what every lifecycle call needs.
 #[wasm_bindgen]
@@ -68,11 +170,6 @@ impl Actor {
     }
 }
 
-/// The PBX master data the lifecycle reads (B1, R1–R3).
-#[wasm_bindgen]
-#[derive(Clone)]
-pub struct Pbx(core::PbxMasterData);
-
 #[wasm_bindgen]
 impl Pbx {
     /// Base number as typed, central digits, central backup number (E.164), company name
@@ -89,7 +186,9 @@ impl Pbx {
         company_name: &str,
         admin_email: Option<String>,
     ) -> Result<Pbx, Error> {
-        let base = core::BaseNumber::parse(&core::NumberPlan::new(region)?, base_number)?;
+        let plan = core::NumberPlan::new(region)?;
+        let base =
+            core::BaseNumber::parse(&plan, base_number).map_err(crate::error::base_number)?;
         let backup = core::E164::parse(central_backup_number)?;
         let mut pbx = core::PbxMasterData::new(base, digits(central_digits)?, backup);
         pbx.company_name = company_name.to_owned();
@@ -116,10 +215,6 @@ impl Pbx {
     }
 }
 
-/// One extension's master data as recovery and the mobile app read it (B5, R2, P8).
-#[wasm_bindgen]
-pub struct ExtensionMaster(core::ExtensionMasterData);
-
 #[wasm_bindgen]
 impl ExtensionMaster {
     /// Digits, the user's name, email and mobile number (E.164), both optional.
@@ -140,87 +235,31 @@ impl ExtensionMaster {
     }
 }
 
-/// A `Decision` as a plain JS object.
-struct Out(js_sys::Object);
-
-impl Out {
-    fn new<S, T>(d: &core::Decision<S, T>, state: JsValue) -> Self {
-        let out = Out(js_sys::Object::new());
-        out.set("state", state);
-        let effects: js_sys::Array = d.effects.iter().map(effect).collect();
-        out.set("effects", effects.into());
-        if let Err(e) = &d.outcome {
-            out.set("error", Error::from(e.clone()).into());
-        }
-        out
-    }
-    fn set(&self, key: &str, value: JsValue) {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&self.0, &key.into(), &value);
-    }
-    fn done(self) -> JsValue {
-        self.0.into()
-    }
+/// The state of an account decision as its handle.
+fn account_handle(a: core::ExtensionAccount) -> JsValue {
+    ExtensionAccount(a).into()
 }
 
-fn effect(e: &core::Effect) -> JsValue {
-    use core::Effect as E;
-    let o = Out(js_sys::Object::new());
-    let (kind, ext) = match e {
-        E::SendSecret {
-            to,
-            purpose,
-            secret,
-        } => {
-            o.set("to", to.into());
-            o.set("purpose", format!("{purpose:?}").into());
-            o.set("secret", secret.expose().into());
-            ("send_secret", None)
-        }
-        E::NotifyAdminNoUserEmail { extension } => ("notify_admin_no_user_email", Some(extension)),
-        E::SyncPin { extension, pin } => {
-            o.set("pin", pin.expose().into());
-            ("sync_pin", Some(extension))
-        }
-        E::RestartPhone { extension } => ("restart_phone", Some(extension)),
-        E::NotifyCredentialChanged { account, how } => {
-            if let core::AccountRef::Extension(d) = account {
-                o.set("extension", d.as_str().into());
-            }
-            o.set("how", format!("{how:?}").into());
-            ("notify_credential_changed", None)
-        }
-        _ => ("unknown", None),
-    };
-    o.set("kind", kind.into());
-    if let Some(d) = ext {
-        o.set("extension", d.as_str().into());
-    }
-    o.done()
+/// An outcome in the core's spelling.
+fn value<T: Serialize>(t: T) -> JsValue {
+    plain(&t)
 }
-
-/// One extension's account: PIN, its origin and age, failed logins (P2–P9, G5).
-#[wasm_bindgen]
-#[derive(Clone)]
-pub struct ExtensionAccount(core::ExtensionAccount);
 
 #[wasm_bindgen]
 impl ExtensionAccount {
-    /// A new extension (P2): `{ state, initialPin }`; `initialPin` is the random first PIN
-    /// to hand to the user once, `undefined` when the default PIN applies.
+    /// A new extension (P2): `{ account, initial_pin }`; `initial_pin` is the random first
+    /// PIN to hand to the user once, `null` when the default PIN applies.
     ///
     /// # Errors
     /// A `LoginIdError`, `GenerateError` or `HashError`.
-    #[wasm_bindgen(unchecked_return_type = "{ state: ExtensionAccount; initialPin?: string }")]
-    pub fn create(extension: &str, now: f64, rules: &Rules) -> Result<JsValue, Error> {
+    #[wasm_bindgen(unchecked_return_type = "Created")]
+    pub fn create(extension: &str, now: &Date, rules: &Rules) -> Result<JsValue, Error> {
         let c = core::ExtensionAccount::create(digits(extension)?, at(now), &rules.0)?;
-        let out = Out(js_sys::Object::new());
-        out.set("state", ExtensionAccount(c.account).into());
-        out.set(
-            "initialPin",
-            c.initial_pin.map(|p| p.expose().to_owned()).into(),
-        );
-        Ok(out.done())
+        let out = Object::new();
+        set(&out, "account", ExtensionAccount(c.account));
+        let pin = c.initial_pin.map(|p| secret(p.expose()));
+        set(&out, "initial_pin", pin.unwrap_or(JsValue::NULL));
+        Ok(out.into())
     }
 
     /// The extension digits.
@@ -235,33 +274,24 @@ impl ExtensionAccount {
         self.0.has_default_pin()
     }
 
-    /// A user login (P5, P6, G5): `outcome` is `logged_in` or `must_change_pin` (with
-    /// `deadline`).
-    #[wasm_bindgen(unchecked_return_type = "Decision<ExtensionAccount>")]
-    pub fn login(&self, pin: &str, now: f64, rules: &Rules) -> JsValue {
-        let d = self.0.login(pin, at(now), &rules.0);
-        let out = Out::new(&d, ExtensionAccount(d.state.clone()).into());
-        match &d.outcome {
-            Ok(core::UserLogin::LoggedIn) => out.set("outcome", "logged_in".into()),
-            Ok(core::UserLogin::MustChangePin { deadline }) => {
-                out.set("outcome", "must_change_pin".into());
-                out.set("deadline", ms(*deadline).into());
-            }
-            _ => {}
-        }
-        out.done()
+    /// A user login (P5, P6, G5).
+    #[wasm_bindgen(unchecked_return_type = "Decision<ExtensionAccount, UserLogin>")]
+    pub fn login(&self, pin: &str, now: &Date, rules: &Rules) -> JsValue {
+        decision(self.0.login(pin, at(now), &rules.0), account_handle, value)
     }
 
-    /// A PIN change by its user (P3, P6, P9): `completesLogin`, `warnings`.
-    #[wasm_bindgen(js_name = changePin, unchecked_return_type = "Decision<ExtensionAccount>")]
-    #[allow(clippy::too_many_arguments)]
+    /// A PIN change by its user (P3, P6, P9).
+    #[wasm_bindgen(
+        js_name = changePin,
+        unchecked_return_type = "Decision<ExtensionAccount, PinChanged>"
+    )]
     pub fn change_pin(
         &self,
         actor: &Actor,
         old: &str,
         new: &str,
         confirmation: &str,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> JsValue {
         let form = core::ChangeForm {
@@ -271,65 +301,61 @@ impl ExtensionAccount {
         };
         let ctx = core::PinContext::default();
         let d = self.0.change_pin(&actor.0, form, &ctx, at(now), &rules.0);
-        let out = Out::new(&d, ExtensionAccount(d.state.clone()).into());
-        if let Ok(c) = &d.outcome {
-            out.set("completesLogin", c.completes_login.into());
-            out.set("warnings", finding_codes(&c.warnings).into());
-        }
-        out.done()
+        decision(d, account_handle, value)
     }
 
     /// The admin sets a PIN (P4).
-    #[wasm_bindgen(js_name = setPinByAdmin, unchecked_return_type = "Decision<ExtensionAccount>")]
+    #[wasm_bindgen(
+        js_name = setPinByAdmin,
+        unchecked_return_type = "Decision<ExtensionAccount, null>"
+    )]
     pub fn set_pin_by_admin(
         &self,
         actor: &Actor,
         pin: &str,
         confirmation: &str,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> JsValue {
         let d = self
             .0
             .set_pin_by_admin(&actor.0, pin, confirmation, at(now), &rules.0);
-        Out::new(&d, ExtensionAccount(d.state.clone()).into()).done()
+        decision(d, account_handle, value)
     }
 
     /// A mobile-app login (P8).
-    #[wasm_bindgen(js_name = mobileLogin, unchecked_return_type = "Decision<ExtensionAccount>")]
+    #[wasm_bindgen(
+        js_name = mobileLogin,
+        unchecked_return_type = "Decision<ExtensionAccount, null>"
+    )]
     pub fn mobile_login(
         &self,
         master: &ExtensionMaster,
         pin: &str,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> JsValue {
         let d = self.0.mobile_login(&master.0, pin, at(now), &rules.0);
-        Out::new(&d, ExtensionAccount(d.state.clone()).into()).done()
+        decision(d, account_handle, value)
     }
 }
 
-/// Forgot PIN (R2): `state` is the new account or `undefined`.
-#[wasm_bindgen(js_name = forgotPin, unchecked_return_type = "Decision<ExtensionAccount | undefined>")]
+/// Forgot PIN (R2): `state` is the new account, or `null` for an unknown extension.
+#[wasm_bindgen(
+    js_name = forgotPin,
+    unchecked_return_type = "Decision<ExtensionAccount | null, null>"
+)]
 pub fn forgot_pin(
     pbx: &Pbx,
     master: Option<ExtensionMaster>,
     account: Option<ExtensionAccount>,
-    now: f64,
+    now: &Date,
     rules: &Rules,
 ) -> JsValue {
-    let pair = master
-        .as_ref()
-        .zip(account.as_ref())
-        .map(|(m, a)| (&m.0, &a.0));
-    let d = core::forgot_pin(&pbx.0, pair, at(now), &rules.0);
-    Out::new(&d, d.state.clone().map(ExtensionAccount).into()).done()
+    let pair = master.as_ref().zip(account.as_ref());
+    let d = core::forgot_pin(&pbx.0, pair.map(|(m, a)| (&m.0, &a.0)), at(now), &rules.0);
+    decision(d, |s| s.map_or(JsValue::NULL, account_handle), value)
 }
-
-/// The admin account: password hash, when it takes effect, remembered devices (K3, K5, A2).
-#[wasm_bindgen]
-#[derive(Clone)]
-pub struct AdminAccount(core::AdminAccount);
 
 #[wasm_bindgen]
 impl AdminAccount {
@@ -337,55 +363,44 @@ impl AdminAccount {
     ///
     /// # Errors
     /// A `PasswordError` or `HashError`.
-    pub fn create(password: &str, now: f64, rules: &Rules) -> Result<AdminAccount, Error> {
+    pub fn create(password: &str, now: &Date, rules: &Rules) -> Result<AdminAccount, Error> {
         let p = core::Password::parse(password, &rules.0.policy().password, false)?;
-        Ok(AdminAccount(core::AdminAccount::create(
-            &p,
-            at(now),
-            rules.0.hasher(),
-        )?))
+        let account = core::AdminAccount::create(&p, at(now), rules.0.hasher())?;
+        Ok(AdminAccount(account))
     }
 
-    /// Admin login (A1, A2, A4, K5): `session` (an `AdminSession`) on success.
+    /// Admin login (A1, A2, A4, K5): the session on success.
     ///
     /// # Errors
     /// A `LoginIdError` for invalid digits in `default_pin_extensions`.
-    #[wasm_bindgen(unchecked_return_type = "Decision<AdminAccount>")]
+    #[wasm_bindgen(unchecked_return_type = "Decision<AdminAccount, AdminSession>")]
     pub fn login(
         &self,
         password: &str,
         device_token: Option<String>,
         default_pin_extensions: Vec<String>,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> Result<JsValue, Error> {
-        let defaults = default_pin_extensions
-            .iter()
-            .map(|d| digits(d))
-            .collect::<Result<_, _>>()?;
-        let d = self.0.login(
-            password,
-            device_token.as_deref(),
-            defaults,
-            at(now),
-            &rules.0,
-        );
-        let out = Out::new(&d, AdminAccount(d.state.clone()).into());
-        if let Ok(s) = &d.outcome {
-            out.set("session", AdminSession(s.clone()).into());
-        }
-        Ok(out.done())
+        let defaults = default_pin_extensions.iter().map(|d| digits(d));
+        let defaults = defaults.collect::<Result<_, _>>()?;
+        let token = device_token.as_deref();
+        let d = self.0.login(password, token, defaults, at(now), &rules.0);
+        Ok(decision(d, admin_handle, |s| AdminSession(s).into()))
     }
 
-    /// The admin's password change (K3, K5) with the PBX's guessable inputs: `effectiveAt`.
-    #[wasm_bindgen(js_name = changePassword, unchecked_return_type = "Decision<AdminAccount>")]
+    /// The admin's password change (K3, K5) with the PBX's guessable inputs.
+    #[wasm_bindgen(
+        js_name = changePassword,
+        unchecked_return_type = "Decision<AdminAccount, PasswordChanged>"
+    )]
     pub fn change_password(
         &self,
         old: &str,
         new: &str,
         confirmation: &str,
         context: &crate::meter::PasswordContext,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> JsValue {
         let form = core::ChangeForm {
@@ -396,45 +411,41 @@ impl AdminAccount {
         let d = self
             .0
             .change_password(form, &context.core(), at(now), &rules.0);
-        let out = Out::new(&d, AdminAccount(d.state.clone()).into());
-        if let Ok(c) = &d.outcome {
-            out.set("effectiveAt", ms(c.effective_at).into());
-        }
-        out.done()
+        decision(d, admin_handle, value)
+    }
+
+    /// The account remembering a browser (A2), from `confirmCode`'s `ok.record`.
+    pub fn remember(&self, device: &RememberedDevice) -> AdminAccount {
+        AdminAccount(self.0.remember(device.0.clone()))
     }
 }
 
-/// Forgot password (R1): `state` is the new admin account or `undefined`.
-#[wasm_bindgen(js_name = forgotPassword, unchecked_return_type = "Decision<AdminAccount | undefined>")]
+fn admin_handle(a: core::AdminAccount) -> JsValue {
+    AdminAccount(a).into()
+}
+
+/// Forgot password (R1): `state` is the new admin account, or `null`.
+#[wasm_bindgen(
+    js_name = forgotPassword,
+    unchecked_return_type = "Decision<AdminAccount | null, null>"
+)]
 pub fn forgot_password(
     head_number: &str,
     pbx: &Pbx,
     admin: &AdminAccount,
-    now: f64,
+    now: &Date,
     rules: &Rules,
 ) -> JsValue {
     let d = core::forgot_password(head_number, Some((&pbx.0, &admin.0)), at(now), &rules.0);
-    Out::new(&d, d.state.clone().map(AdminAccount).into()).done()
+    decision(d, |s| s.map_or(JsValue::NULL, admin_handle), value)
 }
-
-/// The admin's login steps (A2, A4).
-#[wasm_bindgen]
-#[derive(Clone)]
-pub struct AdminSession(core::AdminSession);
 
 #[wasm_bindgen]
 impl AdminSession {
-    /// The step reached: `second_factor`, `privacy_notice`, `default_pins`, `main_menu`.
-    #[wasm_bindgen(getter)]
-    pub fn step(&self) -> String {
-        use core::AdminStep as S;
-        match self.0.step() {
-            S::SecondFactor => "second_factor",
-            S::PrivacyNotice => "privacy_notice",
-            S::DefaultPins => "default_pins",
-            S::MainMenu => "main_menu",
-        }
-        .to_owned()
+    /// The step reached (`AdminStep`: `second_factor`, `privacy_notice`, …).
+    #[wasm_bindgen(getter, unchecked_return_type = "AdminStep")]
+    pub fn step(&self) -> JsValue {
+        plain(&self.0.step())
     }
 
     /// Whether the session has extended rights (A3).
@@ -446,48 +457,49 @@ impl AdminSession {
     /// The extensions still on the default PIN, to acknowledge (P7).
     #[wasm_bindgen(getter, js_name = defaultPinExtensions)]
     pub fn default_pin_extensions(&self) -> Vec<String> {
-        self.0
-            .default_pin_extensions()
-            .iter()
-            .map(|d| d.as_str().to_owned())
-            .collect()
+        let list = self.0.default_pin_extensions().iter();
+        list.map(|d| d.as_str().to_owned()).collect()
     }
 
     /// Mails a code for extended rights (A2).
-    #[wasm_bindgen(js_name = requestCode, unchecked_return_type = "Decision<AdminSession>")]
-    pub fn request_code(&self, admin_email: Option<String>, now: f64, rules: &Rules) -> JsValue {
-        let d = self
-            .0
-            .request_code(admin_email.as_deref(), at(now), &rules.0);
-        Out::new(&d, AdminSession(d.state.clone()).into()).done()
+    #[wasm_bindgen(
+        js_name = requestCode,
+        unchecked_return_type = "Decision<AdminSession, null>"
+    )]
+    pub fn request_code(&self, admin_email: Option<String>, now: &Date, rules: &Rules) -> JsValue {
+        let email = admin_email.as_deref();
+        let d = self.0.request_code(email, at(now), &rules.0);
+        decision(d, |s| AdminSession(s).into(), value)
     }
 
-    /// Confirms the mailed code for the admin account, which counts wrong codes over all
-    /// sessions (F7): `admin` is the account to store after every call; `deviceToken` (a
-    /// string to set as a cookie) and `rememberedAdmin` (that account remembering the
-    /// device), when one was issued.
-    #[wasm_bindgen(js_name = confirmCode, unchecked_return_type = "Decision<AdminSession>")]
+    /// Confirms the mailed code against the admin account, which counts wrong codes over
+    /// all sessions (F7). `state` is `[session, admin]`, both to store; `ok` is a device
+    /// token (`token` for the cookie, `record` for `admin.remember`) or `null`.
+    #[wasm_bindgen(
+        js_name = confirmCode,
+        unchecked_return_type = "Decision<[AdminSession, AdminAccount], DeviceToken | null>"
+    )]
     pub fn confirm_code(
         &self,
         code: &str,
         admin: &AdminAccount,
-        now: f64,
+        now: &Date,
         rules: &Rules,
     ) -> JsValue {
         let d = self.0.confirm_code(&admin.0, code, at(now), &rules.0);
-        let (session, account) = d.state.clone();
-        let out = Out::new(&d, AdminSession(session).into());
-        let account = match &d.outcome {
-            Ok(Some(token)) => {
-                out.set("deviceToken", token.token.expose().into());
-                let remembered = account.remember(token.record.clone());
-                out.set("rememberedAdmin", AdminAccount(remembered.clone()).into());
-                remembered
-            }
-            _ => account,
+        let pair = |(s, a)| {
+            [AdminSession(s).into(), admin_handle(a)]
+                .iter()
+                .collect::<js_sys::Array>()
+                .into()
         };
-        out.set("admin", AdminAccount(account).into());
-        out.done()
+        decision(d, pair, |token| {
+            let Some(t) = token else { return JsValue::NULL };
+            let out = Object::new();
+            set(&out, "token", secret(t.token.expose()));
+            set(&out, "record", RememberedDevice(t.record));
+            out.into()
+        })
     }
 
     /// A2: go on without extended rights.

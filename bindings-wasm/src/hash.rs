@@ -28,12 +28,13 @@ impl Hasher {
         Ok(self.0.hash(secret.as_bytes())?)
     }
 
-    /// Whether a secret matches a stored PHC string (constant time).
+    /// Whether a secret matches a stored PHC string (constant time). `(hash, secret)`, the
+    /// order of every binding (issue 11).
     ///
     /// # Errors
     /// A `HashError` for an unusable stored hash.
-    pub fn verify(&self, secret: &str, stored: &str) -> Result<bool, Error> {
-        Ok(self.0.verify(secret.as_bytes(), stored)?)
+    pub fn verify(&self, hash: &str, secret: &str) -> Result<bool, Error> {
+        Ok(self.0.verify(secret.as_bytes(), hash)?)
     }
 
     /// Whether a stored hash uses outdated parameters.

@@ -16,6 +16,8 @@
 pub mod error;
 mod lang;
 mod policy;
+#[cfg(feature = "account")]
+mod secret;
 mod version;
 
 #[cfg(feature = "account")]

@@ -4,7 +4,8 @@ use pbx_rules as core;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::policy::{Lang, Policy, level_code};
+use crate::error::plain;
+use crate::policy::{Lang, Policy};
 
 /// The guessable inputs of K4 and whether the account has a second factor.
 #[wasm_bindgen]
@@ -54,10 +55,10 @@ pub struct Strength(core::Strength);
 
 #[wasm_bindgen]
 impl Strength {
-    /// The colour (`red` … `green`; see `StrengthLevelCode`).
-    #[wasm_bindgen(getter, unchecked_return_type = "StrengthLevelCode")]
-    pub fn level(&self) -> String {
-        level_code(self.0.level).to_owned()
+    /// The colour, the core's code (`red`, `orange`, `yellow`, `light_green`, `green`).
+    #[wasm_bindgen(getter, unchecked_return_type = "string")]
+    pub fn level(&self) -> JsValue {
+        plain(&self.0.level)
     }
 
     /// zxcvbn's score 0–4.

@@ -118,7 +118,9 @@ impl BaseNumber {
     /// A `NumberError`, or a `LoginIdError` when it has no area code to split at.
     #[wasm_bindgen(constructor)]
     pub fn new(plan: &NumberPlan, typed: &str) -> Result<BaseNumber, Error> {
-        Ok(BaseNumber(core::BaseNumber::parse(&plan.0, typed)?))
+        core::BaseNumber::parse(&plan.0, typed)
+            .map(BaseNumber)
+            .map_err(crate::error::base_number)
     }
 
     /// A user's login identifier (N4, N6); returns the extension digits.

@@ -3,7 +3,7 @@
 use pbx_rules as core;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, finding_codes};
+use crate::error::{Error, plain};
 use crate::policy::Policy;
 
 /// What the PIN checks may know about the user: extension digits, names and the
@@ -58,34 +58,34 @@ pub fn parse_pin(pin: &str, policy: &Policy) -> Result<(), Error> {
 }
 
 /// Checks a new PIN typed twice (P1, P3); returns the trivial-PIN findings a warning
-/// policy only warns about (`TrivialPinFindingCode`s).
+/// policy only warns about (the core's codes: `sequence`, `year`, …).
 ///
 /// # Errors
 /// A `PinError`; `findings` is set for `PIN_TRIVIAL`.
-#[wasm_bindgen(js_name = validateNewPin, unchecked_return_type = "TrivialPinFindingCode[]")]
+#[wasm_bindgen(js_name = validateNewPin, unchecked_return_type = "string[]")]
 pub fn validate_new_pin(
     pin: &str,
     confirmation: &str,
     context: &PinContext,
     policy: &Policy,
-) -> Result<Vec<String>, Error> {
+) -> Result<JsValue, Error> {
     let p = &policy.0.pin;
     let accepted = context.with(|ctx| core::validate_new_pin(pin, confirmation, ctx, p))?;
-    Ok(finding_codes(&accepted.warnings))
+    Ok(plain(&accepted.warnings))
 }
 
-/// Every reason why a PIN is easy to guess (`TrivialPinFindingCode`s, empty for a good one).
+/// Every reason why a PIN is easy to guess (the core's codes, empty for a good one).
 ///
 /// # Errors
 /// A `PinError` when the PIN fails P1.
-#[wasm_bindgen(js_name = trivialFindings, unchecked_return_type = "TrivialPinFindingCode[]")]
+#[wasm_bindgen(js_name = trivialFindings, unchecked_return_type = "string[]")]
 pub fn trivial_findings(
     pin: &str,
     context: &PinContext,
     policy: &Policy,
-) -> Result<Vec<String>, Error> {
+) -> Result<JsValue, Error> {
     let pin = core::Pin::parse(pin, &policy.0.pin)?;
-    Ok(context.with(|ctx| finding_codes(&pin.trivial_findings(ctx, &policy.0.pin))))
+    Ok(context.with(|ctx| plain(&pin.trivial_findings(ctx, &policy.0.pin))))
 }
 
 /// Whether the mobile app may log in with this PIN and mobile number (P8).
@@ -110,7 +110,7 @@ pub fn mobile_app_check(pin: &str, mobile: Option<String>, policy: &Policy) -> R
 #[derive(Clone, Debug)]
 pub struct PinChange {
     hash: String,
-    warnings: Vec<String>,
+    warnings: JsValue,
 }
 
 #[cfg(feature = "hash")]
@@ -123,8 +123,8 @@ impl PinChange {
     }
 
     /// Trivial-PIN findings under a warning policy.
-    #[wasm_bindgen(getter, unchecked_return_type = "TrivialPinFindingCode[]")]
-    pub fn warnings(&self) -> Vec<String> {
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn warnings(&self) -> JsValue {
         self.warnings.clone()
     }
 }
@@ -149,6 +149,6 @@ pub fn change_pin(
     let o = context.with(|ctx| core::change_pin(old, pin, confirmation, stored_hash, h, ctx, p))?;
     Ok(PinChange {
         hash: o.hash,
-        warnings: finding_codes(&o.accepted.warnings),
+        warnings: plain(&o.accepted.warnings),
     })
 }

@@ -3,12 +3,16 @@
 use pbx_rules::Policy as CorePolicy;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, unknown_preset};
 pub use crate::lang::Lang;
 
 /// Every number the rules use (G6). Start from a preset.
 #[wasm_bindgen]
 #[derive(Clone, Debug)]
+// A build without any area (the crate's default) reads no field of it.
+#[cfg_attr(
+    not(any(feature = "meter", feature = "numbers", feature = "pins")),
+    allow(dead_code)
+)]
 pub struct Policy(pub(crate) CorePolicy);
 
 #[wasm_bindgen]
@@ -18,81 +22,105 @@ impl Policy {
         Policy(CorePolicy::centrexx())
     }
 
-    /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0.
+    /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0. (Not in the numbers module: its number
+    /// rules are the same in both presets, and the module's size is its goal.)
+    #[cfg(any(feature = "meter", feature = "pins"))]
     pub fn strict() -> Policy {
         Policy(CorePolicy::strict())
     }
 
-    /// A preset by name (`centrexx`, `strict`), as the shared vectors name them.
-    ///
-    /// # Errors
-    /// A `PolicyError` with code `POLICY_UNKNOWN_PRESET` for any other name.
-    pub fn preset(name: &str) -> Result<Policy, Error> {
-        CorePolicy::preset(name)
-            .map(Policy)
-            .ok_or_else(|| unknown_preset(name))
-    }
-
     /// Fewest PIN digits (P1).
+    #[cfg(feature = "pins")]
     #[wasm_bindgen(getter, js_name = pinMinLen)]
     pub fn pin_min_len(&self) -> usize {
         self.0.pin.min_len
     }
 
     /// Most PIN digits (P1).
+    #[cfg(feature = "pins")]
     #[wasm_bindgen(getter, js_name = pinMaxLen)]
     pub fn pin_max_len(&self) -> usize {
         self.0.pin.max_len
     }
 
     /// Fewest password characters without a second factor (K1).
+    #[cfg(feature = "meter")]
     #[wasm_bindgen(getter, js_name = passwordMinLen)]
     pub fn password_min_len(&self) -> usize {
         self.0.password.min_len
     }
 
     /// Most password characters (K1).
+    #[cfg(feature = "meter")]
     #[wasm_bindgen(getter, js_name = passwordMaxLen)]
     pub fn password_max_len(&self) -> usize {
         self.0.password.max_len
     }
 
     /// The weakest meter level that may be saved (K2), as a colour code (`yellow`).
-    #[wasm_bindgen(getter, js_name = minLevel, unchecked_return_type = "StrengthLevelCode")]
-    pub fn min_level(&self) -> String {
-        level_code(self.0.password.min_level).to_owned()
+    #[cfg(feature = "meter")]
+    #[wasm_bindgen(getter, js_name = minLevel, unchecked_return_type = "string")]
+    pub fn min_level(&self) -> JsValue {
+        crate::error::plain(&self.0.password.min_level)
     }
 
     /// The region of numbers typed without `+` or `00` (N1).
+    #[cfg(feature = "numbers")]
     #[wasm_bindgen(getter, js_name = defaultRegion)]
     pub fn default_region(&self) -> String {
         self.0.numbers.default_region.clone()
     }
 
     /// Sets the region of numbers typed without `+` or `00` (N1; per PBX).
+    #[cfg(feature = "numbers")]
     #[wasm_bindgen(setter, js_name = defaultRegion)]
     pub fn set_default_region(&mut self, region: String) {
         self.0.numbers.default_region = region;
     }
-
-    /// Sets the argon2id memory (KiB), time and (optionally) lane costs of new hashes (G4),
-    /// for tests and hosts that tune them.
-    #[wasm_bindgen(js_name = setHashCosts)]
-    pub fn set_hash_costs(&mut self, m_cost_kib: u32, t_cost: u32, p_cost: Option<u32>) {
-        self.0.hashing.m_cost_kib = m_cost_kib;
-        self.0.hashing.t_cost = t_cost;
-        self.0.hashing.p_cost = p_cost.unwrap_or(self.0.hashing.p_cost);
-    }
 }
 
-/// The stable code of a meter colour, as the shared vectors spell it.
-pub(crate) fn level_code(level: pbx_rules::StrengthLevel) -> &'static str {
-    use pbx_rules::StrengthLevel as L;
-    match level {
-        L::Red => "red",
-        L::Orange => "orange",
-        L::Yellow => "yellow",
-        L::LightGreen => "light_green",
-        L::Green => "green",
+/// Every field (Node build, issue 11): read them all, start from a preset and change any,
+/// to and from the core's JSON. Out-of-range values are a `PolicyError` (F6).
+#[cfg(feature = "account")]
+use crate::error::Error;
+
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl Policy {
+    /// Every field as a plain object (`PolicyFields`, the core's names), to change and
+    /// hand to `Policy.fromFields`.
+    ///
+    /// # Errors
+    /// None in practice: every field has a JS form.
+    #[wasm_bindgen(getter)]
+    pub fn fields(&self) -> Result<tsify::Ts<CorePolicy>, Error> {
+        tsify::Ts::from_rust(&self.0).map_err(crate::error::shape)
+    }
+
+    /// A policy from its fields, checked against the documented bounds.
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` for a wrong shape, a `PolicyError` for a value out of bounds.
+    #[wasm_bindgen(js_name = fromFields)]
+    pub fn from_fields(fields: tsify::Ts<CorePolicy>) -> Result<Policy, Error> {
+        let policy = fields.to_rust().map_err(crate::error::shape)?;
+        policy.validate()?;
+        Ok(Policy(policy))
+    }
+
+    /// The core's JSON of the policy, the same in every language.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        pbx_rules::Json::to_json(&self.0)
+    }
+
+    /// A policy from the core's JSON.
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` (`StateError`) for malformed JSON, a `PolicyError` for a value
+    /// out of bounds.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Policy, Error> {
+        Ok(Policy(pbx_rules::Json::from_json(text)?))
     }
 }

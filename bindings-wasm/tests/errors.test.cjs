@@ -1,5 +1,6 @@
-// Every error family the Node build can raise arrives as a JS Error with name, code and
-// both messages (G2); PIN_TRIVIAL carries findings, PASSWORD_BLOCKLISTED its reason.
+// Every error family the Node build can raise arrives as a JS Error (G2, issue 11): `name`
+// from the family, `message` in English, and as enumerable properties exactly the core's
+// JSON of the error (family, code, message_de, message_en, details).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -14,91 +15,96 @@ function thrown(f) {
   assert.fail("expected a throw");
 }
 
-function check(err, name, code) {
+function check(err, name, family, code) {
   assert.ok(err instanceof Error, "a real Error");
   assert.equal(err.name, name);
+  assert.equal(err.family, family);
   assert.equal(err.code, code);
-  assert.equal(typeof err.messageDe, "string");
-  assert.ok(err.messageDe.length > 0);
-  assert.equal(err.message, err.messageEn);
-  assert.notEqual(err.messageDe, err.messageEn);
+  assert.ok(err.message_de.length > 0);
+  assert.equal(err.message, err.message_en);
+  assert.notEqual(err.message_de, err.message_en);
   assert.match(String(err), new RegExp(`^${name}: `));
+  // The enumerable properties are the core's JSON, in its order.
+  const keys = Object.keys(err);
+  assert.deepEqual(keys.slice(0, 4), ["family", "code", "message_de", "message_en"]);
+  assert.ok(keys.length === 4 || (keys.length === 5 && keys[4] === "details"), keys.join());
 }
 
 const policy = pbx.Policy.centrexx();
 
-test("NumberError", () => {
+function cheapRules() {
+  const fields = pbx.Policy.centrexx().fields;
+  Object.assign(fields.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
+  return new pbx.Rules(pbx.Policy.fromFields(fields));
+}
+
+test("G2: NumberError with details", () => {
   const plan = new pbx.NumberPlan("DE");
-  check(thrown(() => plan.normalize("0171 12")), "NumberError", "NUMBER_INVALID");
-  check(thrown(() => plan.normalize("")), "NumberError", "NUMBER_EMPTY");
-  check(thrown(() => new pbx.NumberPlan("XX")), "NumberError", "NUMBER_UNKNOWN_REGION");
-  check(thrown(() => pbx.parseE164("0171")), "NumberError", "NUMBER_NOT_E164");
+  check(thrown(() => plan.normalize("0171 12")), "NumberError", "number", "NUMBER_INVALID");
+  check(thrown(() => plan.normalize("")), "NumberError", "number", "NUMBER_EMPTY");
+  const region = thrown(() => new pbx.NumberPlan("XX"));
+  check(region, "NumberError", "number", "NUMBER_UNKNOWN_REGION");
+  assert.deepEqual(region.details, { region: "XX" });
+  check(thrown(() => pbx.parseE164("0171")), "NumberError", "number", "NUMBER_NOT_E164");
 });
 
-test("LoginIdError, also from the base-number constructor", () => {
+test("G2: LoginIdError, also from the base-number constructor", () => {
   const base = new pbx.BaseNumber(new pbx.NumberPlan("DE"), "06131 62468");
-  check(thrown(() => base.userLogin("06131 62468 10")), "LoginIdError", "LOGIN_ID_BAD_CHARACTER");
-  check(thrown(() => base.adminLogin("", "0")), "LoginIdError", "LOGIN_ID_EMPTY");
-  check(thrown(() => new pbx.BaseNumber(new pbx.NumberPlan("DE"), "")), "NumberError", "NUMBER_EMPTY");
+  check(thrown(() => base.userLogin("06131 62468 10")), "LoginIdError", "login_id", "LOGIN_ID_BAD_CHARACTER");
+  check(thrown(() => base.adminLogin("", "0")), "LoginIdError", "login_id", "LOGIN_ID_EMPTY");
+  check(thrown(() => new pbx.BaseNumber(new pbx.NumberPlan("DE"), "")), "NumberError", "number", "NUMBER_EMPTY");
 });
 
-test("PinError with findings", () => {
-  check(thrown(() => pbx.parsePin("12", policy)), "PinError", "PIN_TOO_SHORT");
-  const strict = pbx.Policy.strict();
-  const err = thrown(() => pbx.validateNewPin("123456", "123456", new pbx.PinContext(), strict));
-  check(err, "PinError", "PIN_TRIVIAL");
-  assert.ok(err.findings.includes("PIN_TRIVIAL_SEQUENCE"), err.findings);
+test("G2: PinError with the core's finding codes in details", () => {
+  check(thrown(() => pbx.parsePin("12", policy)), "PinError", "pin", "PIN_TOO_SHORT");
+  const err = thrown(() => pbx.validateNewPin("123456", "123456", new pbx.PinContext(), pbx.Policy.strict()));
+  check(err, "PinError", "pin", "PIN_TRIVIAL");
+  assert.ok(err.details.findings.includes("sequence"), err.details.findings);
 });
 
-test("PasswordError with reason", () => {
+test("G2: PasswordError with its blocklist reason in details", () => {
   const ctx = new pbx.PasswordContext("+4961316246800", "Muster GmbH", "admin@muster.de");
-  check(thrown(() => pbx.parsePassword("kurz", policy, false)), "PasswordError", "PASSWORD_TOO_SHORT");
-  check(thrown(() => pbx.validateNewPassword("passwort", "passwort", ctx, policy)), "PasswordError", "PASSWORD_TOO_WEAK");
-  const err = thrown(() =>
-    pbx.validateNewPassword("Muster GmbH Nordwind 7", "Muster GmbH Nordwind 7", ctx, pbx.Policy.strict()),
-  );
-  check(err, "PasswordError", "PASSWORD_BLOCKLISTED");
-  assert.equal(err.reason, "company_name");
+  check(thrown(() => pbx.parsePassword("kurz", policy, false)), "PasswordError", "password", "PASSWORD_TOO_SHORT");
+  check(thrown(() => pbx.validateNewPassword("passwort", "passwort", ctx, policy)), "PasswordError", "password", "PASSWORD_TOO_WEAK");
+  const err = thrown(() => pbx.validateNewPassword("Muster GmbH Nordwind 7", "Muster GmbH Nordwind 7", ctx, pbx.Policy.strict()));
+  check(err, "PasswordError", "password", "PASSWORD_BLOCKLISTED");
+  assert.deepEqual(err.details, { reason: { contains_context: "company_name" } });
 });
 
-test("HashError", () => {
-  check(thrown(() => new pbx.Hasher(policy).verify("0000", "not a hash")), "HashError", "HASH_MALFORMED");
+test("G4: HashError; verify takes (hash, secret)", () => {
+  const hasher = new pbx.Hasher(policy);
+  check(thrown(() => hasher.verify("not a hash", "0000")), "HashError", "hash", "HASH_MALFORMED");
+  const cheap = pbx.Policy.centrexx().fields;
+  Object.assign(cheap.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
+  const fast = new pbx.Hasher(pbx.Policy.fromFields(cheap));
+  const hash = fast.hash("4711");
+  assert.equal(fast.verify(hash, "4711"), true);
+  assert.equal(fast.verify(hash, "4712"), false);
+  assert.equal(fast.needsRehash(hash), false);
+  assert.equal(hasher.needsRehash(hash), true, "64 KiB is below the preset's cost");
 });
 
-test("PolicyError for an unknown preset; the presets", () => {
-  check(thrown(() => pbx.Policy.preset("lax")), "PolicyError", "POLICY_UNKNOWN_PRESET");
-  assert.equal(policy.pinMinLen, 4);
-  assert.equal(policy.pinMaxLen, 10);
-  assert.equal(policy.passwordMinLen, 8);
-  assert.equal(policy.passwordMaxLen, 32);
-  assert.equal(policy.minLevel, "yellow");
-  assert.equal(policy.defaultRegion, "DE");
-  assert.equal(pbx.Policy.preset("strict").pinMinLen, pbx.Policy.strict().pinMinLen);
+test("F6: PolicyError for a policy out of bounds, with the field in the message", () => {
+  const fields = pbx.Policy.centrexx().fields;
+  fields.hashing.m_cost_kib = 4;
+  const err = thrown(() => pbx.Policy.fromFields(fields));
+  check(err, "PolicyError", "policy", "POLICY_OUT_OF_RANGE");
+  assert.match(err.message_en, /hashing\.m_cost_kib/);
 });
 
-test("PolicyError for a policy out of bounds (F6)", () => {
-  const p = pbx.Policy.centrexx();
-  p.setHashCosts(4, 1, 1);
-  const err = thrown(() => new pbx.Rules(p));
-  check(err, "PolicyError", "POLICY_OUT_OF_RANGE");
-  assert.match(err.messageEn, /hashing\.m_cost_kib/);
-});
-
-test("LoginError with retryAt, RecoveryError (lifecycle)", () => {
-  const p = pbx.Policy.centrexx();
-  p.setHashCosts(64, 1, 1);
-  const rules = new pbx.Rules(p);
+test("G5, R2: LoginError with retry_at, RecoveryError (lifecycle decisions)", () => {
+  const rules = cheapRules();
   const t0 = Date.parse("2026-01-05T09:00:00Z");
-  let account = pbx.ExtensionAccount.create("10", t0, rules).state;
+  let account = pbx.ExtensionAccount.create("10", new Date(t0), rules).account;
   let d;
-  for (let i = 0; i < 20 && d?.error?.code !== "LOGIN_THROTTLED"; i++) {
-    d = account.login("9999", t0 + i * 1000, rules);
+  for (let i = 0; i < 20 && d?.outcome.error?.code !== "LOGIN_THROTTLED"; i++) {
+    d = account.login("9999", new Date(t0 + i * 1000), rules);
     account = d.state;
   }
-  check(d.error, "LoginError", "LOGIN_THROTTLED");
-  assert.equal(typeof d.error.retryAt, "number");
+  check(d.outcome.error, "LoginError", "login", "LOGIN_THROTTLED");
+  assert.ok(Date.parse(d.outcome.error.details.retry_at) > t0);
   const site = new pbx.Pbx("DE", "06131 62468", "0", "+496131624680", "Beispiel GmbH", "admin@beispiel.de");
-  const r = pbx.forgotPin(site, undefined, undefined, t0, rules);
-  check(r.error, "RecoveryError", "RECOVERY_UNKNOWN_EXTENSION");
-  assert.equal(r.state, undefined);
+  const r = pbx.forgotPin(site, undefined, undefined, new Date(t0), rules);
+  check(r.outcome.error, "RecoveryError", "recovery", "RECOVERY_UNKNOWN_EXTENSION");
+  assert.equal(r.state, null);
 });

@@ -35,6 +35,7 @@ impl Secret {
 
 /// Why a secret is mailed.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SecretPurpose {
@@ -50,6 +51,7 @@ pub enum SecretPurpose {
 
 /// Whose credential changed: `"admin"` or `{"extension": "10"}` in JSON.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRef {
@@ -61,6 +63,7 @@ pub enum AccountRef {
 
 /// How a credential changed.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -75,6 +78,7 @@ pub enum ChangeKind {
 /// Something the host must carry out. In JSON, `"kind"` names it in snake case
 /// (`send_secret`, `sync_pin`, …) and a secret shows as `"***"`.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -86,6 +90,7 @@ pub enum Effect {
         /// Why.
         purpose: SecretPurpose,
         /// The plaintext, once.
+        #[cfg_attr(feature = "wasm", tsify(type = "Secret"))]
         secret: Secret,
     },
     /// Tell the admin contact that a user could not reset their PIN (R2: no e-mail address).
@@ -98,6 +103,7 @@ pub enum Effect {
         /// The extension whose PIN changed.
         extension: ExtensionDigits,
         /// The new PIN.
+        #[cfg_attr(feature = "wasm", tsify(type = "Secret"))]
         pin: Pin,
     },
     /// Restart the extension's phone once (P9: after an admin set a new PIN).
@@ -116,6 +122,7 @@ pub enum Effect {
 
 /// The result of a lifecycle operation: the state to save, the effects to carry out and
 /// the outcome. On a refusal the state may still change (a failed login is counted).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug)]
 #[must_use]
 pub struct Decision<S, T> {
@@ -124,6 +131,7 @@ pub struct Decision<S, T> {
     /// What the host must do, in order.
     pub effects: Vec<Effect>,
     /// What happened.
+    #[cfg_attr(feature = "wasm", tsify(type = "{ ok: T } | { error: PbxError }"))]
     pub outcome: Result<T, Error>,
 }
 

@@ -11,6 +11,14 @@ use crate::{
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
 /// are the family's own (G2).
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(
+        rename = "PbxError",
+        type = "{ family: string; code: string; message_de: string; message_en: string; details?: Record<string, unknown> }"
+    )
+)]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

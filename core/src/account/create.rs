@@ -7,12 +7,14 @@ use crate::recovery::RecoveryLog;
 use crate::{Error, ExtensionDigits, Pin, PinContext, Rules, generate_pin, throttle::Throttle};
 
 /// A new account and, where the policy has no default PIN, its random first PIN.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct Created {
     /// The account to store.
     pub account: ExtensionAccount,
     /// The random first PIN to hand to the user once; `None` when the default PIN applies.
+    #[cfg_attr(feature = "wasm", tsify(type = "Secret | null"))]
     pub initial_pin: Option<Pin>,
 }
 

@@ -10,6 +10,7 @@ use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Rules};
 
 /// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UserLogin {
@@ -18,6 +19,7 @@ pub enum UserLogin {
     /// Only into the mandatory change-PIN step (P6); changing the PIN completes the login.
     MustChangePin {
         /// When the user login locks if the PIN is not changed (P5).
+        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
         deadline: DateTime<Utc>,
     },
 }

@@ -21,6 +21,7 @@ const OLDEST_READ_VERSION: u32 = 1;
 /// Who set the current PIN. A PIN that is the default or was set by someone other than
 /// the user must be changed by the user in time (P5).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PinOrigin {

@@ -26,10 +26,12 @@ pub struct RememberedDevice {
 }
 
 /// A new token for the browser (a cookie), handed out once, and its record to store.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeviceToken {
     /// The token for the browser; prints as `***`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Secret"))]
     pub token: OneTimeCode,
     /// The record for the admin account.
     pub record: RememberedDevice,

@@ -13,12 +13,15 @@ use crate::{
 
 /// A changed password.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PasswordChanged {
     /// When the new password takes effect; login is refused until then (K5).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub effective_at: DateTime<Utc>,
     /// What the meter said about the new password (K2).
+    #[cfg_attr(feature = "wasm", tsify(type = "StrengthData"))]
     pub strength: Strength,
 }
 

@@ -9,6 +9,7 @@ use crate::{Actor, ExtensionDigits, LoginError};
 
 /// The step an admin login stands at. The steps run in this order; each call checks it.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdminStep {

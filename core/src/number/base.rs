@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{E164, LoginIdError, NumberPlan};
 
 /// The digits of one extension after the PBX base number (Durchwahl, `10`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ExtensionDigits(String);

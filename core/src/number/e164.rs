@@ -12,6 +12,7 @@ use super::NumberError;
 /// A value of this type is always well-formed. [`E164::parse`] checks only the form, so a
 /// host can read back what it stored without the numbering metadata; numbers typed by people
 /// go through [`crate::NumberPlan::normalize`], which also checks that the number exists.
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct E164(String);

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// snake case, the same in JSON and in every binding (issue 11). Stored policies with the
 /// older upper-case names still read.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]

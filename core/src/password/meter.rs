@@ -10,6 +10,7 @@ use crate::{Lang, PasswordPolicy};
 
 /// The five colours of the meter, from zxcvbn's score 0–4 (K2).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StrengthLevel {
@@ -97,6 +98,11 @@ impl PasswordContext {
 
 /// What the meter says about a password (K2).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "StrengthData")
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Strength {

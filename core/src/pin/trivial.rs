@@ -15,6 +15,7 @@ use crate::{E164, Pin, PinPolicy};
 
 /// One reason why a PIN is easy to guess.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Argon2id costs for new hashes, and the limits a stored hash may ask for on verification.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HashPolicy {

@@ -41,6 +41,7 @@ pub use throttle::ThrottlePolicy;
 /// # Ok::<(), pbx_rules::NumberError>(())
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "PolicyFields"))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Policy {

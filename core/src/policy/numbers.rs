@@ -6,6 +6,7 @@ use crate::{NumberError, NumberKind, NumberPlan};
 
 /// How typed numbers are read (N1).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NumberPolicy {

@@ -6,6 +6,7 @@ use crate::StrengthLevel;
 
 /// The numbers of the admin password.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PasswordPolicy {

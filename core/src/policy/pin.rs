@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a trivial PIN (see [`crate::TrivialPinFinding`]) leads to.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -18,6 +19,7 @@ pub enum TrivialPinMode {
 
 /// The numbers of the user PIN.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PinPolicy {

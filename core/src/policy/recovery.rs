@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// How forgot-PIN and forgot-password answer the requester, how often they mail, and how
 /// long a mailed secret lives.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct RecoveryPolicy {

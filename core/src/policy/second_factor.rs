@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The emailed code that unlocks extended rights (A2).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SecondFactorPolicy {

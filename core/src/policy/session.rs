@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Lifetimes around the admin login (A2) and how many wrong codes a code survives.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SessionPolicy {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// doubles with each digit above the minimum, and never exceeds `hard_limit` (NIST SP
 /// 800-63B caps consecutive failures at 100).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ThrottlePolicy {

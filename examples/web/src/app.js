@@ -97,7 +97,7 @@ function passwordForm() {
   $("password-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const r = await meter.call({ op: "validate", password: pw.value, confirmation: confirm.value });
-    show($("pw-result"), r.ok ? "Das Kennwort kann gespeichert werden." : r.messageDe, r.ok);
+    show($("pw-result"), r.ok ? "Das Kennwort kann gespeichert werden." : r.message_de, r.ok);
   });
 }
 
@@ -112,7 +112,7 @@ async function pinForm() {
       const warnings = validateNewPin($("pin-new").value, $("pin-confirm").value, new PinContext(), policy);
       show($("pin-result"), warnings.length ? `PIN gültig, aber leicht zu erraten (${warnings.join(", ")}).` : "Die neue PIN ist gültig.", true);
     } catch (err) {
-      show($("pin-result"), err.messageDe, false);
+      show($("pin-result"), err.message_de, false);
     }
   });
 }
@@ -132,7 +132,7 @@ async function backupForm() {
       show($("backup-result"), `Gespeichert als ${n.e164}`, true);
       n.free();
     } catch (err) {
-      show($("backup-result"), err.messageDe, false);
+      show($("backup-result"), err.message_de, false);
     }
   });
 }

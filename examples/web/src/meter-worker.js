@@ -39,7 +39,7 @@ function validate(password, confirmation) {
     validateNewPassword(password, confirmation, context, policy).free();
     return { ok: true };
   } catch (e) {
-    return { ok: false, code: e.code, messageDe: e.messageDe };
+    return { ok: false, code: e.code, message_de: e.message_de };
   }
 }
 

@@ -1,0 +1,151 @@
+// The boundary of issue 11 in the Node build: secrets opaque (G3), every state object and the
+// policy to and from the core's JSON, full policy customisation, malformed JSON as a typed
+// error, the core's snake_case codes in data.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const util = require("node:util");
+const pbx = require("../pkg/node/pbx_rules.js");
+
+const t0 = new Date("2026-01-05T09:00:00Z");
+const later = (days) => new Date(t0.getTime() + days * 86400e3);
+
+function cheapRules(name = "centrexx") {
+  const fields = pbx.Policy[name]().fields;
+  Object.assign(fields.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
+  return new pbx.Rules(pbx.Policy.fromFields(fields));
+}
+
+function world() {
+  const rules = cheapRules();
+  const site = new pbx.Pbx("DE", "06131 62468", "0", "+496131624680", "Beispiel GmbH", "admin@beispiel.de");
+  const master = new pbx.ExtensionMaster("10", "Erika Muster", "erika@beispiel.de", "+4917112345678");
+  const account = pbx.ExtensionAccount.create("10", t0, rules).account;
+  return { rules, site, master, account };
+}
+
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("expected a throw");
+}
+
+test("G3: a mailed PIN is a Secret: masked in String, JSON and util.inspect; expose() reads it", () => {
+  const { rules, site, master, account } = world();
+  const d = pbx.forgotPin(site, master, account, t0, rules);
+  const [mail] = d.effects;
+  assert.equal(mail.kind, "send_secret");
+  assert.equal(mail.purpose, "pin_reset");
+  assert.ok(mail.secret instanceof pbx.Secret);
+  const pin = mail.secret.expose();
+  assert.match(pin, /^\d{4,10}$/);
+  for (const shown of [String(mail.secret), `${mail.secret}`, JSON.stringify(d), util.inspect(d, { depth: 9 }), util.format("%o", d)]) {
+    assert.ok(!shown.includes(pin), `plaintext in ${shown}`);
+    assert.ok(shown.includes("***"), shown);
+  }
+  assert.equal(JSON.stringify(mail.secret), '"***"');
+});
+
+test("G3, P9: the admin's PIN reaches sync_pin only as a Secret", () => {
+  const { rules, account } = world();
+  const d = account.setPinByAdmin(pbx.Actor.admin(false), "5830", "5830", later(1), rules);
+  const sync = d.effects.find((e) => e.kind === "sync_pin");
+  assert.equal(sync.pin.expose(), "5830");
+  assert.ok(!JSON.stringify(d).includes("5830"));
+  assert.ok(!util.inspect(d, { depth: 9 }).includes("5830"));
+  assert.deepEqual(d.effects.map((e) => e.kind), ["sync_pin", "restart_phone", "notify_credential_changed"]);
+  assert.deepEqual(d.effects[2], { kind: "notify_credential_changed", account: { extension: "10" }, how: "set_by_admin" });
+});
+
+test("G3: a state handle shows no hash when logged", () => {
+  const { account } = world();
+  assert.ok(!util.inspect(account).includes("argon2"));
+  assert.ok(account.toJson().includes("$argon2id$"), "the stored JSON keeps the hash");
+});
+
+test("issue 11: every state object goes to and from the core's JSON unchanged", () => {
+  const { rules, site, master, account } = world();
+  const admin = pbx.AdminAccount.create("Kennwort-2026!", t0, rules);
+  const session = admin.login("Kennwort-2026!", undefined, ["10"], t0, rules).outcome.ok;
+  assert.ok(session instanceof pbx.AdminSession);
+  const states = [account, admin, session, site, master, pbx.Policy.strict()];
+  for (const state of states) {
+    const text = state.toJson();
+    const back = state.constructor.fromJson(text);
+    assert.equal(back.toJson(), text, state.constructor.name);
+    assert.deepEqual(JSON.parse(JSON.stringify(back.constructor === pbx.Policy ? JSON.parse(text) : back)), JSON.parse(text));
+  }
+  // A2: the confirmed code hands out a device token; its record goes to and from JSON too.
+  const code = session.requestCode("admin@beispiel.de", t0, rules);
+  const d = code.state.confirmCode(code.effects[0].secret.expose(), admin, t0, rules);
+  const [next, counted] = d.state;
+  assert.equal(next.step, "privacy_notice");
+  assert.ok(counted instanceof pbx.AdminAccount);
+  const { token, record } = d.outcome.ok;
+  assert.ok(token instanceof pbx.Secret && record instanceof pbx.RememberedDevice);
+  assert.equal(pbx.RememberedDevice.fromJson(record.toJson()).toJson(), record.toJson());
+  assert.ok(counted.remember(record).toJson().includes(JSON.parse(record.toJson()).id));
+});
+
+test("issue 11: malformed or newer JSON is a StateError with both messages, never a half-read object", () => {
+  const { account } = world();
+  for (const text of ["", "{", "[]", '{"version":2}', account.toJson().replace('"pin_len":4', '"pin_len":"4"')]) {
+    const err = thrown(() => pbx.ExtensionAccount.fromJson(text));
+    assert.equal(err.name, "StateError");
+    assert.equal(err.code, "STATE_MALFORMED", text);
+    assert.ok(err.message_de && err.message_en);
+    assert.equal(typeof err.details.line, "number");
+  }
+  const newer = thrown(() => pbx.ExtensionAccount.fromJson(account.toJson().replace('"version":2', '"version":99')));
+  assert.equal(newer.code, "STATE_VERSION_NEWER");
+  assert.deepEqual(newer.details, { version: 99, known: 2 });
+  assert.equal(thrown(() => pbx.Policy.fromJson("{}")).code, "STATE_MALFORMED");
+  assert.equal(thrown(() => pbx.Policy.fromFields({ pin: 4 })).code, "STATE_MALFORMED");
+});
+
+test("G6: full policy customisation: read every field, change any, to and from JSON; out of range refused", () => {
+  const fields = pbx.Policy.centrexx().fields;
+  assert.deepEqual(Object.keys(fields), Object.keys(JSON.parse(pbx.Policy.centrexx().toJson())));
+  assert.equal(fields.pin.default_pin, "0000");
+  assert.ok(fields.numbers.backup_kinds.includes("mobile"), "snake_case number kinds");
+  assert.equal(fields.password.min_level, "yellow");
+  fields.pin.max_len = 8;
+  fields.numbers.default_region = "AT";
+  fields.throttle = { ...fields.throttle };
+  const custom = pbx.Policy.fromFields(fields);
+  assert.equal(custom.pinMaxLen, 8);
+  assert.equal(custom.defaultRegion, "AT");
+  assert.equal(pbx.Policy.fromJson(custom.toJson()).toJson(), custom.toJson());
+  fields.pin.max_len = 2;
+  const err = thrown(() => pbx.Policy.fromFields(fields));
+  assert.equal(err.name, "PolicyError");
+  assert.match(err.code, /^POLICY_/);
+  fields.pin.max_len = 10;
+  fields.numbers.default_region = "XX";
+  assert.equal(thrown(() => pbx.Policy.fromFields(fields)).code, "POLICY_UNKNOWN_REGION");
+});
+
+test("issue 11: values in data use the core's snake_case codes", () => {
+  const { rules, account } = world();
+  const d = account.login("0000", t0, rules);
+  assert.deepEqual(Object.keys(d), ["state", "effects", "outcome"]);
+  assert.equal(d.outcome.ok.kind, "must_change_pin");
+  assert.equal(d.outcome.ok.deadline, "2026-02-16T09:00:00Z");
+  const changed = d.state.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", t0, rules);
+  assert.deepEqual(changed.outcome.ok, { completes_login: true, warnings: [] });
+  assert.equal(pbx.evaluatePassword("schatz", new pbx.PasswordContext(), pbx.Policy.centrexx()).level, "red");
+  assert.equal(new pbx.NumberPlan("DE").normalize("0171 12345678").kind, "mobile");
+  assert.deepEqual(pbx.trivialFindings("1990", new pbx.PinContext(), pbx.Policy.centrexx()), ["year"]);
+});
+
+test("G1: an invalid or far-off Date is an answer, not a crash", () => {
+  const { rules, account } = world();
+  for (const when of [new Date(NaN), new Date(8.64e15), new Date(-8.64e15)]) {
+    const d = account.login("0000", when, rules);
+    assert.ok("ok" in d.outcome || "error" in d.outcome);
+    assert.ok(d.state instanceof pbx.ExtensionAccount);
+  }
+});

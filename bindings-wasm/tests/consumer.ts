@@ -1,0 +1,132 @@
+// A small TypeScript program that calls every export of the Node build and of each browser
+// module, type-checked by `tsc --noEmit --strict` in test.sh (tests/tsconfig.json): the
+// generated `.d.ts` must be usable as written, without `any` casts or `isinstance`-style
+// assertions. It is only compiled, not run (the Node tests run the same calls).
+import * as node from "../pkg/node/pbx_rules.js";
+import type {
+  AdminStep,
+  Created,
+  Decision,
+  DeviceToken,
+  Effect,
+  PasswordChanged,
+  PbxError,
+  PinChanged,
+  PolicyFields,
+  StrengthData,
+  UserLogin,
+} from "../pkg/node/pbx_rules.js";
+import initMeter, * as meter from "../pkg/web/meter/meter.js";
+import initNumbers, * as numbers from "../pkg/web/numbers/numbers.js";
+import initPins, * as pins from "../pkg/web/pins/pins.js";
+
+const now = new Date("2026-01-05T09:00:00Z");
+
+/** What every decision is: the state to save, effects, and `ok` or `error`. */
+function outcome<S, T>(d: Decision<S, T>): T | PbxError {
+  for (const e of d.effects) carryOut(e);
+  return "ok" in d.outcome ? d.outcome.ok : d.outcome.error;
+}
+
+function carryOut(e: Effect): string {
+  switch (e.kind) {
+    case "send_secret":
+      return `${e.to} ${e.purpose} ${e.secret.expose()}`;
+    case "sync_pin":
+      return `${e.extension} ${e.pin.expose()}`;
+    case "notify_admin_no_user_email":
+    case "restart_phone":
+      return e.extension;
+    case "notify_credential_changed":
+      return `${typeof e.account === "string" ? e.account : e.account.extension} ${e.how}`;
+  }
+}
+
+export function lifecycle(): string[] {
+  const fields: PolicyFields = node.Policy.centrexx().fields;
+  fields.pin.max_len = 8;
+  const policy: node.Policy = node.Policy.fromFields(fields);
+  const again: node.Policy = node.Policy.fromJson(policy.toJson());
+  const rules = new node.Rules(again);
+  const pbx = new node.Pbx("DE", "06131 62468", "0", "+496131624680", "Beispiel GmbH", "admin@beispiel.de");
+  const master = new node.ExtensionMaster("10", "Erika Muster", "erika@beispiel.de", undefined);
+  const created: Created = node.ExtensionAccount.create("10", now, rules);
+  const first: string | undefined = created.initial_pin?.expose();
+  let account: node.ExtensionAccount = node.ExtensionAccount.fromJson(created.account.toJson());
+  const login: Decision<node.ExtensionAccount, UserLogin> = account.login("0000", now, rules);
+  account = login.state;
+  const deadline: string | null = "ok" in login.outcome && login.outcome.ok.kind === "must_change_pin" ? login.outcome.ok.deadline : null;
+  const change: Decision<node.ExtensionAccount, PinChanged> = account.changePin(node.Actor.user("10"), "0000", "3816", "3816", now, rules);
+  const warnings: string[] = "ok" in change.outcome ? change.outcome.ok.warnings : [];
+  account = account.setPinByAdmin(node.Actor.admin(false), "5830", "5830", now, rules).state;
+  account = account.mobileLogin(master, "5830", now, rules).state;
+  const reset = node.forgotPin(pbx, master, account, now, rules);
+  const kept: node.ExtensionAccount | null = reset.state;
+
+  const admin = node.AdminAccount.create("Kennwort-2026!", now, rules);
+  const adminLogin = admin.login("Kennwort-2026!", undefined, [account.extension], now, rules);
+  const session = outcome(adminLogin);
+  const out: string[] = [first ?? "", deadline ?? "", warnings.join(), String(kept?.hasDefaultPin)];
+  if (session instanceof node.AdminSession) {
+    const step: AdminStep = session.step;
+    const code = session.requestCode("admin@beispiel.de", now, rules);
+    const confirmed: Decision<[node.AdminSession, node.AdminAccount], DeviceToken | null> = code.state.confirmCode("000000", admin, now, rules);
+    const [next, counted] = confirmed.state;
+    const token = outcome(confirmed);
+    const remembered = token !== null && "record" in token ? counted.remember(node.RememberedDevice.fromJson(token.record.toJson())) : counted;
+    out.push(step, String(next.extendedRights), next.defaultPinExtensions.join(), remembered.toJson());
+    out.push(node.AdminSession.fromJson(session.toJson()).continueWithoutExtendedRights().confirmPrivacyNotice().acknowledgeDefaultPins().step);
+  }
+  const ctx = new node.PasswordContext(pbx.headNumber, "Beispiel GmbH", "admin@beispiel.de", false);
+  const changed: Decision<node.AdminAccount, PasswordChanged> = admin.changePassword("Kennwort-2026!", "Nordwind-Segel-42", "Nordwind-Segel-42", ctx, now, rules);
+  const strength: StrengthData | null = "ok" in changed.outcome ? changed.outcome.ok.strength : null;
+  const lost = node.forgotPassword("+4961316246800", node.Pbx.fromJson(pbx.setSelfServicePinReset(node.Actor.admin(true), false).toJson()), admin, now, rules);
+  out.push(String(strength?.level), String(lost.state?.toJson()), JSON.stringify(node.ExtensionMaster.fromJson(master.toJson())));
+  return out;
+}
+
+export function forms(): string[] {
+  const policy = node.Policy.strict();
+  const hasher = new node.Hasher(policy);
+  const hash: string = hasher.hash("4711");
+  const ok: boolean = hasher.verify(hash, "4711") && !hasher.needsRehash(hash);
+  const plan = node.NumberPlan.fromPolicy(policy);
+  const n: node.PhoneNumber = plan.normalize("0171 12345678");
+  const base = new node.BaseNumber(new node.NumberPlan("DE"), "06131 62468");
+  const ctx = new node.PasswordContext(undefined, undefined, undefined, undefined);
+  const s: node.Strength = node.evaluatePassword("schatz", ctx, policy);
+  node.parsePassword("Nordwind-Segel-42", policy, false);
+  node.parsePin("3816", policy);
+  node.mobileAppCheck("3816", "+4917112345678", policy);
+  const pinCtx = new node.PinContext("10", ["Erika"], "+4961316246810");
+  const change: node.PinChange = node.changePin("0000", "3816", "3816", hasher.hash("0000"), hasher, pinCtx, node.Policy.centrexx());
+  const changedHash: string = node.changePassword("Kennwort-2026!", "Nordwind-Segel-42", "Nordwind-Segel-42", hasher.hash("Kennwort-2026!"), hasher, ctx, policy);
+  return [
+    String(ok), n.e164, n.kind, n.region, String(n.countryCode), n.international, n.national, plan.region,
+    base.userLogin("10"), base.displayExtension("10"), node.parseE164("+4917112345678"), node.metadataVersion(), node.version(),
+    s.level, String(s.score), String(s.guessesLog10), s.levelName("de"), s.warning("en") ?? "", s.warningCode ?? "", s.suggestionCodes.join(), s.suggestions("de").join(),
+    node.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", ctx, policy).level,
+    node.validateNewPin("3816", "3816", pinCtx, policy).join(), node.trivialFindings("1990", pinCtx, policy).join(),
+    change.hash, change.warnings.join(), changedHash, String(policy.pinMinLen), String(policy.pinMaxLen),
+    String(policy.passwordMinLen), String(policy.passwordMaxLen), policy.minLevel, policy.defaultRegion,
+  ];
+}
+
+/** The browser modules: each is initialised, then used like the Node build. */
+export async function browser(): Promise<string[]> {
+  await Promise.all([initMeter(), initNumbers(), initPins()]);
+  const m = meter.evaluatePassword("schatz", new meter.PasswordContext(undefined, "Beispiel GmbH", undefined, false), meter.Policy.centrexx());
+  meter.parsePassword("Nordwind-Segel-42", meter.Policy.strict(), true);
+  const v: meter.Strength = meter.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", new meter.PasswordContext(), meter.Policy.centrexx());
+  const plan = numbers.NumberPlan.fromPolicy(numbers.Policy.centrexx());
+  const base = new numbers.BaseNumber(new numbers.NumberPlan("DE"), "06131 62468");
+  base.adminLogin("06131 62468 0", "0");
+  const ctx = new pins.PinContext(undefined, undefined, undefined);
+  pins.parsePin("3816", pins.Policy.centrexx());
+  pins.mobileAppCheck("3816", undefined, pins.Policy.centrexx());
+  return [
+    m.level, v.levelName("en"), meter.version(), plan.normalize("0171 12345678").national, base.userLogin("10"),
+    numbers.parseE164("+4917112345678"), numbers.metadataVersion(), numbers.version(),
+    pins.validateNewPin("3816", "3816", ctx, pins.Policy.strict()).join(), pins.trivialFindings("1990", ctx, pins.Policy.centrexx()).join(), pins.version(),
+  ];
+}
