@@ -5,56 +5,55 @@ use pbx_rules as rules;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::convert::{from_py, mirror_enum, obj, reduce, to_py};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
+
+use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
-use crate::lifecycle::{Decision, Rules};
+use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::password::{Strength, context};
 use crate::permission::Actor;
-use crate::secret::{OneTimeCode, Password};
-
-mirror_enum!(
-    /// The step an admin login stands at (A2, A4, P7).
-    AdminStep as "AdminStep" <=> rules::AdminStep {
-        SecondFactor = "SECOND_FACTOR", PrivacyNotice = "PRIVACY_NOTICE",
-        DefaultPins = "DEFAULT_PINS", MainMenu = "MAIN_MENU",
-    }
-);
 
 /// The stored admin account of a PBX. Save `to_dict()`; read back with `from_dict()`.
+#[gen_stub_pyclass]
 #[pyclass(name = "AdminAccount", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct AdminAccount(pub rules::AdminAccount);
 
 /// A remembered browser's record, kept in the admin account (A2).
+#[gen_stub_pyclass]
 #[pyclass(name = "RememberedDevice", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct RememberedDevice(rules::RememberedDevice);
 
 /// A new remembered-browser token (for the cookie, once) and its record.
+#[gen_stub_pyclass]
 #[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
 pub struct DeviceToken(rules::DeviceToken);
 
 /// A changed password: when it takes effect (K5) and its strength.
+#[gen_stub_pyclass]
 #[pyclass(name = "PasswordChanged", module = "pbx_rules", frozen)]
 pub struct PasswordChanged(rules::PasswordChanged);
 
 /// One admin login in progress, stored between requests.
+#[gen_stub_pyclass]
 #[pyclass(name = "AdminSession", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct AdminSession(pub rules::AdminSession);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl AdminAccount {
     #[staticmethod]
     fn create(
         py: Python<'_>,
-        password: &Password,
+        password: &rules::Password,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Result<Self> {
         Ok(Self(py.detach(|| {
-            rules::AdminAccount::create(&password.0, now, rules.0.hasher())
+            rules::AdminAccount::create(password, now, rules.0.hasher())
         })?))
     }
     #[getter]
@@ -80,6 +79,7 @@ impl AdminAccount {
     }
     /// Head number already read (`BaseNumber.admin_login`); the password (A1), then the
     /// steps of `AdminSession`; outcome `AdminSession`.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, AdminSession]"))]
     #[pyo3(signature = (password, now, rules, *, device_token = None, default_pin_extensions = Vec::new()))]
     fn login(
         &self,
@@ -98,13 +98,14 @@ impl AdminAccount {
             self.0
                 .login(password, device_token, defaults, now, &rules.0)
         });
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, AdminSession(o)))
+        Decision::from_core(py, d, Self, AdminSession)
     }
     /// The account with a remembered browser added.
     fn remember(&self, device: &RememberedDevice) -> Self {
         Self(self.0.remember(device.0.clone()))
     }
     /// The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, PasswordChanged]"))]
     #[pyo3(signature = (old, new, confirmation, now, rules, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
     #[allow(clippy::too_many_arguments)]
     fn change_password(
@@ -133,7 +134,7 @@ impl AdminAccount {
                 &rules.0,
             )
         });
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, PasswordChanged(o)))
+        Decision::from_core(py, d, Self, PasswordChanged)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
@@ -142,6 +143,7 @@ impl AdminAccount {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -154,11 +156,12 @@ impl AdminAccount {
     }
 }
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl AdminSession {
     #[getter]
-    fn step(&self) -> AdminStep {
-        self.0.step().into()
+    fn step(&self) -> rules::AdminStep {
+        self.0.step()
     }
     #[getter]
     fn has_extended_rights(&self) -> bool {
@@ -186,6 +189,7 @@ impl AdminSession {
         Ok(Self(self.0.acknowledge_default_pins()?))
     }
     /// Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminSession, None]"))]
     fn request_code(
         &self,
         py: Python<'_>,
@@ -194,11 +198,14 @@ impl AdminSession {
         rules: &Rules,
     ) -> Result<Decision> {
         let d = py.detach(|| self.0.request_code(admin_email, now, &rules.0));
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |()| Ok(py.None()))
+        Decision::from_core(py, d, Self, nothing)
     }
     /// Checks a mailed code (A2) for the PBX's admin account, which counts wrong codes over
     /// all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
     /// to remember the browser, or `None`.
+    #[gen_stub(override_return_type(
+        type_repr = "Decision[tuple[AdminSession, AdminAccount], DeviceToken | None]"
+    ))]
     fn confirm_code(
         &self,
         py: Python<'_>,
@@ -211,14 +218,8 @@ impl AdminSession {
         Decision::from_core(
             py,
             d,
-            |(s, a)| {
-                let pair = (obj(py, Self(s))?, obj(py, AdminAccount(a))?);
-                Ok(PyTuple::new(py, [pair.0, pair.1])?.into_any().unbind())
-            },
-            |o| match o {
-                Some(t) => obj(py, DeviceToken(t)),
-                None => Ok(py.None()),
-            },
+            |(s, a)| (Self(s), AdminAccount(a)),
+            |o| o.map(DeviceToken),
         )
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
@@ -228,6 +229,7 @@ impl AdminSession {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -240,6 +242,7 @@ impl AdminSession {
     }
 }
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl RememberedDevice {
     #[getter]
@@ -258,12 +261,13 @@ impl RememberedDevice {
     }
 }
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl DeviceToken {
     /// The cookie value, handed out once; prints as `***`.
     #[getter]
-    fn token(&self) -> OneTimeCode {
-        OneTimeCode(self.0.token.clone())
+    fn token(&self) -> rules::OneTimeCode {
+        self.0.token.clone()
     }
     #[getter]
     fn record(&self) -> RememberedDevice {
@@ -274,6 +278,7 @@ impl DeviceToken {
     }
 }
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl PasswordChanged {
     #[getter]

@@ -4,34 +4,23 @@ use pbx_rules as rules;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::convert::{from_py, mirror_enum, reduce, to_py};
+use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
 use crate::numbers::{BaseNumber, NumberPlan, digits_of};
 use crate::permission::Actor;
-
-mirror_enum!(
-    /// Whether the extension can take calls right now (B3).
-    Reachability as "Reachability" <=> rules::Reachability {
-        Reachable = "REACHABLE", Unreachable = "UNREACHABLE",
-    }
-);
-
-mirror_enum!(
-    /// Which rule of B3 decided a route.
-    RouteRule as "RouteRule" <=> rules::RouteRule {
-        Reachable = "REACHABLE", IndividualBackup = "INDIVIDUAL_BACKUP", CentralBackup = "CENTRAL_BACKUP",
-    }
-);
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 fn e164(text: &str) -> Result<rules::E164> {
     Ok(rules::E164::parse(text)?)
 }
 
 /// Master data of the PBX (B1). Edits return a new value; a refused edit changes nothing.
+#[gen_stub_pyclass]
 #[pyclass(name = "PbxMasterData", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PbxMasterData(pub rules::PbxMasterData);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl PbxMasterData {
     #[new]
@@ -103,6 +92,7 @@ impl PbxMasterData {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -117,10 +107,12 @@ impl PbxMasterData {
 }
 
 /// Master data of one extension (B1, B5).
+#[gen_stub_pyclass]
 #[pyclass(name = "ExtensionMasterData", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl ExtensionMasterData {
     #[new]
@@ -167,6 +159,7 @@ impl ExtensionMasterData {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -181,23 +174,21 @@ impl ExtensionMasterData {
 }
 
 /// Where a call to one extension goes, and why (B3).
+#[gen_stub_pyclass]
 #[pyclass(name = "Route", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct Route(pub rules::Route);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl Route {
     #[staticmethod]
     fn decide(
         pbx: &PbxMasterData,
         extension: &ExtensionMasterData,
-        reachability: Reachability,
+        reachability: rules::Reachability,
     ) -> Self {
-        Self(rules::Route::decide(
-            &pbx.0,
-            &extension.0,
-            reachability.into(),
-        ))
+        Self(rules::Route::decide(&pbx.0, &extension.0, reachability))
     }
     #[getter]
     fn extension(&self) -> &str {
@@ -208,8 +199,8 @@ impl Route {
         self.0.reroute_to.as_ref().map(rules::E164::as_str)
     }
     #[getter]
-    fn rule(&self) -> RouteRule {
-        self.0.rule.into()
+    fn rule(&self) -> rules::RouteRule {
+        self.0.rule
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
@@ -225,6 +216,7 @@ impl Route {
 }
 
 /// The route of every extension should it become unreachable, in the order given (B3).
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 pub fn routing_table(
     pbx: &PbxMasterData,

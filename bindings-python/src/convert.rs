@@ -1,4 +1,5 @@
-//! Conversions across the boundary: enums mirrored one to one, and state as plain dicts.
+//! Conversions across the boundary: state as plain dicts. Enums, effects and secrets are the
+//! core's own pyclasses (feature `python` of the core), so nothing is mirrored here.
 //!
 //! State (master data, policies, actors, routes) crosses as the core's own serde form, turned
 //! into Python dicts by the `json` module: what `to_dict()` gives out, `from_dict()` reads
@@ -38,69 +39,3 @@ pub fn reduce<'py, T: Serialize>(
     let state = PyTuple::new(py, [to_py(py, value)?])?;
     Ok(PyTuple::new(py, [from_dict, state.into_any()])?)
 }
-
-/// A pyclass value as a Python object, for outcomes typed `object` on the Python side.
-pub fn obj<T>(py: Python<'_>, value: T) -> PyResult<Py<PyAny>>
-where
-    T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>,
-{
-    Ok(Py::new(py, value)?.into_any())
-}
-
-/// Mirrors a fieldless core enum as a Python enum-like class (`Lang.DE`), with conversions
-/// both ways. Core enums marked `#[non_exhaustive]` name the fallback for variants added
-/// later, so a newer core never makes the binding panic.
-macro_rules! mirror_enum {
-    (
-        $(#[$meta:meta])*
-        $py:ident as $name:literal <=> $core:path { $($var:ident = $pyname:literal),+ $(,)? }
-        $(fallback $fb:ident)?
-    ) => {
-        $(#[$meta])*
-        #[pyclass(name = $name, module = "pbx_rules", eq, eq_int, frozen, hash, from_py_object)]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $py {
-            $(
-                #[allow(missing_docs)]
-                #[pyo3(name = $pyname)]
-                $var,
-            )+
-        }
-
-        impl From<$core> for $py {
-            #[allow(unreachable_patterns)]
-            fn from(v: $core) -> Self {
-                use $core as C;
-                match v {
-                    $(C::$var => Self::$var,)+
-                    $(_ => Self::$fb,)?
-                }
-            }
-        }
-
-        impl From<$py> for $core {
-            fn from(v: $py) -> Self {
-                match v {
-                    $($py::$var => <$core>::$var,)+
-                }
-            }
-        }
-
-        #[pymethods]
-        impl $py {
-            /// The member's name (`"RED"`), as `enum.Enum` has it.
-            #[getter]
-            fn name(&self) -> &'static str {
-                match self {
-                    $(Self::$var => $pyname,)+
-                }
-            }
-        }
-    };
-}
-pub(crate) use mirror_enum;
-
-mirror_enum!(
-    /// The language of a message (G2).
-    Lang as "Lang" <=> pbx_rules::Lang { De = "DE", En = "EN" }
-);

@@ -12,80 +12,125 @@ use pbx_rules as rules;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3_stub_gen::PyStubType;
 use rules::{Lang, Localized};
+use std::collections::HashMap;
 
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     PbxRulesError,
     PyValueError,
     "Base of every rejection: `.code` (stable), `.message_en`, `.message_de`, `.details`."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     NumberError,
     PbxRulesError,
     "A phone number was refused (N1, N2)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     LoginIdError,
     PbxRulesError,
     "A login identifier or base number was refused (N4–N6)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     BackupError,
     PbxRulesError,
     "A backup-number edit was refused (B2)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     PermissionDenied,
     PbxRulesError,
     "The actor may not do this (B4, P4, A3, R3, V1)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     PinError,
     PbxRulesError,
     "A PIN was refused (P1, P3, P8)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     PasswordError,
     PbxRulesError,
     "An admin password was refused (K1–K3)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     HashError,
     PbxRulesError,
     "Hashing failed or a stored hash is unusable (G4)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
+    pbx_rules,
+    VerifyMismatchError,
+    HashError,
+    "`Hasher.verify`: the secret does not match the hash (argon2-cffi's `VerifyMismatchError`)."
+);
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     GenerateError,
     PbxRulesError,
     "No random secret could be made (R4)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     LoginError,
     PbxRulesError,
     "A login or login step was refused (A1–A4, K5, P5, G5)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     RecoveryError,
     PbxRulesError,
     "A forgot-PIN or forgot-password request was refused (R1–R3)."
 );
-pyo3::create_exception!(
+pyo3_stub_gen::create_exception!(
     pbx_rules,
     PolicyError,
     PbxRulesError,
     "A policy value is outside its documented bounds (F6, G6)."
 );
+
+// What every exception carries, for the stub: set on each instance by `raise`.
+pyo3_stub_gen::inventory::submit! {
+    pyo3_stub_gen::type_info::PyMethodsInfo {
+        struct_id: std::any::TypeId::of::<PbxRulesError>,
+        attrs: &[
+            member("code", "The stable code (`PIN_TOO_SHORT`).", || String::type_output()),
+            member("message_en", "The English message.", || String::type_output()),
+            member("message_de", "The German message.", || String::type_output()),
+            member("details", "What the refusal carries beyond its code (retry time, findings, …).", || {
+                HashMap::<String, pyo3::Py<pyo3::PyAny>>::type_output()
+            }),
+        ],
+        getters: &[],
+        setters: &[],
+        methods: &[],
+        file: file!(),
+        line: line!(),
+        column: column!(),
+    }
+}
+
+const fn member(
+    name: &'static str,
+    doc: &'static str,
+    r#type: fn() -> pyo3_stub_gen::TypeInfo,
+) -> pyo3_stub_gen::type_info::MemberInfo {
+    pyo3_stub_gen::type_info::MemberInfo {
+        name,
+        r#type,
+        doc,
+        default: None,
+        deprecated: None,
+    }
+}
+
+pyo3_stub_gen::module_variable!("pbx_rules", "ERROR_CODES", HashMap<String, Vec<String>>);
 
 /// A Python exception on its way out of a binding function. The `From` impls below let every
 /// method be `Ok(self.0.f(args)?)`; pyo3 raises it.
@@ -263,6 +308,29 @@ fn block_reason(reason: rules::BlockReason) -> &'static str {
     }
 }
 
+/// The one code the binding adds: a wrong secret in `Hasher.verify`, which the core answers
+/// with `false` and Python raises, as argon2-cffi does (a caller who treats "no exception" as
+/// "logged in" must not let every secret in).
+pub const HASH_MISMATCH: &str = "HASH_MISMATCH";
+
+/// `VerifyMismatchError` with its code and both messages.
+pub fn verify_mismatch() -> Error {
+    Python::attach(|py| {
+        let err = VerifyMismatchError::new_err("The secret does not match the stored hash.");
+        let value = err.value(py);
+        let set = || -> PyResult<()> {
+            value.setattr("code", HASH_MISMATCH)?;
+            value.setattr("message_en", "The secret does not match the stored hash.")?;
+            value.setattr(
+                "message_de",
+                "Das Geheimnis passt nicht zum gespeicherten Hash.",
+            )?;
+            value.setattr("details", PyDict::new(py))
+        };
+        Error(set().err().unwrap_or(err))
+    })
+}
+
 /// Bad state handed back from Python (a dict that is not what `to_dict` gave out).
 pub fn invalid_state(e: &serde_json::Error) -> Error {
     Error(PyValueError::new_err(format!("invalid state: {e}")))
@@ -334,6 +402,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add(name, class)?;
         codes.set_item(name, PyList::new(py, list)?)?;
     }
+    m.add("VerifyMismatchError", py.get_type::<VerifyMismatchError>())?;
     m.add("ERROR_CODES", codes)?;
     Ok(())
 }

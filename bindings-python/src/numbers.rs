@@ -5,30 +5,22 @@ use pbx_rules as rules;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
-use crate::convert::mirror_enum;
 use crate::error::{Error, Result};
-
-mirror_enum!(
-    /// The kind of line (libphonenumber's names).
-    NumberKind as "NumberKind" <=> rules::NumberKind {
-        FixedLine = "FIXED_LINE", Mobile = "MOBILE", FixedLineOrMobile = "FIXED_LINE_OR_MOBILE",
-        TollFree = "TOLL_FREE", PremiumRate = "PREMIUM_RATE", SharedCost = "SHARED_COST",
-        Voip = "VOIP", PersonalNumber = "PERSONAL_NUMBER", Pager = "PAGER", Uan = "UAN",
-        Voicemail = "VOICEMAIL", Unknown = "UNKNOWN",
-    }
-    fallback Unknown
-);
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 /// The `phonenumbers` version whose numbering metadata is embedded (`"9.0.43"`).
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 pub fn metadata_version() -> &'static str {
     rules::metadata_version()
 }
 
 /// The numbering context of one PBX: its default region (N1).
+#[gen_stub_pyclass]
 #[pyclass(name = "NumberPlan", module = "pbx_rules", frozen)]
 pub struct NumberPlan(pub rules::NumberPlan);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl NumberPlan {
     #[new]
@@ -58,9 +50,12 @@ impl NumberPlan {
 }
 
 /// A valid number: its E.164 form, kind, region and display forms (N1, N3).
-#[pyclass(name = "PhoneNumber", module = "pbx_rules", frozen)]
+#[gen_stub_pyclass]
+#[pyclass(name = "PhoneNumber", module = "pbx_rules", frozen, eq)]
+#[derive(PartialEq)]
 pub struct PhoneNumber(pub rules::PhoneNumber);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl PhoneNumber {
     #[getter]
@@ -68,8 +63,8 @@ impl PhoneNumber {
         self.0.e164().as_str()
     }
     #[getter]
-    fn kind(&self) -> NumberKind {
-        self.0.kind().into()
+    fn kind(&self) -> rules::NumberKind {
+        self.0.kind()
     }
     #[getter]
     fn region(&self) -> &str {
@@ -97,9 +92,6 @@ impl PhoneNumber {
     fn __str__(&self) -> &str {
         self.0.e164().as_str()
     }
-    fn __eq__(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
     fn __hash__(&self) -> u64 {
         hash_str(self.0.e164().as_str())
     }
@@ -122,9 +114,11 @@ fn hash_str(s: &str) -> u64 {
 
 /// The outcome of `normalize_many`: one result per input, in input order. Rows become Python
 /// objects only when asked for, so a 100,000-row import pays only for what it reads.
+#[gen_stub_pyclass]
 #[pyclass(name = "NumberBatch", module = "pbx_rules", frozen)]
 pub struct NumberBatch(pub rules::NumberBatch);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl NumberBatch {
     fn __len__(&self) -> usize {
@@ -155,6 +149,7 @@ impl NumberBatch {
     }
 
     /// `(index, NumberError)` for every failed row.
+    #[gen_stub(override_return_type(type_repr = "list[tuple[int, NumberError]]"))]
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
         let rows = self.0.failures().map(|(i, e)| {
             PyTuple::new(
@@ -187,10 +182,12 @@ impl NumberBatch {
 }
 
 /// A number in E.164 form, as stored (N1). Checks the form only.
+#[gen_stub_pyclass]
 #[pyclass(name = "E164", module = "pbx_rules", frozen, eq, hash, from_py_object)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct E164(pub rules::E164);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl E164 {
     #[new]
@@ -210,9 +207,11 @@ impl E164 {
 }
 
 /// The PBX number without extension digits, split at the area code (N4–N6).
+#[gen_stub_pyclass]
 #[pyclass(name = "BaseNumber", module = "pbx_rules", frozen)]
 pub struct BaseNumber(pub rules::BaseNumber);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl BaseNumber {
     #[new]

@@ -3,38 +3,19 @@
 use pbx_rules as rules;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
 use crate::numbers::digits_of;
 
-/// The role of an actor, for code that branches on it.
-#[pyclass(
-    name = "Role",
-    module = "pbx_rules",
-    eq,
-    eq_int,
-    frozen,
-    hash,
-    from_py_object
-)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    #[pyo3(name = "USER")]
-    User,
-    #[pyo3(name = "ADMIN")]
-    Admin,
-    #[pyo3(name = "STAFF")]
-    Staff,
-    #[pyo3(name = "PARTNER")]
-    Partner,
-}
-
 /// Who is acting. Build one with `Actor.user("10")`, `Actor.admin()`, …
+#[gen_stub_pyclass]
 #[pyclass(name = "Actor", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct Actor(pub rules::Actor);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl Actor {
     #[staticmethod]
@@ -57,13 +38,14 @@ impl Actor {
     fn partner(advanced_training: bool) -> Self {
         Self(rules::Actor::Partner { advanced_training })
     }
+    /// The role, as the core names it: `user`, `admin`, `staff` or `partner`.
     #[getter]
-    fn role(&self) -> Role {
+    fn role(&self) -> &'static str {
         match self.0 {
-            rules::Actor::User { .. } => Role::User,
-            rules::Actor::Admin { .. } => Role::Admin,
-            rules::Actor::Staff => Role::Staff,
-            rules::Actor::Partner { .. } => Role::Partner,
+            rules::Actor::User { .. } => "user",
+            rules::Actor::Admin { .. } => "admin",
+            rules::Actor::Staff => "staff",
+            rules::Actor::Partner { .. } => "partner",
         }
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
@@ -73,6 +55,7 @@ impl Actor {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -82,10 +65,12 @@ impl Actor {
 }
 
 /// What an actor asks to do. Build one with `Action.set_backup_number("10")`, …
+#[gen_stub_pyclass]
 #[pyclass(name = "Action", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct Action(pub rules::Action);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl Action {
     #[staticmethod]
@@ -149,6 +134,7 @@ impl Action {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
@@ -158,6 +144,7 @@ impl Action {
 }
 
 /// Whether `actor` may perform `action`; raises `PermissionDenied` naming what is missing.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 pub fn authorize(actor: &Actor, action: &Action) -> Result<()> {
     Ok(rules::authorize(&actor.0, &action.0)?)

@@ -9,6 +9,7 @@ use pbx_rules as rules;
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
 use crate::convert::{from_py, reduce, to_py};
 use crate::error::{Error, Result};
@@ -16,11 +17,13 @@ use crate::error::{Error, Result};
 macro_rules! policy_class {
     ($(#[$meta:meta])* $py:ident as $name:literal => $core:ty { $($preset:ident),+ }) => {
         $(#[$meta])*
-        #[pyclass(name = $name, module = "pbx_rules", frozen, eq)]
+        #[gen_stub_pyclass]
+#[pyclass(name = $name, module = "pbx_rules", frozen, eq)]
         #[derive(Clone, PartialEq)]
         pub struct $py(pub $core);
 
-        #[pymethods]
+        #[gen_stub_pymethods]
+#[pymethods]
         impl $py {
             $(
                 #[staticmethod]
@@ -43,7 +46,8 @@ macro_rules! policy_class {
             fn __getattr__<'py>(&self, py: Python<'py>, field: &str) -> Result<Bound<'py, PyAny>> {
                 field_of(py, &self.0, field)
             }
-            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+            #[gen_stub(skip)]
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
                 reduce(slf.as_any(), &slf.get().0)
             }
             fn __repr__(&self) -> String {
@@ -117,10 +121,12 @@ policy_class!(
 
 /// Every number the rules use (G6): `Policy.centrexx()`, `Policy.strict()`,
 /// `Policy.preset(name)`, with one attribute per area.
+#[gen_stub_pyclass]
 #[pyclass(name = "Policy", module = "pbx_rules", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct Policy(pub rules::Policy);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl Policy {
     #[staticmethod]
@@ -191,6 +197,7 @@ impl Policy {
     fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
+    #[gen_stub(skip)]
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }

@@ -4,6 +4,7 @@ G5), every step of every case, replayed as core/tests/vectors_scenarios.rs does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Optional
 
 import pytest
@@ -64,15 +65,15 @@ class World:
         email = None if "email" in step and step["email"] is None else FIXTURE["user_email"]
         return pr.ExtensionMasterData(ext, FIXTURE["user_name"], email=email, mobile_number=step.get("mobile"))
 
-    def note(self, got: dict[str, Any], d: pr.Decision) -> None:
+    def note(self, got: dict[str, Any], d: pr.Decision[Any, Any]) -> None:
         if d.error is not None:
             got["error"] = d.error.code
             assert type(d.error) in families_of(d.error.code)
         for e in d.effects:
-            if e.kind == pr.EffectKind.SEND_SECRET:
-                assert e.secret is not None and "***" in repr(e)
+            if isinstance(e, pr.Effect.SendSecret):
+                assert "***" in repr(e)
                 self.mailed = e.secret.expose()
-            got["effects"].append(e.kind.name.lower())
+            got["effects"].append(re.sub(r"(?<!^)(?=[A-Z])", "_", type(e).__name__).lower())
 
     def set_step(self, got: dict[str, Any], s: pr.AdminSession) -> None:
         got["outcome"] = STEP_NAMES[s.step]
@@ -83,6 +84,7 @@ class World:
         now = time(step["at"])
         op = step["op"]
         got: dict[str, Any] = {"error": None, "effects": []}
+        d: pr.Decision[Any, Any]
         rules = self.rules
         if op == "create_extension":
             created = pr.ExtensionAccount.create(step["extension"], now, rules)
@@ -132,6 +134,8 @@ class World:
 
     def admin_op(self, op: str, step: dict[str, Any], now: dt.datetime, got: dict[str, Any]) -> None:
         rules = self.rules
+        d: pr.Decision[Any, Any]
+        token: Any
         if op == "admin_login":
             defaults = [a.extension for a in sorted(self.accounts.values(), key=lambda a: a.extension) if a.has_default_pin]
             token = self.resolve(step["device"]) if step.get("device") else None

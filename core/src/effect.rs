@@ -7,6 +7,11 @@
 use crate::{Error, ExtensionDigits, OneTimeCode, Password, Pin};
 
 /// A one-time secret handed to the host for mailing, exactly once. It prints as `***`.
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
+    pyo3::pyclass(module = "pbx_rules", frozen, eq, from_py_object)
+)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Secret {
     /// A new user PIN (R2, or an initial PIN under the strict preset).
@@ -30,6 +35,20 @@ impl Secret {
 }
 
 /// Why a secret is mailed.
+#[cfg_attr(
+    feature = "python",
+    derive(Hash),
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
+    pyo3::pyclass(
+        module = "pbx_rules",
+        eq,
+        eq_int,
+        frozen,
+        hash,
+        from_py_object,
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecretPurpose {
     /// Forgot password (R1).
@@ -52,6 +71,20 @@ pub enum AccountRef {
 }
 
 /// How a credential changed.
+#[cfg_attr(
+    feature = "python",
+    derive(Hash),
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
+    pyo3::pyclass(
+        module = "pbx_rules",
+        eq,
+        eq_int,
+        frozen,
+        hash,
+        from_py_object,
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChangeKind {
     /// The owner changed it with the old one (P3, K3).
@@ -63,6 +96,11 @@ pub enum ChangeKind {
 }
 
 /// Something the host must carry out.
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
+    pyo3::pyclass(module = "pbx_rules", frozen, eq, from_py_object)
+)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Effect {

@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod backup;
+mod boundary;
 mod deadline;
 mod effect;
 mod error;

@@ -6,6 +6,19 @@ use serde::{Deserialize, Serialize};
 ///
 /// The names and their text form (`MOBILE`, `FIXED_LINE`, …) follow libphonenumber, so
 /// results compare one to one with the Python `phonenumbers` package.
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
+    pyo3::pyclass(
+        module = "pbx_rules",
+        eq,
+        eq_int,
+        frozen,
+        hash,
+        from_py_object,
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
