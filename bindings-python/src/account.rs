@@ -4,19 +4,17 @@
 use chrono::{DateTime, Utc};
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use crate::backup::ExtensionMasterData;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
-use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::permission::Actor;
 use crate::policy::Policy;
 
-/// The stored user account of one extension. Save `to_dict()`; read back with `from_dict()`.
+/// The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
 #[gen_stub_pyclass]
 #[pyclass(name = "ExtensionAccount", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
@@ -32,11 +30,16 @@ pub struct Created {
     /// The random first PIN to hand out once; `None` when the default PIN applies.
     #[pyo3(get)]
     initial_pin: Option<rules::Pin>,
+    json: String,
 }
 
 #[gen_stub_pymethods]
 #[pymethods]
 impl Created {
+    /// The core's JSON (`{"account":…,"initial_pin":"***"}`), the PIN masked.
+    fn to_json(&self) -> &str {
+        &self.json
+    }
     fn __repr__(&self) -> String {
         format!(
             "Created(account=..., initial_pin={})",
@@ -87,7 +90,10 @@ impl ExtensionAccount {
     ) -> Result<Created> {
         let digits = digits_of(extension)?;
         let created = py.detach(|| rules::ExtensionAccount::create(digits, now, &rules.0))?;
+        let json = serde_json::to_string(&created)
+            .map_err(|e| crate::error::Error::from(rules::StateError::from(&e)))?;
         Ok(Created {
+            json,
             account: Py::new(py, Self(created.account))?,
             initial_pin: created.initial_pin,
         })
@@ -200,17 +206,6 @@ impl ExtensionAccount {
         let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
         Decision::from_core(py, d, Self, nothing)
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!(
             "ExtensionAccount(extension='{}', pin_origin={:?}, failed_logins={}, pin_hash=<argon2id>)",
@@ -220,3 +215,5 @@ impl ExtensionAccount {
         )
     }
 }
+
+crate::convert::json_methods!(ExtensionAccount);

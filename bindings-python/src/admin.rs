@@ -3,18 +3,16 @@
 use chrono::{DateTime, Utc};
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
-use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::password::{Strength, context};
 use crate::permission::Actor;
 
-/// The stored admin account of a PBX. Save `to_dict()`; read back with `from_dict()`.
+/// The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
 #[gen_stub_pyclass]
 #[pyclass(name = "AdminAccount", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
@@ -136,17 +134,6 @@ impl AdminAccount {
         });
         Decision::from_core(py, d, Self, PasswordChanged)
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!(
             "AdminAccount(failed_logins={}, devices={}, password_hash=<argon2id>)",
@@ -222,17 +209,6 @@ impl AdminSession {
             |o| o.map(DeviceToken),
         )
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!(
             "AdminSession(step={:?}, extended_rights={})",
@@ -248,13 +224,6 @@ impl RememberedDevice {
     #[getter]
     fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at()
-    }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
     }
     fn __repr__(&self) -> String {
         format!("RememberedDevice(expires_at={})", self.0.expires_at())
@@ -293,3 +262,5 @@ impl PasswordChanged {
         format!("PasswordChanged(effective_at={})", self.0.effective_at)
     }
 }
+
+crate::convert::json_methods!(AdminAccount, AdminSession, RememberedDevice);

@@ -2,9 +2,8 @@
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
-use crate::convert::{from_py, reduce, to_py};
+use crate::convert::to_py;
 use crate::error::Result;
 use crate::numbers::{BaseNumber, NumberPlan, digits_of};
 use crate::permission::Actor;
@@ -85,17 +84,6 @@ impl PbxMasterData {
             self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
         ))
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!(
             "PbxMasterData(base_number='{}', central_digits='{}', central_backup_number='{}')",
@@ -151,17 +139,6 @@ impl ExtensionMasterData {
     /// Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
     fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
         Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
-    }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
     }
     fn __repr__(&self) -> String {
         format!(
@@ -228,3 +205,5 @@ pub fn routing_table(
         .map(Route)
         .collect()
 }
+
+crate::convert::json_methods!(PbxMasterData, ExtensionMasterData);

@@ -55,6 +55,7 @@ pub struct Decision {
     effects: Vec<rules::Effect>,
     outcome: Option<Py<PyAny>>,
     error: Option<Py<PyAny>>,
+    json: String,
 }
 
 impl Decision {
@@ -67,9 +68,12 @@ impl Decision {
         outcome: impl FnOnce(T) -> PT,
     ) -> Result<Self>
     where
+        S: serde::Serialize,
+        T: serde::Serialize,
         PS: for<'py> IntoPyObject<'py>,
         PT: for<'py> IntoPyObject<'py>,
     {
+        let json = d.to_json();
         let (outcome, error) = match d.outcome {
             Ok(t) => (Some(owned(py, outcome(t))?), None),
             Err(e) => (None, Some(Error::from(e).into_value(py))),
@@ -79,6 +83,7 @@ impl Decision {
             effects: d.effects,
             outcome,
             error,
+            json,
         })
     }
 }
@@ -119,6 +124,11 @@ impl Decision {
     #[gen_stub(override_return_type(type_repr = "PbxRulesError | None"))]
     fn error(&self, py: Python<'_>) -> Option<Py<PyAny>> {
         self.error.as_ref().map(|e| e.clone_ref(py))
+    }
+    /// The core's JSON of the whole decision (`{"state":…,"effects":[…],"outcome":{"ok":…}}`
+    /// or `…"outcome":{"error":…}`), secrets as `"***"`: the same text in every language.
+    fn to_json(&self) -> &str {
+        &self.json
     }
     /// Whether the operation went through.
     #[getter]

@@ -190,17 +190,6 @@ impl Policy {
         }
         Ok(Self(replaced(py, &self.0, changes.as_ref())?))
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
     }
@@ -215,3 +204,5 @@ pub fn pin_or_default(policy: Option<&PinPolicy>) -> rules::PinPolicy {
 pub fn password_or_default(policy: Option<&PasswordPolicy>) -> rules::PasswordPolicy {
     policy.map_or_else(rules::PasswordPolicy::centrexx, |p| p.0.clone())
 }
+
+crate::convert::json_methods!(Policy);

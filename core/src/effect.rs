@@ -4,15 +4,19 @@
 //! [`Decision`]: the state to save, the effects to carry out, and the outcome. A host
 //! saves the state and carries out the effects together, or neither.
 
+use serde::Serialize;
+
 use crate::{Error, ExtensionDigits, OneTimeCode, Password, Pin};
 
-/// A one-time secret handed to the host for mailing, exactly once. It prints as `***`.
+/// A one-time secret handed to the host for mailing, exactly once. It prints and
+/// serialises as `***`.
 #[cfg_attr(
     feature = "python",
     pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
     pyo3::pyclass(module = "pbx_rules", frozen, eq, from_py_object)
 )]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum Secret {
     /// A new user PIN (R2, or an initial PIN under the strict preset).
     Pin(Pin),
@@ -49,7 +53,8 @@ impl Secret {
         rename_all = "SCREAMING_SNAKE_CASE"
     )
 )]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SecretPurpose {
     /// Forgot password (R1).
     PasswordReset,
@@ -61,8 +66,9 @@ pub enum SecretPurpose {
     InitialPin,
 }
 
-/// Whose credential changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Whose credential changed: `"admin"` or `{"extension": "10"}` in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AccountRef {
     /// The admin account of the PBX.
     Admin,
@@ -85,7 +91,8 @@ pub enum AccountRef {
         rename_all = "SCREAMING_SNAKE_CASE"
     )
 )]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     /// The owner changed it with the old one (P3, K3).
     ChangedByOwner,
@@ -95,13 +102,15 @@ pub enum ChangeKind {
     Reset,
 }
 
-/// Something the host must carry out.
+/// Something the host must carry out. In JSON, `"kind"` names it in snake case
+/// (`send_secret`, `sync_pin`, …) and a secret shows as `"***"`.
 #[cfg_attr(
     feature = "python",
     pyo3_stub_gen::derive::gen_stub_pyclass_complex_enum,
     pyo3::pyclass(module = "pbx_rules", frozen, eq, from_py_object)
 )]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Effect {
     /// Mail `secret` to `to` (R1, R2, A2). Mail it only; never log or store it.
@@ -150,6 +159,39 @@ pub struct Decision<S, T> {
     pub effects: Vec<Effect>,
     /// What happened.
     pub outcome: Result<T, Error>,
+}
+
+/// `{"ok": value}` or `{"error": …}`: the outcome as JSON.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum OutcomeJson<'a, T> {
+    Ok(&'a T),
+    Error(&'a Error),
+}
+
+/// `{"state": …, "effects": […], "outcome": {"ok": …} | {"error": …}}`, secrets as `"***"`:
+/// what every binding prints and what the parity file records (issue 11).
+impl<S: Serialize, T: Serialize> Serialize for Decision<S, T> {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::SerializeStruct;
+        let outcome = match &self.outcome {
+            Ok(value) => OutcomeJson::Ok(value),
+            Err(error) => OutcomeJson::Error(error),
+        };
+        let mut out = serializer.serialize_struct("Decision", 3)?;
+        out.serialize_field("state", &self.state)?;
+        out.serialize_field("effects", &self.effects)?;
+        out.serialize_field("outcome", &outcome)?;
+        out.end()
+    }
+}
+
+impl<S: Serialize, T: Serialize> Decision<S, T> {
+    /// The decision as JSON (see the `Serialize` impl).
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
 }
 
 impl<S, T> Decision<S, T> {

@@ -1,10 +1,12 @@
 //! Every error family of the crate in one type, for the lifecycle operations that can fail
 //! for several reasons, and for bindings that map one type.
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 use crate::lang::{Lang, Localized};
 use crate::{
     BackupError, BaseNumberError, GenerateError, HashError, LoginError, LoginIdError, NumberError,
-    PasswordError, PermissionError, PinError, PolicyError, RecoveryError,
+    PasswordError, PermissionError, PinError, PolicyError, RecoveryError, StateError,
 };
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
@@ -45,6 +47,9 @@ pub enum Error {
     /// A policy outside its bounds (F6, G6).
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// Stored JSON that cannot be read (issue 11).
+    #[error(transparent)]
+    State(#[from] StateError),
 }
 
 impl From<BaseNumberError> for Error {
@@ -56,8 +61,20 @@ impl From<BaseNumberError> for Error {
     }
 }
 
+/// A family's error as the umbrella sees it: its code and messages, and its fields as JSON.
+trait Family: Localized {
+    /// The variant's fields (`{"retry_at": …}`), `null` for a variant without any.
+    fn details(&self) -> serde_json::Value;
+}
+
+impl<E: Localized + Serialize> Family for E {
+    fn details(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
 impl Error {
-    fn inner(&self) -> &dyn Localized {
+    fn inner(&self) -> &dyn Family {
         match self {
             Self::Number(e) => e,
             Self::LoginId(e) => e,
@@ -70,6 +87,7 @@ impl Error {
             Self::Login(e) => e,
             Self::Recovery(e) => e,
             Self::Policy(e) => e,
+            Self::State(e) => e,
         }
     }
 
@@ -88,7 +106,51 @@ impl Error {
             Self::Login(_) => "login",
             Self::Recovery(_) => "recovery",
             Self::Policy(_) => "policy",
+            Self::State(_) => "state",
         }
+    }
+}
+
+impl Error {
+    /// Every family with its codes, in the order of the variants: the one table bindings
+    /// make their exception types from. A code belongs to exactly one family (tested).
+    pub const FAMILIES: &'static [(&'static str, &'static [&'static str])] = &[
+        ("number", NumberError::CODES),
+        ("login_id", LoginIdError::CODES),
+        ("backup", BackupError::CODES),
+        ("permission", PermissionError::CODES),
+        ("pin", PinError::CODES),
+        ("password", PasswordError::CODES),
+        ("hash", HashError::CODES),
+        ("generate", GenerateError::CODES),
+        ("login", LoginError::CODES),
+        ("recovery", RecoveryError::CODES),
+        ("policy", PolicyError::CODES),
+        ("state", StateError::CODES),
+    ];
+
+    /// The error as JSON: `{"family", "code", "message_de", "message_en"}` and `"details"`
+    /// when the error carries data. Never a secret: no error of this crate holds one.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let details = self.inner().details();
+        let mut out = serializer.serialize_struct("Error", 5)?;
+        out.serialize_field("family", self.family())?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("message_de", &self.message(Lang::De))?;
+        out.serialize_field("message_en", &self.message(Lang::En))?;
+        if details.is_null() {
+            out.skip_field("details")?;
+        } else {
+            out.serialize_field("details", &details)?;
+        }
+        out.end()
     }
 }
 

@@ -23,7 +23,10 @@ const PASSWORD_ALPHABET: &[u8] =
 const MAX_ATTEMPTS: usize = 1_000;
 
 /// Why no secret could be made.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum GenerateError {
     /// The operating system's random source failed (R4).

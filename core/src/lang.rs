@@ -21,11 +21,14 @@ use serde::{Deserialize, Serialize};
     )
 )]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// German, the language of the seed and of most users.
     #[default]
+    #[serde(alias = "De")]
     De,
     /// English.
+    #[serde(alias = "En")]
     En,
 }
 

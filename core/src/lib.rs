@@ -10,6 +10,7 @@ mod effect;
 mod error;
 mod generate;
 mod hash;
+mod json;
 mod lang;
 mod login;
 mod number;
@@ -36,6 +37,7 @@ pub use effect::{AccountRef, ChangeKind, Decision, Effect, Secret, SecretPurpose
 pub use error::Error;
 pub use generate::{GenerateError, generate_code, generate_password, generate_pin};
 pub use hash::{HashError, Hasher, PhcHash};
+pub use json::{Json, StateError};
 pub use lang::{Lang, Localized};
 pub use login::LoginError;
 pub use number::{

@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use crate::lang::localized;
 
 /// Why a login or a step of it was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum LoginError {
     /// The number and secret do not match (one answer for both, so it reveals neither).

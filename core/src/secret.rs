@@ -1,8 +1,9 @@
 //! Secrets that never print and are wiped from memory when dropped (G3).
 //!
 //! [`Pin`], [`Password`], [`OneTimeCode`] and [`Pepper`] hold their text in
-//! [`zeroize::Zeroizing`] buffers, print as `***` in `Debug` and `Display`, have no serde
-//! implementation, and compare in constant time. The only way to the plaintext is an
+//! [`zeroize::Zeroizing`] buffers, print as `***` in `Debug` and `Display`, serialise as
+//! `"***"` (so a decision printed or stored as JSON in any language shows no secret), cannot
+//! be deserialised, and compare in constant time. The only way to the plaintext is an
 //! explicit `expose()` call, which makes every use easy to find in review. Errors of this
 //! crate never carry a secret or any part of it.
 
@@ -46,6 +47,13 @@ macro_rules! secret_text {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("***")
+            }
+        }
+
+        /// Masked: JSON carries `"***"`, never the plaintext (issue 11).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str("***")
             }
         }
 

@@ -1,5 +1,9 @@
 //! Replays the lifecycle scenarios of `core/vectors/scenarios.json` (P2–P9, K3, K5,
 //! R1–R3, A1–A4, G5). The Python, Kotlin and JS bindings replay the same file.
+//!
+//! Each step's result is also written as one line of JSON, and the lines must equal
+//! `core/vectors/parity.jsonl` byte for byte; the bindings' replays compare their lines
+//! with the same file (issue 11). `PBX_RULES_BLESS=1` rewrites the file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::collections::BTreeMap;
@@ -7,10 +11,11 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use pbx_rules::{
     Actor, AdminAccount, AdminSession, AdminStep, BaseNumber, ChangeForm, Decision, E164, Effect,
-    ExtensionAccount, ExtensionDigits, ExtensionMasterData, Localized, NumberPlan, Password,
+    ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json, Localized, NumberPlan, Password,
     PasswordContext, PbxMasterData, PinContext, Policy, Rules, UserLogin, forgot_password,
     forgot_pin,
 };
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// What one step produced, in the vocabulary of the file.
@@ -19,6 +24,24 @@ struct Got {
     error: Option<&'static str>,
     effects: Vec<&'static str>,
     fields: Map<String, Value>,
+    /// The step's line of the parity file.
+    line: String,
+}
+
+/// The parity line of an operation that returns a `Result`: `{"ok":…}` or `{"error":…}`.
+fn result_line<T: Serialize, E: Clone + Into<pbx_rules::Error>>(result: &Result<T, E>) -> String {
+    match result {
+        Ok(value) => format!("{{\"ok\":{}}}", serde_json::to_string(value).unwrap()),
+        Err(e) => format!("{{\"error\":{}}}", e.clone().into().to_json()),
+    }
+}
+
+/// Random salts and device ids differ per run: the parity file shows them as placeholders.
+fn normalized(json: &str) -> String {
+    let hash = regex::Regex::new(r#""\$argon2[^"]*""#).unwrap();
+    let id = regex::Regex::new(r#""id":"[^"]*""#).unwrap();
+    let json = hash.replace_all(json, r#""<hash>""#);
+    id.replace_all(&json, r#""id":"<id>""#).into_owned()
 }
 
 struct World {
@@ -100,6 +123,19 @@ impl World {
         }
     }
 
+    /// Saves and loads every state through its JSON between steps, as a host does.
+    fn reload(&mut self) {
+        fn again<T: Json>(value: &T) -> T {
+            T::from_json(&value.to_json()).unwrap()
+        }
+        self.admin = again(&self.admin);
+        self.pbx = again(&self.pbx);
+        self.session = self.session.as_ref().map(again);
+        for account in self.accounts.values_mut() {
+            *account = again(account);
+        }
+    }
+
     fn actor(text: &str) -> Actor {
         match text.split_once(':') {
             Some(("user", d)) => Actor::User {
@@ -137,8 +173,9 @@ impl World {
     }
 
     /// Records effects and the outcome's error; keeps the mailed secret for later steps.
-    fn note<T>(&mut self, got: &mut Got, d: &Decision<impl Sized, T>) {
+    fn note<T: Serialize>(&mut self, got: &mut Got, d: &Decision<impl Serialize, T>) {
         got.error = d.outcome.as_ref().err().map(Localized::code);
+        got.line = d.to_json();
         for e in &d.effects {
             if let Effect::SendSecret { secret, .. } = e {
                 self.mailed = Some(secret.expose().to_owned());
@@ -157,8 +194,9 @@ impl World {
                     ExtensionDigits::parse(s(step, "extension")).unwrap(),
                     now,
                     &self.rules,
-                )
-                .unwrap();
+                );
+                got.line = result_line(&created);
+                let created = created.unwrap();
                 got.fields.insert(
                     "default_pin".into(),
                     json!(created.account.has_default_pin()),
@@ -185,10 +223,12 @@ impl World {
                 }
             }
             "set_self_service_pin_reset" => {
-                match self.pbx.set_self_service_pin_reset(
+                let next = self.pbx.set_self_service_pin_reset(
                     &Self::actor(s(step, "actor")),
                     step["on"].as_bool().unwrap(),
-                ) {
+                );
+                got.line = result_line(&next);
+                match next {
                     Ok(next) => self.pbx = next,
                     Err(e) => got.error = Some(e.code()),
                 }
@@ -337,6 +377,7 @@ impl World {
                     "confirm_privacy_notice" => current.confirm_privacy_notice(),
                     _ => current.acknowledge_default_pins(),
                 };
+                got.line = result_line(&next);
                 match next {
                     Ok(next) => {
                         set_step(got, &next);
@@ -415,11 +456,20 @@ fn lifecycle_scenario_vectors() {
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut failures = Vec::new();
     let mut steps = 0;
+    let mut lines = String::new();
     for case in doc["cases"].as_array().unwrap() {
         let mut world = World::new(&doc["fixture"], s(case, "policy"));
         for (i, step) in case["steps"].as_array().unwrap().iter().enumerate() {
             steps += 1;
             let got = world.run(step);
+            world.reload();
+            assert!(
+                !got.line.is_empty(),
+                "{} step {i}: no parity line",
+                s(case, "id")
+            );
+            lines.push_str(&normalized(&got.line));
+            lines.push('\n');
             for d in differences(&got, &step["expect"]) {
                 failures.push(format!(
                     "{} step {i} ({}): {d}",
@@ -431,4 +481,18 @@ fn lifecycle_scenario_vectors() {
     }
     assert!(steps > 80);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_parity_file(&lines);
+}
+
+/// The bindings compare their replays with this file, so it must be what the core says now.
+fn check_parity_file(lines: &str) {
+    let path = format!("{}/vectors/parity.jsonl", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("PBX_RULES_BLESS").is_some() {
+        std::fs::write(&path, lines).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == lines,
+        "{path} is stale: rerun with PBX_RULES_BLESS=1 and review the diff"
+    );
 }

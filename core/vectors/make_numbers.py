@@ -18,7 +18,8 @@ from phonenumbers import ValidationResult as VR
 REFERENCE = "9.0.43"
 assert pn.__version__ == REFERENCE, f"phonenumbers {REFERENCE} is the reference, found {pn.__version__}"
 
-KINDS = {getattr(pn.PhoneNumberType, n): n for n in dir(pn.PhoneNumberType) if n.isupper()}
+# Our snake_case kind codes are libphonenumber's names in lower case.
+KINDS = {getattr(pn.PhoneNumberType, n): n.lower() for n in dir(pn.PhoneNumberType) if n.isupper()}
 
 # (id stem, region, national digits as dialled in that region, typed variants apply?)
 GERMAN = [

@@ -67,6 +67,7 @@ __all__ = [
     "Secret",
     "SecretPurpose",
     "SessionPolicy",
+    "StateError",
     "Strength",
     "StrengthLevel",
     "ThrottlePolicy",
@@ -186,7 +187,7 @@ class Actor:
 @typing.final
 class AdminAccount:
     r"""
-    The stored admin account of a PBX. Save `to_dict()`; read back with `from_dict()`.
+    The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
     """
     @property
     def password_hash(self) -> builtins.str: ...
@@ -212,10 +213,26 @@ class AdminAccount:
         r"""
         The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> AdminAccount: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> AdminAccount:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> AdminAccount:
+        r"""
+        `from_json()` from a dict.
+        """
 
 @typing.final
 class AdminSession:
@@ -246,14 +263,30 @@ class AdminSession:
         all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
         to remember the browser, or `None`.
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> AdminSession: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> AdminSession:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> AdminSession:
+        r"""
+        `from_json()` from a dict.
+        """
 
 class BackupError(PbxRulesError):
     r"""
-    A backup-number edit was refused (B2).
+    A backup-number edit was refused (B2, B6, I2).
     """
     ...
 
@@ -297,6 +330,10 @@ class Created:
         r"""
         The random first PIN to hand out once; `None` when the default PIN applies.
         """
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON (`{"account":…,"initial_pin":"***"}`), the PIN masked.
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -329,6 +366,11 @@ class Decision(typing.Generic[S, T]):
     def ok(self) -> builtins.bool:
         r"""
         Whether the operation went through.
+        """
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON of the whole decision (`{"state":…,"effects":[…],"outcome":{"ok":…}}`
+        or `…"outcome":{"error":…}`), secrets as `"***"`: the same text in every language.
         """
     def unwrap(self) -> T:
         r"""
@@ -365,7 +407,8 @@ class E164:
 
 class Effect:
     r"""
-    Something the host must carry out.
+    Something the host must carry out. In JSON, `"kind"` names it in snake case
+    (`send_secret`, `sync_pin`, …) and a secret shows as `"***"`.
     """
     def __repr__(self) -> builtins.str:
         r"""
@@ -460,7 +503,7 @@ class Effect:
 @typing.final
 class ExtensionAccount:
     r"""
-    The stored user account of one extension. Save `to_dict()`; read back with `from_dict()`.
+    The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
     """
     @property
     def extension(self) -> builtins.str: ...
@@ -500,10 +543,26 @@ class ExtensionAccount:
         r"""
         The mobile app's login (P8); outcome `None`.
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> ExtensionAccount: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> ExtensionAccount:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> ExtensionAccount:
+        r"""
+        `from_json()` from a dict.
+        """
 
 @typing.final
 class ExtensionMasterData:
@@ -526,10 +585,26 @@ class ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> ExtensionMasterData: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> ExtensionMasterData:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> ExtensionMasterData:
+        r"""
+        `from_json()` from a dict.
+        """
 
 class GenerateError(PbxRulesError):
     r"""
@@ -614,7 +689,7 @@ class Hasher:
 
 class LoginError(PbxRulesError):
     r"""
-    A login or login step was refused (A1–A4, K5, P5, G5).
+    A login or login step was refused (A1–A4, K5, P5, P10, G5).
     """
     ...
 
@@ -758,7 +833,7 @@ class PasswordChanged:
 
 class PasswordError(PbxRulesError):
     r"""
-    An admin password was refused (K1–K3).
+    An admin password was refused (K1–K4).
     """
     ...
 
@@ -816,10 +891,26 @@ class PbxMasterData:
         r"""
         A new central backup number (B2, B4, B6): the new master data, or an exception.
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> PbxMasterData: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> PbxMasterData:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> PbxMasterData:
+        r"""
+        `from_json()` from a dict.
+        """
 
 class PbxRulesError(builtins.ValueError):
     r"""
@@ -837,14 +928,22 @@ class PbxRulesError(builtins.ValueError):
     r"""
     The German message.
     """
+    family: builtins.str
+    r"""
+    The core's error family (`pin`, `login`, …).
+    """
+    json: builtins.str
+    r"""
+    The core's JSON of the error (`{"family":…,"code":…,…}`), the same in every language.
+    """
     details: builtins.dict[builtins.str, typing.Any]
     r"""
-    What the refusal carries beyond its code (retry time, findings, …).
+    What the refusal carries beyond its code (retry time, findings, …), as the core's JSON has it.
     """
 
 class PermissionDenied(PbxRulesError):
     r"""
-    The actor may not do this (B4, P4, A3, R3, V1).
+    The actor may not do this (B4, P4, A3, R3, V1, F1, I8).
     """
     ...
 
@@ -985,10 +1084,26 @@ class Policy:
         A copy with the given areas or fields changed (`replace(pin=PinPolicy.strict())`,
         or a dict per area).
         """
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> Policy: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> Policy:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> Policy:
+        r"""
+        `from_json()` from a dict.
+        """
 
 class PolicyError(PbxRulesError):
     r"""
@@ -998,7 +1113,7 @@ class PolicyError(PbxRulesError):
 
 class RecoveryError(PbxRulesError):
     r"""
-    A forgot-PIN or forgot-password request was refused (R1–R3).
+    A forgot-PIN or forgot-password request was refused (R1–R3, F3).
     """
     ...
 
@@ -1030,10 +1145,26 @@ class RememberedDevice:
     @property
     def expires_at(self) -> datetime.datetime: ...
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_dict(self) -> typing.Any: ...
-    @staticmethod
-    def from_dict(state: typing.Any) -> RememberedDevice: ...
     def __repr__(self) -> builtins.str: ...
+    def to_json(self) -> builtins.str:
+        r"""
+        The core's JSON to store, the same in every language (secrets as `"***"`).
+        """
+    @staticmethod
+    def from_json(text: builtins.str) -> RememberedDevice:
+        r"""
+        Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+        half-read object.
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        `to_json()` as a dict.
+        """
+    @staticmethod
+    def from_dict(state: typing.Any) -> RememberedDevice:
+        r"""
+        `from_json()` from a dict.
+        """
 
 @typing.final
 class Route:
@@ -1090,7 +1221,8 @@ class SecondFactorPolicy:
 
 class Secret:
     r"""
-    A one-time secret handed to the host for mailing, exactly once. It prints as `***`.
+    A one-time secret handed to the host for mailing, exactly once. It prints and
+    serialises as `***`.
     """
     def expose(self) -> builtins.str:
         r"""
@@ -1153,6 +1285,12 @@ class SessionPolicy:
         """
     def __getattr__(self, field: builtins.str) -> typing.Any: ...
     def __repr__(self) -> builtins.str: ...
+
+class StateError(PbxRulesError):
+    r"""
+    Stored JSON could not be read: damaged, of the wrong kind, or newer.
+    """
+    ...
 
 @typing.final
 class Strength:
@@ -1271,6 +1409,12 @@ class ChangeKind(enum.Enum):
     A forgot-PIN or forgot-password request replaced it (R1, R2).
     """
 
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
+
 @typing.final
 class Lang(enum.Enum):
     r"""
@@ -1296,8 +1440,9 @@ class NumberKind(enum.Enum):
     r"""
     The kind of line a valid number belongs to, as libphonenumber classifies it.
     
-    The names and their text form (`MOBILE`, `FIXED_LINE`, …) follow libphonenumber, so
-    results compare one to one with the Python `phonenumbers` package.
+    The names follow libphonenumber; the code (`mobile`, `fixed_line`, …) is its name in
+    snake case, the same in JSON and in every binding (issue 11). Stored policies with the
+    older upper-case names still read.
     """
     FIXED_LINE = ...
     r"""
@@ -1468,6 +1613,12 @@ class SecretPurpose(enum.Enum):
     r"""
     The first PIN of a new extension where the policy has no default PIN.
     """
+
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
 
 @typing.final
 class StrengthLevel(enum.Enum):

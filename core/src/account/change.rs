@@ -15,7 +15,7 @@ use crate::{
     pyo3_stub_gen::derive::gen_stub_pyclass,
     pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq)
 )]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PinChanged {
     /// Whether this change was the mandatory step of a login (P6), which it now completes.

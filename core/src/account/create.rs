@@ -7,7 +7,7 @@ use crate::recovery::RecoveryLog;
 use crate::{Error, ExtensionDigits, Pin, PinContext, Rules, generate_pin, throttle::Throttle};
 
 /// A new account and, where the policy has no default PIN, its random first PIN.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct Created {
     /// The account to store.

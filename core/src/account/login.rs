@@ -7,8 +7,9 @@ use crate::pin::beyond_any_pin;
 use crate::recovery::{Matched, verify_either};
 use crate::{AccountRef, ChangeKind, Decision, Effect, LoginError, Pin, Policy, Rules};
 
-/// Where a successful user login leads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a successful user login leads; `{"kind": "logged_in"}` in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UserLogin {
     /// Into the portal.
     LoggedIn,

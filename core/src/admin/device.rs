@@ -26,7 +26,7 @@ pub struct RememberedDevice {
 }
 
 /// A new token for the browser (a cookie), handed out once, and its record to store.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeviceToken {
     /// The token for the browser; prints as `***`.

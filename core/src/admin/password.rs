@@ -11,7 +11,7 @@ use crate::{
 };
 
 /// A changed password.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PasswordChanged {
     /// When the new password takes effect; login is refused until then (K5).

@@ -4,7 +4,10 @@ use crate::lang::{Lang, Localized};
 use crate::{NumberError, NumberKind, PermissionError};
 
 /// Why a backup-number edit was refused. Nothing was changed.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum BackupError {
     /// The PBX must always have a central backup number (B1, B2).

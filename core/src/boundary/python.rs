@@ -7,9 +7,9 @@ use pyo3::types::PyString;
 use pyo3_stub_gen::derive::gen_stub_pymethods;
 
 use crate::{
-    AccountRef, AdminStep, Effect, ExtensionDigits, Lang, Localized, NumberKind, OneTimeCode,
-    Password, Pin, PinOrigin, PreviewMode, Reachability, RouteRule, Secret, StrengthLevel,
-    TrivialPinFinding,
+    AccountRef, AdminStep, ChangeKind, Effect, ExtensionDigits, Lang, Localized, NumberKind,
+    OneTimeCode, Password, Pin, PinOrigin, PreviewMode, Reachability, RouteRule, Secret,
+    SecretPurpose, StrengthLevel, TrivialPinFinding,
 };
 
 /// Extension digits cross as the text they are (`"10"`).
@@ -128,6 +128,8 @@ macro_rules! enum_code {
 
 enum_code!(
     AdminStep,
+    ChangeKind,
+    SecretPurpose,
     Lang,
     NumberKind,
     PinOrigin,

@@ -4,7 +4,10 @@ use crate::lang::localized;
 
 /// Why a credential could not be hashed or a stored hash could not be used (G4). A stored
 /// hash that cannot be read is a typed error, never a panic; no variant carries a secret.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum HashError {
     /// The stored text is not an argon2id PHC string of the form
@@ -46,6 +49,6 @@ localized!(HashError {
     Self::InputTooLong => "HASH_INPUT_TOO_LONG", "Die Eingabe ist für Argon2 zu lang.";
     Self::OutOfMemory => "HASH_OUT_OF_MEMORY",
         "Nicht genug Speicher, um die Zugangsdaten zu hashen.";
-    Self::RandomUnavailable => "RANDOM_UNAVAILABLE",
+    Self::RandomUnavailable => "HASH_RANDOM_UNAVAILABLE",
         "Die Zufallsquelle des Betriebssystems ist nicht verfügbar.";
 });

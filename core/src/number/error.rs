@@ -4,7 +4,10 @@ use crate::lang::localized;
 
 /// Why a phone number was refused (N2). Each kind of bad input has its own code, so a form
 /// can say exactly what to fix; nothing is stored when normalisation fails.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum NumberError {
     /// Nothing but white space was typed.

@@ -3,7 +3,10 @@
 use crate::lang::localized;
 
 /// Why a login identifier or a PBX base number was refused (N4–N6).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum LoginIdError {
     /// Nothing was typed.

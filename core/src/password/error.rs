@@ -8,22 +8,29 @@ use crate::{HashError, StrengthLevel};
 /// Which guessable input (K4) a password contains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "snake_case")]
 pub enum ContextKind {
     /// The head number of the PBX.
+    #[serde(alias = "HeadNumber")]
     HeadNumber,
     /// The company name.
+    #[serde(alias = "CompanyName")]
     CompanyName,
     /// The admin email address.
+    #[serde(alias = "AdminEmail")]
     AdminEmail,
 }
 
 /// Why a strict policy's blocklist refused a password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "snake_case")]
 pub enum BlockReason {
     /// A common password, or a common word with a little decoration (`Passwort1!`).
+    #[serde(alias = "CommonPassword")]
     CommonPassword,
     /// It contains a word from the account's context (K4).
+    #[serde(alias = "ContainsContext")]
     ContainsContext(ContextKind),
 }
 
@@ -48,7 +55,10 @@ impl BlockReason {
 }
 
 /// Why an admin password was refused. No variant carries the password (G3).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum PasswordError {
     /// A control character (tab, newline, …) (K1).

@@ -23,16 +23,22 @@ use crate::{Lang, PasswordPolicy};
     )
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum StrengthLevel {
     /// Score 0: bad.
+    #[serde(alias = "Red")]
     Red,
     /// Score 1.
+    #[serde(alias = "Orange")]
     Orange,
     /// Score 2: the least the seed saves.
+    #[serde(alias = "Yellow")]
     Yellow,
     /// Score 3.
+    #[serde(alias = "LightGreen")]
     LightGreen,
     /// Score 4: very good, recommended.
+    #[serde(alias = "Green")]
     Green,
 }
 

@@ -6,7 +6,10 @@ use crate::pin::TrivialPinFinding;
 
 /// Why a PIN was refused. Each violation has its own code (P1); no variant carries the PIN
 /// or any digit of it (G3).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum PinError {
     /// A character other than the digits 0–9 (P1).

@@ -29,36 +29,47 @@ use crate::{E164, Pin, PinPolicy};
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[non_exhaustive]
+#[serde(rename_all = "snake_case")]
 pub enum TrivialPinFinding {
     /// The same digit more often in a row than the policy allows (`1112`).
     #[error("the same digit repeats")]
+    #[serde(alias = "SameDigitRun")]
     SameDigitRun,
     /// Fewer distinct digits than the policy asks for (`1212`, `9099`).
     #[error("too few different digits")]
+    #[serde(alias = "FewDistinctDigits")]
     FewDistinctDigits,
     /// An ascending or descending run (`1234`, `9876`, `7890`).
     #[error("digits in sequence")]
+    #[serde(alias = "Sequence")]
     Sequence,
     /// A group of different digits repeated (`408408`, `1212`; not `0000`).
     #[error("a repeated group of digits")]
+    #[serde(alias = "RepeatedGroup")]
     RepeatedGroup,
     /// Straight lines on the phone keypad (`2580`, `159753`).
     #[error("a straight line on the keypad")]
+    #[serde(alias = "KeypadLine")]
     KeypadLine,
     /// The extension digits or their reverse.
     #[error("the extension number")]
+    #[serde(alias = "ExtensionDigits")]
     ExtensionDigits,
     /// Four or more digits of the user's phone number, forwards or reversed.
     #[error("part of the phone number")]
+    #[serde(alias = "PhoneNumber")]
     PhoneNumber,
     /// The user's name typed on the keypad (`Schmidt` = `7246438`).
     #[error("the name typed on the keypad")]
+    #[serde(alias = "NameOnKeypad")]
     NameOnKeypad,
     /// A year (`1984`, `2024`).
     #[error("a year")]
+    #[serde(alias = "Year")]
     Year,
     /// A date (`240384`, `24031984`, `19840324`).
     #[error("a date")]
+    #[serde(alias = "Date")]
     Date,
 }
 

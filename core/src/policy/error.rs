@@ -4,7 +4,10 @@ use crate::lang::localized;
 
 /// Why a [`Policy`](crate::Policy) cannot be used. One code per kind of violation; every
 /// variant names the field (`pin.change_window_days`) as the policy's JSON form spells it.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum PolicyError {
     /// A number outside the bounds its field documents.

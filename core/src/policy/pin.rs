@@ -5,10 +5,13 @@ use serde::{Deserialize, Serialize};
 /// What a trivial PIN (see [`crate::TrivialPinFinding`]) leads to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(rename_all = "snake_case")]
 pub enum TrivialPinMode {
     /// The PIN is accepted; the findings come back as warnings for the form to show.
+    #[serde(alias = "Warn")]
     Warn,
     /// The PIN is refused with `PIN_TRIVIAL`.
+    #[serde(alias = "Refuse")]
     Refuse,
 }
 

@@ -4,7 +4,10 @@ use crate::lang::localized;
 
 /// Why a recovery request was refused. Under the strict preset these are not shown to the
 /// requester (no enumeration); the host still sees the decision's effects.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+/// In JSON this is the `details` of [`crate::Error`]: the variant's fields, nothing for a
+/// variant without any (its code says which one it is).
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum RecoveryError {
     /// No PBX has this head number (R1).
