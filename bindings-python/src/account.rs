@@ -72,9 +72,6 @@ impl UserLogin {
             rules::UserLogin::LoggedIn => None,
         }
     }
-    fn __repr__(&self) -> String {
-        format!("UserLogin({:?})", self.0)
-    }
 }
 
 #[gen_stub_pymethods]
@@ -206,14 +203,8 @@ impl ExtensionAccount {
         let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
         Decision::from_core(py, d, Self, nothing)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "ExtensionAccount(extension='{}', pin_origin={:?}, failed_logins={}, pin_hash=<argon2id>)",
-            self.0.extension(),
-            self.0.pin_origin(),
-            self.0.failed_logins()
-        )
-    }
 }
 
 crate::convert::json_methods!(ExtensionAccount);
+
+crate::convert::debug_repr!(UserLogin, ExtensionAccount);

@@ -134,13 +134,6 @@ impl AdminAccount {
         });
         Decision::from_core(py, d, Self, PasswordChanged)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AdminAccount(failed_logins={}, devices={}, password_hash=<argon2id>)",
-            self.0.failed_logins(),
-            self.0.devices().len()
-        )
-    }
 }
 
 #[gen_stub_pymethods]
@@ -209,13 +202,6 @@ impl AdminSession {
             |o| o.map(DeviceToken),
         )
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AdminSession(step={:?}, extended_rights={})",
-            self.0.step(),
-            self.0.has_extended_rights()
-        )
-    }
 }
 
 #[gen_stub_pymethods]
@@ -224,9 +210,6 @@ impl RememberedDevice {
     #[getter]
     fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at()
-    }
-    fn __repr__(&self) -> String {
-        format!("RememberedDevice(expires_at={})", self.0.expires_at())
     }
 }
 
@@ -242,9 +225,6 @@ impl DeviceToken {
     fn record(&self) -> RememberedDevice {
         RememberedDevice(self.0.record.clone())
     }
-    fn __repr__(&self) -> String {
-        "DeviceToken(token=***)".to_owned()
-    }
 }
 
 #[gen_stub_pymethods]
@@ -258,9 +238,14 @@ impl PasswordChanged {
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-    fn __repr__(&self) -> String {
-        format!("PasswordChanged(effective_at={})", self.0.effective_at)
-    }
 }
 
 crate::convert::json_methods!(AdminAccount, AdminSession, RememberedDevice);
+
+crate::convert::debug_repr!(
+    AdminAccount,
+    AdminSession,
+    RememberedDevice,
+    DeviceToken,
+    PasswordChanged
+);

@@ -84,14 +84,6 @@ impl PbxMasterData {
             self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
         ))
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "PbxMasterData(base_number='{}', central_digits='{}', central_backup_number='{}')",
-            self.0.base_number.e164(),
-            self.0.central_digits,
-            self.0.central_backup_number()
-        )
-    }
 }
 
 /// Master data of one extension (B1, B5).
@@ -140,14 +132,6 @@ impl ExtensionMasterData {
     fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
         Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "ExtensionMasterData(digits='{}', name={:?}, backup_number={:?})",
-            self.0.digits,
-            self.0.name,
-            self.0.backup_number().map(rules::E164::as_str)
-        )
-    }
 }
 
 /// Where a call to one extension goes, and why (B3).
@@ -182,14 +166,6 @@ impl Route {
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Route(extension='{}', reroute_to={:?}, rule={:?})",
-            self.0.extension,
-            self.0.reroute_to.as_ref().map(rules::E164::as_str),
-            self.0.rule
-        )
-    }
 }
 
 /// The route of every extension should it become unreachable, in the order given (B3).
@@ -207,3 +183,5 @@ pub fn routing_table(
 }
 
 crate::convert::json_methods!(PbxMasterData, ExtensionMasterData);
+
+crate::convert::debug_repr!(PbxMasterData, ExtensionMasterData, Route);

@@ -95,3 +95,16 @@ macro_rules! json_methods {
     )+};
 }
 pub(crate) use json_methods;
+
+/// `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
+macro_rules! debug_repr {
+    ($($handle:ident),+) => {$(
+        #[pyo3::pymethods]
+        impl $handle {
+            fn __repr__(&self) -> String {
+                format!("{:?}", self.0)
+            }
+        }
+    )+};
+}
+pub(crate) use debug_repr;

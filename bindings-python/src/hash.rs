@@ -81,13 +81,6 @@ impl Hasher {
     fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
         HashBatch(py.detach(|| on_every_core(&secrets, |s| self.0.hash(s.bytes()))))
     }
-    fn __repr__(&self) -> String {
-        let p = self.0.policy();
-        format!(
-            "Hasher(m_cost_kib={}, t_cost={}, p_cost={})",
-            p.m_cost_kib, p.t_cost, p.p_cost
-        )
-    }
 }
 
 /// `f` over `rows` in input order, one scoped thread per core: FFI plumbing for bulk calls,
@@ -150,3 +143,5 @@ impl HashBatch {
         format!("HashBatch(rows={}, ok={ok})", self.0.len())
     }
 }
+
+crate::convert::debug_repr!(Hasher);

@@ -43,10 +43,6 @@ impl NumberPlan {
     fn normalize_many(&self, py: Python<'_>, inputs: Vec<String>) -> NumberBatch {
         NumberBatch(py.detach(|| self.0.normalize_many(&inputs)))
     }
-
-    fn __repr__(&self) -> String {
-        format!("NumberPlan(region={:?})", self.0.region())
-    }
 }
 
 /// A valid number: its E.164 form, kind, region and display forms (N1, N3).
@@ -94,14 +90,6 @@ impl PhoneNumber {
     }
     fn __hash__(&self) -> u64 {
         hash_str(self.0.e164().as_str())
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PhoneNumber('{}', kind={}, region='{}')",
-            self.0.e164(),
-            self.0.kind().as_str(),
-            self.0.region()
-        )
     }
 }
 
@@ -201,9 +189,6 @@ impl E164 {
     fn __str__(&self) -> &str {
         self.0.as_str()
     }
-    fn __repr__(&self) -> String {
-        format!("E164('{}')", self.0)
-    }
 }
 
 /// The PBX number without extension digits, split at the area code (N4–N6).
@@ -251,12 +236,11 @@ impl BaseNumber {
     fn admin_login(&self, input: &str, central: &str) -> Result<()> {
         Ok(self.0.admin_login(input, &digits_of(central)?)?)
     }
-    fn __repr__(&self) -> String {
-        format!("BaseNumber('{}')", self.0.e164())
-    }
 }
 
 /// Extension digits typed as text, checked by the core.
 pub fn digits_of(text: &str) -> Result<rules::ExtensionDigits> {
     Ok(rules::ExtensionDigits::parse(text)?)
 }
+
+crate::convert::debug_repr!(PhoneNumber, NumberPlan, E164, BaseNumber);

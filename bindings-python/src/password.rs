@@ -68,13 +68,6 @@ impl Strength {
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Strength(level={}, score={})",
-            self.0.level.name(rules::Lang::En),
-            self.0.score
-        )
-    }
 }
 
 /// The meter for a password (K2, K4); never raises.
@@ -113,12 +106,6 @@ impl AcceptedPassword {
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AcceptedPassword(password=Password(***), level={})",
-            self.0.strength.level.name(rules::Lang::En)
-        )
-    }
 }
 
 /// A completed password change: the accepted password and its hash to store (K3).
@@ -140,12 +127,6 @@ impl PasswordChangeOutcome {
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PasswordChangeOutcome(password=Password(***), level={}, hash=<argon2id>)",
-            self.0.accepted.strength.level.name(rules::Lang::En)
-        )
     }
 }
 
@@ -206,3 +187,5 @@ pub fn change_password(
     });
     Ok(PasswordChangeOutcome(outcome?))
 }
+
+crate::convert::debug_repr!(Strength, AcceptedPassword, PasswordChangeOutcome);

@@ -59,9 +59,6 @@ impl Actor {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
-    fn __repr__(&self) -> String {
-        format!("Actor({:?})", self.0)
-    }
 }
 
 /// What an actor asks to do. Build one with `Action.set_backup_number("10")`, …
@@ -138,9 +135,6 @@ impl Action {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
         reduce(slf.as_any(), &slf.get().0)
     }
-    fn __repr__(&self) -> String {
-        format!("Action({:?})", self.0)
-    }
 }
 
 /// Whether `actor` may perform `action`; raises `PermissionDenied` naming what is missing.
@@ -149,3 +143,5 @@ impl Action {
 pub fn authorize(actor: &Actor, action: &Action) -> Result<()> {
     Ok(rules::authorize(&actor.0, &action.0)?)
 }
+
+crate::convert::debug_repr!(Actor, Action);

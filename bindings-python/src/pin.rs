@@ -32,12 +32,6 @@ impl AcceptedPin {
     fn warnings(&self) -> Vec<&'static str> {
         codes(&self.0.warnings)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AcceptedPin(pin=Pin(***), warnings={:?})",
-            codes(&self.0.warnings)
-        )
-    }
 }
 
 /// A completed PIN change: the accepted PIN and its new hash to store (P3).
@@ -59,12 +53,6 @@ impl PinChangeOutcome {
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PinChangeOutcome(pin=Pin(***), warnings={:?}, hash=<argon2id>)",
-            codes(&self.0.accepted.warnings)
-        )
     }
 }
 
@@ -179,3 +167,5 @@ pub fn trivial_pin_findings(
 pub fn is_default_pin(pin: &rules::Pin, policy: Option<PyRef<'_, PinPolicy>>) -> bool {
     pin.is_default(&pin_or_default(policy.as_deref()))
 }
+
+crate::convert::debug_repr!(AcceptedPin, PinChangeOutcome);

@@ -112,7 +112,6 @@ class AcceptedPassword:
     def password(self) -> Password: ...
     @property
     def strength(self) -> Strength: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class AcceptedPin:
@@ -123,7 +122,6 @@ class AcceptedPin:
     def pin(self) -> Pin: ...
     @property
     def warnings(self) -> builtins.list[builtins.str]: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Action:
@@ -158,7 +156,6 @@ class Action:
     def to_dict(self) -> typing.Any: ...
     @staticmethod
     def from_dict(state: typing.Any) -> Action: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Actor:
@@ -182,7 +179,6 @@ class Actor:
     def to_dict(self) -> typing.Any: ...
     @staticmethod
     def from_dict(state: typing.Any) -> Actor: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class AdminAccount:
@@ -213,7 +209,6 @@ class AdminAccount:
         r"""
         The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
         """
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -263,7 +258,6 @@ class AdminSession:
         all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
         to remember the browser, or `None`.
         """
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -313,7 +307,6 @@ class BaseNumber:
         r"""
         An admin's login identifier, which must be the head number (N5); raises otherwise.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Created:
@@ -390,7 +383,6 @@ class DeviceToken:
         """
     @property
     def record(self) -> RememberedDevice: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class E164:
@@ -403,7 +395,6 @@ class E164:
     def __hash__(self) -> builtins.int: ...
     def __new__(cls, text: builtins.str) -> E164: ...
     def __str__(self) -> builtins.str: ...
-    def __repr__(self) -> builtins.str: ...
 
 class Effect:
     r"""
@@ -543,7 +534,6 @@ class ExtensionAccount:
         r"""
         The mobile app's login (P8); outcome `None`.
         """
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -585,7 +575,6 @@ class ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
         """
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -685,7 +674,6 @@ class Hasher:
         Many secrets on every core with the GIL released; a failing row is reported in
         `HashBatch.failures()`, not raised.
         """
-    def __repr__(self) -> builtins.str: ...
 
 class LoginError(PbxRulesError):
     r"""
@@ -748,7 +736,6 @@ class NumberPlan:
         r"""
         Many numbers on every core with the GIL released; bad rows are reported, not raised.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class NumberPolicy:
@@ -818,7 +805,6 @@ class PasswordChangeOutcome:
     def strength(self) -> Strength: ...
     @property
     def hash(self) -> builtins.str: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class PasswordChanged:
@@ -829,7 +815,6 @@ class PasswordChanged:
     def effective_at(self) -> datetime.datetime: ...
     @property
     def strength(self) -> Strength: ...
-    def __repr__(self) -> builtins.str: ...
 
 class PasswordError(PbxRulesError):
     r"""
@@ -891,7 +876,6 @@ class PbxMasterData:
         r"""
         A new central backup number (B2, B4, B6): the new master data, or an exception.
         """
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -970,7 +954,6 @@ class PhoneNumber:
     def to_dict(self) -> typing.Any: ...
     def __str__(self) -> builtins.str: ...
     def __hash__(self) -> builtins.int: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Pin:
@@ -1002,7 +985,6 @@ class PinChangeOutcome:
     def warnings(self) -> builtins.list[builtins.str]: ...
     @property
     def hash(self) -> builtins.str: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class PinChanged:
@@ -1145,7 +1127,6 @@ class RememberedDevice:
     @property
     def expires_at(self) -> datetime.datetime: ...
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -1181,7 +1162,6 @@ class Route:
     @staticmethod
     def decide(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route: ...
     def to_dict(self) -> typing.Any: ...
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Rules:
@@ -1321,7 +1301,6 @@ class Strength:
         r"""
         Level, score, warning and suggestions as the core serialises them.
         """
-    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class ThrottlePolicy:
@@ -1355,7 +1334,6 @@ class UserLogin:
         r"""
         When the user login locks if the PIN is not changed (P5).
         """
-    def __repr__(self) -> builtins.str: ...
 
 class VerifyMismatchError(HashError):
     r"""
