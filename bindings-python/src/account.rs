@@ -57,9 +57,8 @@ impl Created {
 #[pyclass(name = "UserLogin", module = "pbx_rules", frozen)]
 pub struct UserLogin(rules::UserLogin);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl UserLogin {
+crate::convert::handle!(repr UserLogin {
+    /// Whether the login leads only to the change-PIN step (P6).
     #[getter]
     fn must_change_pin(&self) -> bool {
         matches!(self.0, rules::UserLogin::MustChangePin { .. })
@@ -72,11 +71,9 @@ impl UserLogin {
             rules::UserLogin::LoggedIn => None,
         }
     }
-}
+});
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl ExtensionAccount {
+crate::convert::handle!(json repr ExtensionAccount {
     /// The account of a new extension with the default PIN, or a random one (P2).
     #[staticmethod]
     fn create(
@@ -95,37 +92,46 @@ impl ExtensionAccount {
             initial_pin: created.initial_pin,
         })
     }
+    /// The extension digits.
     #[getter]
     fn extension(&self) -> &str {
         self.0.extension().as_str()
     }
+    /// The PHC string of the PIN (argon2id).
     #[getter]
     fn pin_hash(&self) -> &str {
         self.0.pin_hash()
     }
+    /// Who set the current PIN (P5).
     #[getter]
     fn pin_origin(&self) -> rules::PinOrigin {
         self.0.pin_origin()
     }
+    /// When the current PIN was set.
     #[getter]
     fn pin_set_at(&self) -> DateTime<Utc> {
         self.0.pin_set_at()
     }
+    /// Whether the PIN is still the default one (P2, P7).
     #[getter]
     fn has_default_pin(&self) -> bool {
         self.0.has_default_pin()
     }
+    /// Failed logins since the last success (G5).
     #[getter]
     fn failed_logins(&self) -> u32 {
         self.0.failed_logins()
     }
+    /// Whether the user must change the PIN (P5, P6).
     #[getter]
     fn must_change_pin(&self) -> bool {
         self.0.must_change_pin()
     }
+    /// When the user login locks unless the PIN is changed (P5).
     fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
         self.0.change_deadline(&policy.0)
     }
+    /// Whether that deadline has passed at `now` (P5).
     fn is_pin_expired(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
         self.0.is_pin_expired(now, &policy.0)
     }
@@ -203,8 +209,4 @@ impl ExtensionAccount {
         let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
         Decision::from_core(py, d, Self, nothing)
     }
-}
-
-crate::convert::json_methods!(ExtensionAccount);
-
-crate::convert::debug_repr!(UserLogin, ExtensionAccount);
+});

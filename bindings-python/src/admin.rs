@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use pbx_rules as rules;
 use pyo3::prelude::*;
 
-use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
+use pyo3_stub_gen::derive::gen_stub_pyclass;
 
 use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
@@ -40,9 +40,8 @@ pub struct PasswordChanged(rules::PasswordChanged);
 #[derive(PartialEq)]
 pub struct AdminSession(pub rules::AdminSession);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl AdminAccount {
+crate::convert::handle!(json repr AdminAccount {
+    /// A new admin account with this password.
     #[staticmethod]
     fn create(
         py: Python<'_>,
@@ -54,18 +53,22 @@ impl AdminAccount {
             rules::AdminAccount::create(password, now, rules.0.hasher())
         })?))
     }
+    /// The PHC string of the password (argon2id).
     #[getter]
     fn password_hash(&self) -> &str {
         self.0.password_hash()
     }
+    /// When the current password takes effect (K5).
     #[getter]
     fn effective_at(&self) -> DateTime<Utc> {
         self.0.effective_at()
     }
+    /// Failed logins since the last success (G5).
     #[getter]
     fn failed_logins(&self) -> u32 {
         self.0.failed_logins()
     }
+    /// The remembered browsers (A2).
     #[getter]
     fn devices(&self) -> Vec<RememberedDevice> {
         self.0
@@ -134,19 +137,20 @@ impl AdminAccount {
         });
         Decision::from_core(py, d, Self, PasswordChanged)
     }
-}
+});
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl AdminSession {
+crate::convert::handle!(json repr AdminSession {
+    /// The step the login stands at.
     #[getter]
     fn step(&self) -> rules::AdminStep {
         self.0.step()
     }
+    /// Whether the mailed code was confirmed (A2, A3).
     #[getter]
     fn has_extended_rights(&self) -> bool {
         self.0.has_extended_rights()
     }
+    /// The extensions still on the default PIN (P7).
     #[getter]
     fn default_pin_extensions(&self) -> Vec<&str> {
         self.0
@@ -159,12 +163,15 @@ impl AdminSession {
     fn actor(&self) -> Option<Actor> {
         self.0.actor().map(Actor)
     }
+    /// Skips the second factor (A2).
     fn continue_without_extended_rights(&self) -> Result<Self> {
         Ok(Self(self.0.continue_without_extended_rights()?))
     }
+    /// Confirms the privacy notice (A4).
     fn confirm_privacy_notice(&self) -> Result<Self> {
         Ok(Self(self.0.confirm_privacy_notice()?))
     }
+    /// Acknowledges the default-PIN list (P7).
     fn acknowledge_default_pins(&self) -> Result<Self> {
         Ok(Self(self.0.acknowledge_default_pins()?))
     }
@@ -202,50 +209,38 @@ impl AdminSession {
             |o| o.map(DeviceToken),
         )
     }
-}
+});
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl RememberedDevice {
+crate::convert::handle!(json repr RememberedDevice {
+    /// When the browser must log in with a code again (A2).
     #[getter]
     fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at()
     }
-}
+});
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl DeviceToken {
+crate::convert::handle!(repr DeviceToken {
     /// The cookie value, handed out once; prints as `***`.
     #[getter]
     fn token(&self) -> rules::OneTimeCode {
         self.0.token.clone()
     }
+    /// The record to keep in the admin account (`AdminAccount.remember`).
     #[getter]
     fn record(&self) -> RememberedDevice {
         RememberedDevice(self.0.record.clone())
     }
-}
+});
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl PasswordChanged {
+crate::convert::handle!(repr PasswordChanged {
+    /// When the new password takes effect (K5).
     #[getter]
     fn effective_at(&self) -> DateTime<Utc> {
         self.0.effective_at
     }
+    /// The meter's verdict on it (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-}
-
-crate::convert::json_methods!(AdminAccount, AdminSession, RememberedDevice);
-
-crate::convert::debug_repr!(
-    AdminAccount,
-    AdminSession,
-    RememberedDevice,
-    DeviceToken,
-    PasswordChanged
-);
+});

@@ -7,7 +7,7 @@ use crate::convert::to_py;
 use crate::error::Result;
 use crate::numbers::{BaseNumber, NumberPlan, digits_of};
 use crate::permission::Actor;
-use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
 fn e164(text: &str) -> Result<rules::E164> {
     Ok(rules::E164::parse(text)?)
@@ -19,9 +19,7 @@ fn e164(text: &str) -> Result<rules::E164> {
 #[derive(PartialEq)]
 pub struct PbxMasterData(pub rules::PbxMasterData);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl PbxMasterData {
+crate::convert::handle!(json repr PbxMasterData {
     #[new]
     #[pyo3(signature = (base_number, central_backup_number, central_digits = "0", company_name = String::new(), admin_email = None))]
     fn new(
@@ -40,22 +38,27 @@ impl PbxMasterData {
         data.admin_email = admin_email;
         Ok(Self(data))
     }
+    /// The base number (N4–N6).
     #[getter]
     fn base_number(&self) -> BaseNumber {
         BaseNumber(self.0.base_number.clone())
     }
+    /// The extension digits of the head number (N5).
     #[getter]
     fn central_digits(&self) -> &str {
         self.0.central_digits.as_str()
     }
+    /// The company name (a K4 input).
     #[getter]
     fn company_name(&self) -> &str {
         &self.0.company_name
     }
+    /// The admin contact's e-mail address (A2, R1).
     #[getter]
     fn admin_email(&self) -> Option<&str> {
         self.0.admin_email.as_deref()
     }
+    /// The central backup number (B1, B2).
     #[getter]
     fn central_backup_number(&self) -> &str {
         self.0.central_backup_number().as_str()
@@ -84,7 +87,7 @@ impl PbxMasterData {
             self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
         ))
     }
-}
+});
 
 /// Master data of one extension (B1, B5).
 #[gen_stub_pyclass]
@@ -92,9 +95,7 @@ impl PbxMasterData {
 #[derive(PartialEq)]
 pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl ExtensionMasterData {
+crate::convert::handle!(json repr ExtensionMasterData {
     #[new]
     #[pyo3(signature = (digits, name, email = None, mobile_number = None))]
     fn new(
@@ -108,22 +109,27 @@ impl ExtensionMasterData {
         data.mobile_number = mobile_number.map(e164).transpose()?;
         Ok(Self(data))
     }
+    /// The extension digits.
     #[getter]
     fn digits(&self) -> &str {
         self.0.digits.as_str()
     }
+    /// The user's name.
     #[getter]
     fn name(&self) -> &str {
         &self.0.name
     }
+    /// The user's e-mail address, if any (R2).
     #[getter]
     fn email(&self) -> Option<&str> {
         self.0.email.as_deref()
     }
+    /// The mobile number, if any (B5, P8).
     #[getter]
     fn mobile_number(&self) -> Option<&str> {
         self.0.mobile_number.as_ref().map(rules::E164::as_str)
     }
+    /// The backup number, if any (B1).
     #[getter]
     fn backup_number(&self) -> Option<&str> {
         self.0.backup_number().map(rules::E164::as_str)
@@ -132,7 +138,7 @@ impl ExtensionMasterData {
     fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
         Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
     }
-}
+});
 
 /// Where a call to one extension goes, and why (B3).
 #[gen_stub_pyclass]
@@ -140,9 +146,8 @@ impl ExtensionMasterData {
 #[derive(PartialEq)]
 pub struct Route(pub rules::Route);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl Route {
+crate::convert::handle!(repr Route {
+    /// Where a call to `extension` goes when it is in `reachability` (B3).
     #[staticmethod]
     fn decide(
         pbx: &PbxMasterData,
@@ -151,22 +156,26 @@ impl Route {
     ) -> Self {
         Self(rules::Route::decide(&pbx.0, &extension.0, reachability))
     }
+    /// The extension called.
     #[getter]
     fn extension(&self) -> &str {
         self.0.extension.as_str()
     }
+    /// Where the call goes instead, if anywhere.
     #[getter]
     fn reroute_to(&self) -> Option<&str> {
         self.0.reroute_to.as_ref().map(rules::E164::as_str)
     }
+    /// Which rule of B3 decided.
     #[getter]
     fn rule(&self) -> rules::RouteRule {
         self.0.rule
     }
+    /// The core's serde form.
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-}
+});
 
 /// The route of every extension should it become unreachable, in the order given (B3).
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -181,7 +190,3 @@ pub fn routing_table(
         .map(Route)
         .collect()
 }
-
-crate::convert::json_methods!(PbxMasterData, ExtensionMasterData);
-
-crate::convert::debug_repr!(PbxMasterData, ExtensionMasterData, Route);

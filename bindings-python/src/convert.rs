@@ -50,14 +50,37 @@ pub fn reduce<'py, T: Serialize>(
     )?)
 }
 
-/// `to_json` / `from_json` (the core's `Json`: a wrong shape or a newer version is a
-/// `StateError`, a policy out of bounds a `PolicyError`), `to_dict` / `from_dict` (the same
-/// JSON as a dict) and pickling through that JSON, for each state handle.
-macro_rules! json_methods {
-    ($($handle:ident),+) => {$(
+/// One `#[pymethods]` block for a handle (pyo3 allows one per class without its
+/// `multiple-pymethods` feature, whose registry would pull Python symbols into every binary
+/// of the workspace that links the core): the handle's own methods, plus
+/// - `json`: `to_json` / `from_json` (the core's `Json`: a wrong shape or a newer version is
+///   a `StateError`, a policy out of bounds a `PolicyError`), `to_dict` / `from_dict` (the
+///   same JSON as a dict) and pickling through that JSON;
+/// - `repr`: `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
+macro_rules! handle {
+    (json repr $handle:ident { $($body:tt)* }) => {
+        $crate::convert::handle!(json $handle {
+            $($body)*
+            fn __repr__(&self) -> String {
+                format!("{:?}", self.0)
+            }
+        });
+    };
+    (repr $handle:ident { $($body:tt)* }) => {
         #[pyo3_stub_gen::derive::gen_stub_pymethods]
         #[pyo3::pymethods]
         impl $handle {
+            $($body)*
+            fn __repr__(&self) -> String {
+                format!("{:?}", self.0)
+            }
+        }
+    };
+    (json $handle:ident { $($body:tt)* }) => {
+        #[pyo3_stub_gen::derive::gen_stub_pymethods]
+        #[pyo3::pymethods]
+        impl $handle {
+            $($body)*
             /// The core's JSON to store, the same in every language (secrets as `"***"`).
             fn to_json(&self) -> String {
                 pbx_rules::Json::to_json(&self.0)
@@ -86,25 +109,10 @@ macro_rules! json_methods {
             ) -> $crate::error::Result<pyo3::Bound<'py, pyo3::types::PyTuple>> {
                 use pyo3::types::PyAnyMethods;
                 let from_json = slf.get_type().getattr("from_json")?;
-                Ok(pyo3::types::PyTuple::new(
-                    slf.py(),
-                    [from_json, pyo3::types::PyTuple::new(slf.py(), [slf.get().to_json()])?.into_any()],
-                )?)
+                let text = pyo3::types::PyTuple::new(slf.py(), [slf.get().to_json()])?;
+                Ok(pyo3::types::PyTuple::new(slf.py(), [from_json, text.into_any()])?)
             }
         }
-    )+};
+    };
 }
-pub(crate) use json_methods;
-
-/// `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
-macro_rules! debug_repr {
-    ($($handle:ident),+) => {$(
-        #[pyo3::pymethods]
-        impl $handle {
-            fn __repr__(&self) -> String {
-                format!("{:?}", self.0)
-            }
-        }
-    )+};
-}
-pub(crate) use debug_repr;
+pub(crate) use handle;

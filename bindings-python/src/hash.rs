@@ -37,9 +37,7 @@ impl Secret {
 #[pyclass(name = "Hasher", module = "pbx_rules", frozen)]
 pub struct Hasher(pub rules::Hasher);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl Hasher {
+crate::convert::handle!(repr Hasher {
     #[new]
     #[pyo3(signature = (policy = None, pepper = None))]
     fn new(policy: Option<PyRef<'_, HashPolicy>>, pepper: Option<Vec<u8>>) -> Self {
@@ -50,6 +48,7 @@ impl Hasher {
             None => hasher,
         })
     }
+    /// The hashing policy (G4).
     #[getter]
     fn policy(&self) -> HashPolicy {
         HashPolicy(self.0.policy().clone())
@@ -81,7 +80,7 @@ impl Hasher {
     fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
         HashBatch(py.detach(|| on_every_core(&secrets, |s| self.0.hash(s.bytes()))))
     }
-}
+});
 
 /// `f` over `rows` in input order, one scoped thread per core: FFI plumbing for bulk calls,
 /// since the core hashes one secret per call.
@@ -143,5 +142,3 @@ impl HashBatch {
         format!("HashBatch(rows={}, ok={ok})", self.0.len())
     }
 }
-
-crate::convert::debug_repr!(Hasher);

@@ -20,15 +20,14 @@ pub fn metadata_version() -> &'static str {
 #[pyclass(name = "NumberPlan", module = "pbx_rules", frozen)]
 pub struct NumberPlan(pub rules::NumberPlan);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl NumberPlan {
+crate::convert::handle!(repr NumberPlan {
     #[new]
     #[pyo3(signature = (region = "DE"))]
     fn new(region: &str) -> Result<Self> {
         Ok(Self(rules::NumberPlan::new(region)?))
     }
 
+    /// The default region (`DE`).
     #[getter]
     fn region(&self) -> &str {
         self.0.region()
@@ -43,7 +42,7 @@ impl NumberPlan {
     fn normalize_many(&self, py: Python<'_>, inputs: Vec<String>) -> NumberBatch {
         NumberBatch(py.detach(|| self.0.normalize_many(&inputs)))
     }
-}
+});
 
 /// A valid number: its E.164 form, kind, region and display forms (N1, N3).
 #[gen_stub_pyclass]
@@ -51,37 +50,43 @@ impl NumberPlan {
 #[derive(PartialEq)]
 pub struct PhoneNumber(pub rules::PhoneNumber);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl PhoneNumber {
+crate::convert::handle!(repr PhoneNumber {
+    /// The stored form (`+4917112345678`).
     #[getter]
     fn e164(&self) -> &str {
         self.0.e164().as_str()
     }
+    /// The kind of line.
     #[getter]
     fn kind(&self) -> rules::NumberKind {
         self.0.kind()
     }
+    /// The region (`DE`).
     #[getter]
     fn region(&self) -> &str {
         self.0.region()
     }
+    /// The country calling code (`49`).
     #[getter]
     fn country_code(&self) -> u16 {
         self.0.country_code()
     }
+    /// The national significant number.
     #[getter]
     fn national_number(&self) -> &str {
         self.0.national_number()
     }
+    /// The international display form (E.123).
     #[getter]
     fn international(&self) -> String {
         self.0.international()
     }
+    /// The national display form (DIN 5008).
     #[getter]
     fn national(&self) -> String {
         self.0.national()
     }
+    /// The core's serde form.
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         crate::convert::to_py(py, &self.0)
     }
@@ -91,7 +96,7 @@ impl PhoneNumber {
     fn __hash__(&self) -> u64 {
         hash_str(self.0.e164().as_str())
     }
-}
+});
 
 fn hash_str(s: &str) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -113,6 +118,7 @@ impl NumberBatch {
         self.0.results.len()
     }
 
+    /// How many rows are valid numbers.
     #[getter]
     fn ok_count(&self) -> usize {
         self.0.ok_count()
@@ -175,13 +181,12 @@ impl NumberBatch {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct E164(pub rules::E164);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl E164 {
+crate::convert::handle!(repr E164 {
     #[new]
     fn new(text: &str) -> Result<Self> {
         Ok(Self(rules::E164::parse(text)?))
     }
+    /// The digits without the `+`.
     #[getter]
     fn digits(&self) -> &str {
         self.0.digits()
@@ -189,16 +194,14 @@ impl E164 {
     fn __str__(&self) -> &str {
         self.0.as_str()
     }
-}
+});
 
 /// The PBX number without extension digits, split at the area code (N4–N6).
 #[gen_stub_pyclass]
 #[pyclass(name = "BaseNumber", module = "pbx_rules", frozen)]
 pub struct BaseNumber(pub rules::BaseNumber);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl BaseNumber {
+crate::convert::handle!(repr BaseNumber {
     #[new]
     #[pyo3(signature = (typed, plan = None))]
     fn new(typed: &str, plan: Option<PyRef<'_, NumberPlan>>) -> Result<Self> {
@@ -206,24 +209,30 @@ impl BaseNumber {
         let plan = plan.as_ref().map_or(&germany, |p| &p.0);
         Ok(Self(rules::BaseNumber::parse(plan, typed)?))
     }
+    /// The area code without the national prefix.
     #[getter]
     fn area_code(&self) -> &str {
         self.0.area_code()
     }
+    /// The subscriber part without extension digits.
     #[getter]
     fn subscriber(&self) -> &str {
         self.0.subscriber()
     }
+    /// The base number in E.164 form.
     #[getter]
     fn e164(&self) -> &str {
         self.0.e164().as_str()
     }
+    /// The E.164 number of an extension.
     fn extension_e164(&self, digits: &str) -> Result<String> {
         Ok(self.0.extension_e164(&digits_of(digits)?)?.to_string())
     }
+    /// An extension as people write it (`06131 62468-10`).
     fn display_extension(&self, digits: &str) -> Result<String> {
         Ok(self.0.display_extension(&digits_of(digits)?))
     }
+    /// The login identifier of an extension (`06131-62468-10`, N4).
     fn login_form(&self, digits: &str) -> Result<String> {
         Ok(self.0.login_form(&digits_of(digits)?))
     }
@@ -236,11 +245,9 @@ impl BaseNumber {
     fn admin_login(&self, input: &str, central: &str) -> Result<()> {
         Ok(self.0.admin_login(input, &digits_of(central)?)?)
     }
-}
+});
 
 /// Extension digits typed as text, checked by the core.
 pub fn digits_of(text: &str) -> Result<rules::ExtensionDigits> {
     Ok(rules::ExtensionDigits::parse(text)?)
 }
-
-crate::convert::debug_repr!(PhoneNumber, NumberPlan, E164, BaseNumber);

@@ -7,7 +7,7 @@ use crate::convert::to_py;
 use crate::error::Result;
 use crate::hash::Hasher;
 use crate::policy::{PasswordPolicy, password_or_default};
-use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 use rules::Lang;
 
 /// The guessable inputs of K4 as keyword arguments, in the core's borrowed form.
@@ -30,13 +30,13 @@ pub fn context<'a>(
 #[pyclass(name = "Strength", module = "pbx_rules", frozen)]
 pub struct Strength(pub rules::Strength);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl Strength {
+crate::convert::handle!(repr Strength {
+    /// The colour (K2).
     #[getter]
     fn level(&self) -> rules::StrengthLevel {
         self.0.level
     }
+    /// zxcvbn's score 0–4.
     #[getter]
     fn score(&self) -> u8 {
         self.0.score
@@ -46,10 +46,12 @@ impl Strength {
     fn level_name(&self, lang: Lang) -> &'static str {
         self.0.level.name(lang)
     }
+    /// The warning in `lang`, if any.
     #[pyo3(signature = (lang = Lang::En))]
     fn warning_text(&self, lang: Lang) -> Option<&'static str> {
         self.0.warning_text(lang)
     }
+    /// The suggestions in `lang`.
     #[pyo3(signature = (lang = Lang::En))]
     fn suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
         self.0.suggestion_texts(lang)
@@ -68,7 +70,7 @@ impl Strength {
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-}
+});
 
 /// The meter for a password (K2, K4); never raises.
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -95,40 +97,41 @@ pub fn evaluate(
 #[pyclass(name = "AcceptedPassword", module = "pbx_rules", frozen)]
 pub struct AcceptedPassword(rules::AcceptedPassword);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl AcceptedPassword {
+crate::convert::handle!(repr AcceptedPassword {
+    /// The password, masked (`expose()` for the text).
     #[getter]
     fn password(&self) -> rules::Password {
         self.0.password.clone()
     }
+    /// The meter's verdict (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-}
+});
 
 /// A completed password change: the accepted password and its hash to store (K3).
 #[gen_stub_pyclass]
 #[pyclass(name = "PasswordChangeOutcome", module = "pbx_rules", frozen)]
 pub struct PasswordChangeOutcome(rules::PasswordChangeOutcome);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl PasswordChangeOutcome {
+crate::convert::handle!(repr PasswordChangeOutcome {
+    /// The new password, masked.
     #[getter]
     fn password(&self) -> rules::Password {
         self.0.accepted.password.clone()
     }
+    /// The meter's verdict (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.accepted.strength.clone())
     }
+    /// The PHC string to store.
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
     }
-}
+});
 
 /// A new password typed twice (K1–K4); raises `PasswordError`.
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -187,5 +190,3 @@ pub fn change_password(
     });
     Ok(PasswordChangeOutcome(outcome?))
 }
-
-crate::convert::debug_repr!(Strength, AcceptedPassword, PasswordChangeOutcome);

@@ -10,7 +10,7 @@ use rules::Localized;
 use crate::error::Result;
 use crate::hash::Hasher;
 use crate::policy::{PinPolicy, pin_or_default};
-use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
 fn codes(findings: &[rules::TrivialPinFinding]) -> Vec<&'static str> {
     findings.iter().map(|f| f.code()).collect()
@@ -21,40 +21,41 @@ fn codes(findings: &[rules::TrivialPinFinding]) -> Vec<&'static str> {
 #[pyclass(name = "AcceptedPin", module = "pbx_rules", frozen)]
 pub struct AcceptedPin(rules::AcceptedPin);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl AcceptedPin {
+crate::convert::handle!(repr AcceptedPin {
+    /// The PIN, masked (`expose()` for the text).
     #[getter]
     fn pin(&self) -> rules::Pin {
         self.0.pin.clone()
     }
+    /// The trivial-PIN findings the policy only warns about, as codes.
     #[getter]
     fn warnings(&self) -> Vec<&'static str> {
         codes(&self.0.warnings)
     }
-}
+});
 
 /// A completed PIN change: the accepted PIN and its new hash to store (P3).
 #[gen_stub_pyclass]
 #[pyclass(name = "PinChangeOutcome", module = "pbx_rules", frozen)]
 pub struct PinChangeOutcome(rules::PinChangeOutcome);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl PinChangeOutcome {
+crate::convert::handle!(repr PinChangeOutcome {
+    /// The new PIN, masked.
     #[getter]
     fn pin(&self) -> rules::Pin {
         self.0.accepted.pin.clone()
     }
+    /// The trivial-PIN findings the policy only warns about, as codes.
     #[getter]
     fn warnings(&self) -> Vec<&'static str> {
         codes(&self.0.accepted.warnings)
     }
+    /// The PHC string to store.
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
     }
-}
+});
 
 /// A new PIN typed twice (P1, P3); raises `PinError`.
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -167,5 +168,3 @@ pub fn trivial_pin_findings(
 pub fn is_default_pin(pin: &rules::Pin, policy: Option<PyRef<'_, PinPolicy>>) -> bool {
     pin.is_default(&pin_or_default(policy.as_deref()))
 }
-
-crate::convert::debug_repr!(AcceptedPin, PinChangeOutcome);

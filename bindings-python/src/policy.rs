@@ -26,14 +26,17 @@ macro_rules! policy_class {
 #[pymethods]
         impl $py {
             $(
+                /// The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
                 #[staticmethod]
                 fn $preset() -> Self {
                     Self(<$core>::$preset())
                 }
             )+
+            /// Every field as the core's serde form.
             fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
                 to_py(py, &self.0)
             }
+            /// Reads what `to_dict()` gave; `StateError` for another shape.
             #[staticmethod]
             fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
                 Ok(Self(from_py(state)?))
@@ -43,6 +46,7 @@ macro_rules! policy_class {
             fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> Result<Self> {
                 Ok(Self(replaced(py, &self.0, changes)?))
             }
+            /// Reads one field (`policy.pin.min_len`).
             fn __getattr__<'py>(&self, py: Python<'py>, field: &str) -> Result<Bound<'py, PyAny>> {
                 field_of(py, &self.0, field)
             }
@@ -126,13 +130,13 @@ policy_class!(
 #[derive(Clone, PartialEq)]
 pub struct Policy(pub rules::Policy);
 
-#[gen_stub_pymethods]
-#[pymethods]
-impl Policy {
+crate::convert::handle!(json Policy {
+    /// The seed's rules.
     #[staticmethod]
     fn centrexx() -> Self {
         Self(rules::Policy::centrexx())
     }
+    /// Tighter rules.
     #[staticmethod]
     fn strict() -> Self {
         Self(rules::Policy::strict())
@@ -144,34 +148,42 @@ impl Policy {
             .map(Self)
             .ok_or_else(|| Error(pyo3::exceptions::PyKeyError::new_err(name.to_owned())))
     }
+    /// Phone numbers (N1).
     #[getter]
     fn numbers(&self) -> NumberPolicy {
         NumberPolicy(self.0.numbers.clone())
     }
+    /// User PINs.
     #[getter]
     fn pin(&self) -> PinPolicy {
         PinPolicy(self.0.pin.clone())
     }
+    /// The admin password.
     #[getter]
     fn password(&self) -> PasswordPolicy {
         PasswordPolicy(self.0.password.clone())
     }
+    /// Argon2id costs.
     #[getter]
     fn hashing(&self) -> HashPolicy {
         HashPolicy(self.0.hashing.clone())
     }
+    /// The mailed second-factor code.
     #[getter]
     fn second_factor(&self) -> SecondFactorPolicy {
         SecondFactorPolicy(self.0.second_factor.clone())
     }
+    /// Sessions and remembered browsers.
     #[getter]
     fn session(&self) -> SessionPolicy {
         SessionPolicy(self.0.session.clone())
     }
+    /// Failed-login throttling.
     #[getter]
     fn throttle(&self) -> ThrottlePolicy {
         ThrottlePolicy(self.0.throttle.clone())
     }
+    /// Forgot-PIN and forgot-password.
     #[getter]
     fn recovery(&self) -> RecoveryPolicy {
         RecoveryPolicy(self.0.recovery.clone())
@@ -193,7 +205,7 @@ impl Policy {
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
     }
-}
+});
 
 /// The PIN policy given, or the seed's.
 pub fn pin_or_default(policy: Option<&PinPolicy>) -> rules::PinPolicy {
@@ -204,5 +216,3 @@ pub fn pin_or_default(policy: Option<&PinPolicy>) -> rules::PinPolicy {
 pub fn password_or_default(policy: Option<&PasswordPolicy>) -> rules::PasswordPolicy {
     policy.map_or_else(rules::PasswordPolicy::centrexx, |p| p.0.clone())
 }
-
-crate::convert::json_methods!(Policy);

@@ -4,6 +4,7 @@ runs here against the module, and docstrings reach `help()`."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pbx_rules as pr
 import typed_consumer
@@ -36,3 +37,22 @@ def test_docstrings_reach_help_and_the_stub() -> None:
 def test_decision_is_subscriptable_at_run_time() -> None:
     assert pr.Decision[pr.ExtensionAccount, pr.UserLogin] is not None
     assert dt.timezone.utc is not None
+
+
+def test_every_public_name_in_the_stub_has_a_docstring() -> None:
+    """Docstrings come from the Rust doc comments, so `help()` and the stub say the same."""
+    import ast
+
+    stub = Path(pr.__file__).with_name("__init__.pyi")
+    missing: list[str] = []
+
+    def walk(nodes: list[ast.stmt], prefix: str) -> None:
+        for node in nodes:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
+                if not ast.get_docstring(node):
+                    missing.append(prefix + node.name)
+                if isinstance(node, ast.ClassDef):
+                    walk(node.body, prefix + node.name + ".")
+
+    walk(ast.parse(stub.read_text(encoding="utf-8")).body, "")
+    assert not missing, missing

@@ -109,9 +109,16 @@ class AcceptedPassword:
     A password that passed K1–K4, with its strength.
     """
     @property
-    def password(self) -> Password: ...
+    def password(self) -> Password:
+        r"""
+        The password, masked (`expose()` for the text).
+        """
     @property
-    def strength(self) -> Strength: ...
+    def strength(self) -> Strength:
+        r"""
+        The meter's verdict (K2).
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class AcceptedPin:
@@ -119,9 +126,16 @@ class AcceptedPin:
     A PIN that passed P1 and P3, with the trivial-PIN findings a `Warn` policy lets through.
     """
     @property
-    def pin(self) -> Pin: ...
+    def pin(self) -> Pin:
+        r"""
+        The PIN, masked (`expose()` for the text).
+        """
     @property
-    def warnings(self) -> builtins.list[builtins.str]: ...
+    def warnings(self) -> builtins.list[builtins.str]:
+        r"""
+        The trivial-PIN findings the policy only warns about, as codes.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Action:
@@ -129,33 +143,76 @@ class Action:
     What an actor asks to do. Build one with `Action.set_backup_number("10")`, …
     """
     @property
-    def needs_extended_rights(self) -> builtins.bool: ...
+    def needs_extended_rights(self) -> builtins.bool:
+        r"""
+        Whether an admin needs extended rights for it (A3).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def set_backup_number(extension: builtins.str) -> Action: ...
+    def set_backup_number(extension: builtins.str) -> Action:
+        r"""
+        Set the backup number of an extension (B4).
+        """
     @staticmethod
-    def set_central_backup_number() -> Action: ...
+    def set_central_backup_number() -> Action:
+        r"""
+        Set the central backup number (B4).
+        """
     @staticmethod
-    def change_pin(extension: builtins.str) -> Action: ...
+    def change_pin(extension: builtins.str) -> Action:
+        r"""
+        Change the PIN of an extension with the old one (P3, F1).
+        """
     @staticmethod
-    def set_pin(extension: builtins.str) -> Action: ...
+    def set_pin(extension: builtins.str) -> Action:
+        r"""
+        Set the PIN of an extension without the old one (P4).
+        """
     @staticmethod
-    def manage_extensions() -> Action: ...
+    def manage_extensions() -> Action:
+        r"""
+        Manage extensions (A3).
+        """
     @staticmethod
-    def view_sip_account() -> Action: ...
+    def view_sip_account() -> Action:
+        r"""
+        View SIP account data (A3).
+        """
     @staticmethod
-    def view_statistics() -> Action: ...
+    def view_statistics() -> Action:
+        r"""
+        View statistics (A3).
+        """
     @staticmethod
-    def manage_tapi_licences() -> Action: ...
+    def manage_tapi_licences() -> Action:
+        r"""
+        Manage TAPI licences (A3).
+        """
     @staticmethod
-    def contract_changes() -> Action: ...
+    def contract_changes() -> Action:
+        r"""
+        Change the contract (A3).
+        """
     @staticmethod
-    def set_self_service_pin_reset() -> Action: ...
+    def set_self_service_pin_reset() -> Action:
+        r"""
+        Switch self-service PIN reset (R3).
+        """
     @staticmethod
-    def switch_preview_mode() -> Action: ...
-    def to_dict(self) -> typing.Any: ...
+    def switch_preview_mode() -> Action:
+        r"""
+        Switch preview mode (V1).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        The core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> Action: ...
+    def from_dict(state: typing.Any) -> Action:
+        r"""
+        Reads what `to_dict()` gave.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Actor:
@@ -169,16 +226,35 @@ class Actor:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def user(extension: builtins.str) -> Actor: ...
+    def user(extension: builtins.str) -> Actor:
+        r"""
+        The user of an extension.
+        """
     @staticmethod
-    def admin(extended_rights: builtins.bool = ...) -> Actor: ...
+    def admin(extended_rights: builtins.bool = ...) -> Actor:
+        r"""
+        The admin of the PBX, with or without extended rights (A2, A3).
+        """
     @staticmethod
-    def staff() -> Actor: ...
+    def staff() -> Actor:
+        r"""
+        The provider's staff.
+        """
     @staticmethod
-    def partner(advanced_training: builtins.bool = ...) -> Actor: ...
-    def to_dict(self) -> typing.Any: ...
+    def partner(advanced_training: builtins.bool = ...) -> Actor:
+        r"""
+        A partner, with or without the advanced training (V1).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        The core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> Actor: ...
+    def from_dict(state: typing.Any) -> Actor:
+        r"""
+        Reads what `to_dict()` gave.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class AdminAccount:
@@ -186,16 +262,31 @@ class AdminAccount:
     The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
     """
     @property
-    def password_hash(self) -> builtins.str: ...
+    def password_hash(self) -> builtins.str:
+        r"""
+        The PHC string of the password (argon2id).
+        """
     @property
-    def effective_at(self) -> datetime.datetime: ...
+    def effective_at(self) -> datetime.datetime:
+        r"""
+        When the current password takes effect (K5).
+        """
     @property
-    def failed_logins(self) -> builtins.int: ...
+    def failed_logins(self) -> builtins.int:
+        r"""
+        Failed logins since the last success (G5).
+        """
     @property
-    def devices(self) -> builtins.list[RememberedDevice]: ...
+    def devices(self) -> builtins.list[RememberedDevice]:
+        r"""
+        The remembered browsers (A2).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def create(password: Password, now: datetime.datetime, rules: Rules) -> AdminAccount: ...
+    def create(password: Password, now: datetime.datetime, rules: Rules) -> AdminAccount:
+        r"""
+        A new admin account with this password.
+        """
     def login(self, password: builtins.str, now: datetime.datetime, rules: Rules, *, device_token: typing.Optional[builtins.str] = None, default_pin_extensions: typing.Sequence[builtins.str] = ...) -> Decision[AdminAccount, AdminSession]:
         r"""
         Head number already read (`BaseNumber.admin_login`); the password (A1), then the
@@ -209,6 +300,7 @@ class AdminAccount:
         r"""
         The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
         """
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -235,19 +327,37 @@ class AdminSession:
     One admin login in progress, stored between requests.
     """
     @property
-    def step(self) -> AdminStep: ...
+    def step(self) -> AdminStep:
+        r"""
+        The step the login stands at.
+        """
     @property
-    def has_extended_rights(self) -> builtins.bool: ...
+    def has_extended_rights(self) -> builtins.bool:
+        r"""
+        Whether the mailed code was confirmed (A2, A3).
+        """
     @property
-    def default_pin_extensions(self) -> builtins.list[builtins.str]: ...
+    def default_pin_extensions(self) -> builtins.list[builtins.str]:
+        r"""
+        The extensions still on the default PIN (P7).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def actor(self) -> typing.Optional[Actor]:
         r"""
         The actor for `authorize` once the main menu is reached; `None` before.
         """
-    def continue_without_extended_rights(self) -> AdminSession: ...
-    def confirm_privacy_notice(self) -> AdminSession: ...
-    def acknowledge_default_pins(self) -> AdminSession: ...
+    def continue_without_extended_rights(self) -> AdminSession:
+        r"""
+        Skips the second factor (A2).
+        """
+    def confirm_privacy_notice(self) -> AdminSession:
+        r"""
+        Confirms the privacy notice (A4).
+        """
+    def acknowledge_default_pins(self) -> AdminSession:
+        r"""
+        Acknowledges the default-PIN list (P7).
+        """
     def request_code(self, admin_email: typing.Optional[builtins.str], now: datetime.datetime, rules: Rules) -> Decision[AdminSession, None]:
         r"""
         Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
@@ -258,6 +368,7 @@ class AdminSession:
         all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
         to remember the browser, or `None`.
         """
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -290,15 +401,33 @@ class BaseNumber:
     The PBX number without extension digits, split at the area code (N4–N6).
     """
     @property
-    def area_code(self) -> builtins.str: ...
+    def area_code(self) -> builtins.str:
+        r"""
+        The area code without the national prefix.
+        """
     @property
-    def subscriber(self) -> builtins.str: ...
+    def subscriber(self) -> builtins.str:
+        r"""
+        The subscriber part without extension digits.
+        """
     @property
-    def e164(self) -> builtins.str: ...
+    def e164(self) -> builtins.str:
+        r"""
+        The base number in E.164 form.
+        """
     def __new__(cls, typed: builtins.str, plan: typing.Optional[NumberPlan] = None) -> BaseNumber: ...
-    def extension_e164(self, digits: builtins.str) -> builtins.str: ...
-    def display_extension(self, digits: builtins.str) -> builtins.str: ...
-    def login_form(self, digits: builtins.str) -> builtins.str: ...
+    def extension_e164(self, digits: builtins.str) -> builtins.str:
+        r"""
+        The E.164 number of an extension.
+        """
+    def display_extension(self, digits: builtins.str) -> builtins.str:
+        r"""
+        An extension as people write it (`06131 62468-10`).
+        """
+    def login_form(self, digits: builtins.str) -> builtins.str:
+        r"""
+        The login identifier of an extension (`06131-62468-10`, N4).
+        """
     def user_login(self, input: builtins.str) -> builtins.str:
         r"""
         A user's login identifier to the extension digits, or `LoginIdError` (N4, N6).
@@ -307,6 +436,7 @@ class BaseNumber:
         r"""
         An admin's login identifier, which must be the head number (N5); raises otherwise.
         """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Created:
@@ -382,7 +512,11 @@ class DeviceToken:
         The cookie value, handed out once; prints as `***`.
         """
     @property
-    def record(self) -> RememberedDevice: ...
+    def record(self) -> RememberedDevice:
+        r"""
+        The record to keep in the admin account (`AdminAccount.remember`).
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class E164:
@@ -390,11 +524,15 @@ class E164:
     A number in E.164 form, as stored (N1). Checks the form only.
     """
     @property
-    def digits(self) -> builtins.str: ...
+    def digits(self) -> builtins.str:
+        r"""
+        The digits without the `+`.
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __hash__(self) -> builtins.int: ...
     def __new__(cls, text: builtins.str) -> E164: ...
     def __str__(self) -> builtins.str: ...
+    def __repr__(self) -> builtins.str: ...
 
 class Effect:
     r"""
@@ -497,27 +635,54 @@ class ExtensionAccount:
     The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
     """
     @property
-    def extension(self) -> builtins.str: ...
+    def extension(self) -> builtins.str:
+        r"""
+        The extension digits.
+        """
     @property
-    def pin_hash(self) -> builtins.str: ...
+    def pin_hash(self) -> builtins.str:
+        r"""
+        The PHC string of the PIN (argon2id).
+        """
     @property
-    def pin_origin(self) -> PinOrigin: ...
+    def pin_origin(self) -> PinOrigin:
+        r"""
+        Who set the current PIN (P5).
+        """
     @property
-    def pin_set_at(self) -> datetime.datetime: ...
+    def pin_set_at(self) -> datetime.datetime:
+        r"""
+        When the current PIN was set.
+        """
     @property
-    def has_default_pin(self) -> builtins.bool: ...
+    def has_default_pin(self) -> builtins.bool:
+        r"""
+        Whether the PIN is still the default one (P2, P7).
+        """
     @property
-    def failed_logins(self) -> builtins.int: ...
+    def failed_logins(self) -> builtins.int:
+        r"""
+        Failed logins since the last success (G5).
+        """
     @property
-    def must_change_pin(self) -> builtins.bool: ...
+    def must_change_pin(self) -> builtins.bool:
+        r"""
+        Whether the user must change the PIN (P5, P6).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
     def create(extension: builtins.str, now: datetime.datetime, rules: Rules) -> Created:
         r"""
         The account of a new extension with the default PIN, or a random one (P2).
         """
-    def change_deadline(self, policy: Policy) -> typing.Optional[datetime.datetime]: ...
-    def is_pin_expired(self, now: datetime.datetime, policy: Policy) -> builtins.bool: ...
+    def change_deadline(self, policy: Policy) -> typing.Optional[datetime.datetime]:
+        r"""
+        When the user login locks unless the PIN is changed (P5).
+        """
+    def is_pin_expired(self, now: datetime.datetime, policy: Policy) -> builtins.bool:
+        r"""
+        Whether that deadline has passed at `now` (P5).
+        """
     def login(self, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, UserLogin]:
         r"""
         A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
@@ -534,6 +699,7 @@ class ExtensionAccount:
         r"""
         The mobile app's login (P8); outcome `None`.
         """
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -560,21 +726,37 @@ class ExtensionMasterData:
     Master data of one extension (B1, B5).
     """
     @property
-    def digits(self) -> builtins.str: ...
+    def digits(self) -> builtins.str:
+        r"""
+        The extension digits.
+        """
     @property
-    def name(self) -> builtins.str: ...
+    def name(self) -> builtins.str:
+        r"""
+        The user's name.
+        """
     @property
-    def email(self) -> typing.Optional[builtins.str]: ...
+    def email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The user's e-mail address, if any (R2).
+        """
     @property
-    def mobile_number(self) -> typing.Optional[builtins.str]: ...
+    def mobile_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The mobile number, if any (B5, P8).
+        """
     @property
-    def backup_number(self) -> typing.Optional[builtins.str]: ...
+    def backup_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The backup number, if any (B1).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, digits: builtins.str, name: builtins.str, email: typing.Optional[builtins.str] = None, mobile_number: typing.Optional[builtins.str] = None) -> ExtensionMasterData: ...
     def set_backup_number(self, plan: NumberPlan, actor: Actor, typed: builtins.str) -> ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
         """
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -630,17 +812,32 @@ class HashPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> HashPolicy: ...
+    def centrexx() -> HashPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> HashPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> HashPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> HashPolicy: ...
+    def from_dict(state: typing.Any) -> HashPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> HashPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -649,7 +846,10 @@ class Hasher:
     Hashes and verifies credentials under a hashing policy, with an optional pepper.
     """
     @property
-    def policy(self) -> HashPolicy: ...
+    def policy(self) -> HashPolicy:
+        r"""
+        The hashing policy (G4).
+        """
     def __new__(cls, policy: typing.Optional[HashPolicy] = None, pepper: typing.Optional[typing.Sequence[builtins.int]] = None) -> Hasher: ...
     def hash(self, secret: builtins.str | bytes) -> builtins.str:
         r"""
@@ -674,6 +874,7 @@ class Hasher:
         Many secrets on every core with the GIL released; a failing row is reported in
         `HashBatch.failures()`, not raised.
         """
+    def __repr__(self) -> builtins.str: ...
 
 class LoginError(PbxRulesError):
     r"""
@@ -694,7 +895,10 @@ class NumberBatch:
     objects only when asked for, so a 100,000-row import pays only for what it reads.
     """
     @property
-    def ok_count(self) -> builtins.int: ...
+    def ok_count(self) -> builtins.int:
+        r"""
+        How many rows are valid numbers.
+        """
     def __len__(self) -> builtins.int: ...
     def e164s(self) -> builtins.list[typing.Optional[builtins.str]]:
         r"""
@@ -726,7 +930,10 @@ class NumberPlan:
     The numbering context of one PBX: its default region (N1).
     """
     @property
-    def region(self) -> builtins.str: ...
+    def region(self) -> builtins.str:
+        r"""
+        The default region (`DE`).
+        """
     def __new__(cls, region: builtins.str = ...) -> NumberPlan: ...
     def normalize(self, input: builtins.str) -> PhoneNumber:
         r"""
@@ -736,6 +943,7 @@ class NumberPlan:
         r"""
         Many numbers on every core with the GIL released; bad rows are reported, not raised.
         """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class NumberPolicy:
@@ -744,15 +952,27 @@ class NumberPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> NumberPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def centrexx() -> NumberPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> NumberPolicy: ...
+    def from_dict(state: typing.Any) -> NumberPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> NumberPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -800,11 +1020,21 @@ class PasswordChangeOutcome:
     A completed password change: the accepted password and its hash to store (K3).
     """
     @property
-    def password(self) -> Password: ...
+    def password(self) -> Password:
+        r"""
+        The new password, masked.
+        """
     @property
-    def strength(self) -> Strength: ...
+    def strength(self) -> Strength:
+        r"""
+        The meter's verdict (K2).
+        """
     @property
-    def hash(self) -> builtins.str: ...
+    def hash(self) -> builtins.str:
+        r"""
+        The PHC string to store.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class PasswordChanged:
@@ -812,9 +1042,16 @@ class PasswordChanged:
     A changed password: when it takes effect (K5) and its strength.
     """
     @property
-    def effective_at(self) -> datetime.datetime: ...
+    def effective_at(self) -> datetime.datetime:
+        r"""
+        When the new password takes effect (K5).
+        """
     @property
-    def strength(self) -> Strength: ...
+    def strength(self) -> Strength:
+        r"""
+        The meter's verdict on it (K2).
+        """
+    def __repr__(self) -> builtins.str: ...
 
 class PasswordError(PbxRulesError):
     r"""
@@ -829,17 +1066,32 @@ class PasswordPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> PasswordPolicy: ...
+    def centrexx() -> PasswordPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> PasswordPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> PasswordPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> PasswordPolicy: ...
+    def from_dict(state: typing.Any) -> PasswordPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> PasswordPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -848,15 +1100,30 @@ class PbxMasterData:
     Master data of the PBX (B1). Edits return a new value; a refused edit changes nothing.
     """
     @property
-    def base_number(self) -> BaseNumber: ...
+    def base_number(self) -> BaseNumber:
+        r"""
+        The base number (N4–N6).
+        """
     @property
-    def central_digits(self) -> builtins.str: ...
+    def central_digits(self) -> builtins.str:
+        r"""
+        The extension digits of the head number (N5).
+        """
     @property
-    def company_name(self) -> builtins.str: ...
+    def company_name(self) -> builtins.str:
+        r"""
+        The company name (a K4 input).
+        """
     @property
-    def admin_email(self) -> typing.Optional[builtins.str]: ...
+    def admin_email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The admin contact's e-mail address (A2, R1).
+        """
     @property
-    def central_backup_number(self) -> builtins.str: ...
+    def central_backup_number(self) -> builtins.str:
+        r"""
+        The central backup number (B1, B2).
+        """
     @property
     def self_service_pin_reset(self) -> builtins.bool:
         r"""
@@ -876,6 +1143,7 @@ class PbxMasterData:
         r"""
         A new central backup number (B2, B4, B6): the new master data, or an exception.
         """
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -937,23 +1205,48 @@ class PhoneNumber:
     A valid number: its E.164 form, kind, region and display forms (N1, N3).
     """
     @property
-    def e164(self) -> builtins.str: ...
+    def e164(self) -> builtins.str:
+        r"""
+        The stored form (`+4917112345678`).
+        """
     @property
-    def kind(self) -> NumberKind: ...
+    def kind(self) -> NumberKind:
+        r"""
+        The kind of line.
+        """
     @property
-    def region(self) -> builtins.str: ...
+    def region(self) -> builtins.str:
+        r"""
+        The region (`DE`).
+        """
     @property
-    def country_code(self) -> builtins.int: ...
+    def country_code(self) -> builtins.int:
+        r"""
+        The country calling code (`49`).
+        """
     @property
-    def national_number(self) -> builtins.str: ...
+    def national_number(self) -> builtins.str:
+        r"""
+        The national significant number.
+        """
     @property
-    def international(self) -> builtins.str: ...
+    def international(self) -> builtins.str:
+        r"""
+        The international display form (E.123).
+        """
     @property
-    def national(self) -> builtins.str: ...
+    def national(self) -> builtins.str:
+        r"""
+        The national display form (DIN 5008).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_dict(self) -> typing.Any: ...
+    def to_dict(self) -> typing.Any:
+        r"""
+        The core's serde form.
+        """
     def __str__(self) -> builtins.str: ...
     def __hash__(self) -> builtins.int: ...
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Pin:
@@ -980,11 +1273,21 @@ class PinChangeOutcome:
     A completed PIN change: the accepted PIN and its new hash to store (P3).
     """
     @property
-    def pin(self) -> Pin: ...
+    def pin(self) -> Pin:
+        r"""
+        The new PIN, masked.
+        """
     @property
-    def warnings(self) -> builtins.list[builtins.str]: ...
+    def warnings(self) -> builtins.list[builtins.str]:
+        r"""
+        The trivial-PIN findings the policy only warns about, as codes.
+        """
     @property
-    def hash(self) -> builtins.str: ...
+    def hash(self) -> builtins.str:
+        r"""
+        The PHC string to store.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class PinChanged:
@@ -1016,17 +1319,32 @@ class PinPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> PinPolicy: ...
+    def centrexx() -> PinPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> PinPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> PinPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> PinPolicy: ...
+    def from_dict(state: typing.Any) -> PinPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> PinPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -1036,26 +1354,56 @@ class Policy:
     `Policy.preset(name)`, with one attribute per area.
     """
     @property
-    def numbers(self) -> NumberPolicy: ...
+    def numbers(self) -> NumberPolicy:
+        r"""
+        Phone numbers (N1).
+        """
     @property
-    def pin(self) -> PinPolicy: ...
+    def pin(self) -> PinPolicy:
+        r"""
+        User PINs.
+        """
     @property
-    def password(self) -> PasswordPolicy: ...
+    def password(self) -> PasswordPolicy:
+        r"""
+        The admin password.
+        """
     @property
-    def hashing(self) -> HashPolicy: ...
+    def hashing(self) -> HashPolicy:
+        r"""
+        Argon2id costs.
+        """
     @property
-    def second_factor(self) -> SecondFactorPolicy: ...
+    def second_factor(self) -> SecondFactorPolicy:
+        r"""
+        The mailed second-factor code.
+        """
     @property
-    def session(self) -> SessionPolicy: ...
+    def session(self) -> SessionPolicy:
+        r"""
+        Sessions and remembered browsers.
+        """
     @property
-    def throttle(self) -> ThrottlePolicy: ...
+    def throttle(self) -> ThrottlePolicy:
+        r"""
+        Failed-login throttling.
+        """
     @property
-    def recovery(self) -> RecoveryPolicy: ...
+    def recovery(self) -> RecoveryPolicy:
+        r"""
+        Forgot-PIN and forgot-password.
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> Policy: ...
+    def centrexx() -> Policy:
+        r"""
+        The seed's rules.
+        """
     @staticmethod
-    def strict() -> Policy: ...
+    def strict() -> Policy:
+        r"""
+        Tighter rules.
+        """
     @staticmethod
     def preset(name: builtins.str) -> Policy:
         r"""
@@ -1106,17 +1454,32 @@ class RecoveryPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> RecoveryPolicy: ...
+    def centrexx() -> RecoveryPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> RecoveryPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> RecoveryPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> RecoveryPolicy: ...
+    def from_dict(state: typing.Any) -> RecoveryPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> RecoveryPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -1125,8 +1488,12 @@ class RememberedDevice:
     A remembered browser's record, kept in the admin account (A2).
     """
     @property
-    def expires_at(self) -> datetime.datetime: ...
+    def expires_at(self) -> datetime.datetime:
+        r"""
+        When the browser must log in with a code again (A2).
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
         The core's JSON to store, the same in every language (secrets as `"***"`).
@@ -1153,15 +1520,31 @@ class Route:
     Where a call to one extension goes, and why (B3).
     """
     @property
-    def extension(self) -> builtins.str: ...
+    def extension(self) -> builtins.str:
+        r"""
+        The extension called.
+        """
     @property
-    def reroute_to(self) -> typing.Optional[builtins.str]: ...
+    def reroute_to(self) -> typing.Optional[builtins.str]:
+        r"""
+        Where the call goes instead, if anywhere.
+        """
     @property
-    def rule(self) -> RouteRule: ...
+    def rule(self) -> RouteRule:
+        r"""
+        Which rule of B3 decided.
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def decide(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route: ...
-    def to_dict(self) -> typing.Any: ...
+    def decide(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route:
+        r"""
+        Where a call to `extension` goes when it is in `reachability` (B3).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        The core's serde form.
+        """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Rules:
@@ -1186,17 +1569,32 @@ class SecondFactorPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> SecondFactorPolicy: ...
+    def centrexx() -> SecondFactorPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> SecondFactorPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> SecondFactorPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> SecondFactorPolicy: ...
+    def from_dict(state: typing.Any) -> SecondFactorPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> SecondFactorPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 class Secret:
@@ -1253,17 +1651,32 @@ class SessionPolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> SessionPolicy: ...
+    def centrexx() -> SessionPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> SessionPolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> SessionPolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> SessionPolicy: ...
+    def from_dict(state: typing.Any) -> SessionPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> SessionPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 class StateError(PbxRulesError):
@@ -1278,9 +1691,15 @@ class Strength:
     What the meter says about a password: level, score 0–4, warning and suggestions (K2).
     """
     @property
-    def level(self) -> StrengthLevel: ...
+    def level(self) -> StrengthLevel:
+        r"""
+        The colour (K2).
+        """
     @property
-    def score(self) -> builtins.int: ...
+    def score(self) -> builtins.int:
+        r"""
+        zxcvbn's score 0–4.
+        """
     @property
     def warning_code(self) -> typing.Optional[builtins.str]:
         r"""
@@ -1295,12 +1714,19 @@ class Strength:
         r"""
         The level's colour name in the given language (`"gelb"`).
         """
-    def warning_text(self, lang: Lang = ...) -> typing.Optional[builtins.str]: ...
-    def suggestion_texts(self, lang: Lang = ...) -> builtins.list[builtins.str]: ...
+    def warning_text(self, lang: Lang = ...) -> typing.Optional[builtins.str]:
+        r"""
+        The warning in `lang`, if any.
+        """
+    def suggestion_texts(self, lang: Lang = ...) -> builtins.list[builtins.str]:
+        r"""
+        The suggestions in `lang`.
+        """
     def to_dict(self) -> typing.Any:
         r"""
         Level, score, warning and suggestions as the core serialises them.
         """
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class ThrottlePolicy:
@@ -1309,17 +1735,32 @@ class ThrottlePolicy:
     """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def centrexx() -> ThrottlePolicy: ...
+    def centrexx() -> ThrottlePolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
     @staticmethod
-    def strict() -> ThrottlePolicy: ...
-    def to_dict(self) -> typing.Any: ...
+    def strict() -> ThrottlePolicy:
+        r"""
+        The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
+        """
+    def to_dict(self) -> typing.Any:
+        r"""
+        Every field as the core's serde form.
+        """
     @staticmethod
-    def from_dict(state: typing.Any) -> ThrottlePolicy: ...
+    def from_dict(state: typing.Any) -> ThrottlePolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
+        """
     def replace(self, **changes: typing.Any) -> ThrottlePolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
         """
-    def __getattr__(self, field: builtins.str) -> typing.Any: ...
+    def __getattr__(self, field: builtins.str) -> typing.Any:
+        r"""
+        Reads one field (`policy.pin.min_len`).
+        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -1328,12 +1769,16 @@ class UserLogin:
     Where a successful user login leads: the portal, or only the change-PIN step (P6).
     """
     @property
-    def must_change_pin(self) -> builtins.bool: ...
+    def must_change_pin(self) -> builtins.bool:
+        r"""
+        Whether the login leads only to the change-PIN step (P6).
+        """
     @property
     def deadline(self) -> typing.Optional[datetime.datetime]:
         r"""
         When the user login locks if the PIN is not changed (P5).
         """
+    def __repr__(self) -> builtins.str: ...
 
 class VerifyMismatchError(HashError):
     r"""
