@@ -172,6 +172,7 @@ crate::convert::handle!(repr Route {
         self.0.rule
     }
     /// The core's serde form.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }

@@ -92,6 +92,7 @@ macro_rules! handle {
                 Ok(Self(pbx_rules::Json::from_json(text)?))
             }
             /// `to_json()` as a dict.
+            #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
             fn to_dict<'py>(
                 &self,
                 py: pyo3::Python<'py>,
@@ -100,7 +101,7 @@ macro_rules! handle {
             }
             /// `from_json()` from a dict.
             #[staticmethod]
-            fn from_dict(state: &pyo3::Bound<'_, pyo3::PyAny>) -> $crate::error::Result<Self> {
+            fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &pyo3::Bound<'_, pyo3::PyAny>) -> $crate::error::Result<Self> {
                 Self::from_json(&$crate::convert::dumps(state)?)
             }
             #[gen_stub(skip)]

@@ -87,6 +87,7 @@ crate::convert::handle!(repr PhoneNumber {
         self.0.national()
     }
     /// The core's serde form.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         crate::convert::to_py(py, &self.0)
     }

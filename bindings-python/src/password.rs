@@ -67,6 +67,7 @@ crate::convert::handle!(repr Strength {
         self.0.suggestion_codes()
     }
     /// Level, score, warning and suggestions as the core serialises them.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }

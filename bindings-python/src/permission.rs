@@ -51,12 +51,13 @@ crate::convert::handle!(repr Actor {
         }
     }
     /// The core's serde form.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
     /// Reads what `to_dict()` gave.
     #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+    fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
     #[gen_stub(skip)]
@@ -139,12 +140,13 @@ crate::convert::handle!(repr Action {
         self.0.needs_extended_rights()
     }
     /// The core's serde form.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
     /// Reads what `to_dict()` gave.
     #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+    fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
         Ok(Self(from_py(state)?))
     }
     #[gen_stub(skip)]

@@ -33,12 +33,13 @@ macro_rules! policy_class {
                 }
             )+
             /// Every field as the core's serde form.
+            #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
             fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
                 to_py(py, &self.0)
             }
             /// Reads what `to_dict()` gave; `StateError` for another shape.
             #[staticmethod]
-            fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+            fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
                 Ok(Self(from_py(state)?))
             }
             /// A copy with the given fields changed (`policy.replace(min_len=6)`).

@@ -203,12 +203,12 @@ class Action:
         r"""
         Switch preview mode (V1).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         The core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> Action:
+    def from_dict(state: dict[str, typing.Any]) -> Action:
         r"""
         Reads what `to_dict()` gave.
         """
@@ -245,12 +245,12 @@ class Actor:
         r"""
         A partner, with or without the advanced training (V1).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         The core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> Actor:
+    def from_dict(state: dict[str, typing.Any]) -> Actor:
         r"""
         Reads what `to_dict()` gave.
         """
@@ -311,12 +311,12 @@ class AdminAccount:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> AdminAccount:
+    def from_dict(state: dict[str, typing.Any]) -> AdminAccount:
         r"""
         `from_json()` from a dict.
         """
@@ -379,12 +379,12 @@ class AdminSession:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> AdminSession:
+    def from_dict(state: dict[str, typing.Any]) -> AdminSession:
         r"""
         `from_json()` from a dict.
         """
@@ -710,12 +710,12 @@ class ExtensionAccount:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> ExtensionAccount:
+    def from_dict(state: dict[str, typing.Any]) -> ExtensionAccount:
         r"""
         `from_json()` from a dict.
         """
@@ -767,12 +767,12 @@ class ExtensionMasterData:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> ExtensionMasterData:
+    def from_dict(state: dict[str, typing.Any]) -> ExtensionMasterData:
         r"""
         `from_json()` from a dict.
         """
@@ -821,12 +821,12 @@ class HashPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> HashPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> HashPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -956,12 +956,12 @@ class NumberPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> NumberPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> NumberPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1075,12 +1075,12 @@ class PasswordPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> PasswordPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> PasswordPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1154,12 +1154,12 @@ class PbxMasterData:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> PbxMasterData:
+    def from_dict(state: dict[str, typing.Any]) -> PbxMasterData:
         r"""
         `from_json()` from a dict.
         """
@@ -1240,7 +1240,7 @@ class PhoneNumber:
         The national display form (DIN 5008).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         The core's serde form.
         """
@@ -1328,12 +1328,12 @@ class PinPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> PinPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> PinPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1425,12 +1425,12 @@ class Policy:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> Policy:
+    def from_dict(state: dict[str, typing.Any]) -> Policy:
         r"""
         `from_json()` from a dict.
         """
@@ -1463,12 +1463,12 @@ class RecoveryPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> RecoveryPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> RecoveryPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1504,12 +1504,12 @@ class RememberedDevice:
         Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
         half-read object.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         `to_json()` as a dict.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> RememberedDevice:
+    def from_dict(state: dict[str, typing.Any]) -> RememberedDevice:
         r"""
         `from_json()` from a dict.
         """
@@ -1540,7 +1540,7 @@ class Route:
         r"""
         Where a call to `extension` goes when it is in `reachability` (B3).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         The core's serde form.
         """
@@ -1578,12 +1578,12 @@ class SecondFactorPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> SecondFactorPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> SecondFactorPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1660,12 +1660,12 @@ class SessionPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> SessionPolicy:
+    def from_dict(state: dict[str, typing.Any]) -> SessionPolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
@@ -1722,7 +1722,7 @@ class Strength:
         r"""
         The suggestions in `lang`.
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Level, score, warning and suggestions as the core serialises them.
         """
@@ -1744,12 +1744,12 @@ class ThrottlePolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> typing.Any:
+    def to_dict(self) -> dict[str, typing.Any]:
         r"""
         Every field as the core's serde form.
         """
     @staticmethod
-    def from_dict(state: typing.Any) -> ThrottlePolicy:
+    def from_dict(state: dict[str, typing.Any]) -> ThrottlePolicy:
         r"""
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
