@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)
-wheel=$(ls "$here"/dist/pbx_rules-"$version"-cp39-abi3-manylinux_*.whl)
+wheel=$(ls "$here"/dist/pbx_rules-"$version"-cp310-abi3-manylinux_*.whl)
 sdist="$here/dist/pbx_rules-$version.tar.gz"
 [ -f "$sdist" ] || { echo "no sdist $sdist: run test.sh first"; exit 1; }
 scratch=$(mktemp -d)

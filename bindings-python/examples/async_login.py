@@ -20,7 +20,7 @@ import pbx_rules as pr
 RULES = pr.Rules(pr.Policy.centrexx())
 
 
-async def login(account: pr.ExtensionAccount, pin: str, now: dt.datetime) -> pr.Decision:
+async def login(account: pr.ExtensionAccount, pin: str, now: dt.datetime) -> pr.Decision[pr.ExtensionAccount, pr.UserLogin]:
     """The handler: the argon2id verification runs on a worker thread, not on the loop."""
     return await asyncio.to_thread(account.login, pin, now, RULES)
 

@@ -4,41 +4,42 @@
 use chrono::{DateTime, Utc};
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
-use rules::Localized;
 
 use crate::backup::ExtensionMasterData;
-use crate::convert::{from_py, mirror_enum, obj, reduce, to_py};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
+
 use crate::error::Result;
-use crate::lifecycle::{Decision, Rules};
+use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::permission::Actor;
 use crate::policy::Policy;
-use crate::secret::Pin;
 
-mirror_enum!(
-    /// Who set the current PIN (P5).
-    PinOrigin as "PinOrigin" <=> rules::PinOrigin {
-        Initial = "INITIAL", Admin = "ADMIN", Reset = "RESET", User = "USER",
-    }
-);
-
-/// The stored user account of one extension. Save `to_dict()`; read back with `from_dict()`.
+/// The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
+#[gen_stub_pyclass]
 #[pyclass(name = "ExtensionAccount", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct ExtensionAccount(pub rules::ExtensionAccount);
 
 /// A new account and, where the policy has no default PIN, its random first PIN.
+#[gen_stub_pyclass]
 #[pyclass(name = "Created", module = "pbx_rules", frozen)]
 pub struct Created {
+    /// The account to store.
     #[pyo3(get)]
     account: Py<ExtensionAccount>,
+    /// The random first PIN to hand out once; `None` when the default PIN applies.
     #[pyo3(get)]
-    initial_pin: Option<Py<Pin>>,
+    initial_pin: Option<rules::Pin>,
+    json: String,
 }
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl Created {
+    /// The core's JSON (`{"account":…,"initial_pin":"***"}`), the PIN masked.
+    fn to_json(&self) -> &str {
+        &self.json
+    }
     fn __repr__(&self) -> String {
         format!(
             "Created(account=..., initial_pin={})",
@@ -52,11 +53,12 @@ impl Created {
 }
 
 /// Where a successful user login leads: the portal, or only the change-PIN step (P6).
+#[gen_stub_pyclass]
 #[pyclass(name = "UserLogin", module = "pbx_rules", frozen)]
 pub struct UserLogin(rules::UserLogin);
 
-#[pymethods]
-impl UserLogin {
+crate::convert::handle!(repr UserLogin {
+    /// Whether the login leads only to the change-PIN step (P6).
     #[getter]
     fn must_change_pin(&self) -> bool {
         matches!(self.0, rules::UserLogin::MustChangePin { .. })
@@ -69,46 +71,9 @@ impl UserLogin {
             rules::UserLogin::LoggedIn => None,
         }
     }
-    fn __repr__(&self) -> String {
-        format!("UserLogin({:?})", self.0)
-    }
-}
+});
 
-/// A changed PIN (P3, P6).
-#[pyclass(name = "PinChanged", module = "pbx_rules", frozen)]
-pub struct PinChanged(rules::PinChanged);
-
-#[pymethods]
-impl PinChanged {
-    #[getter]
-    fn completes_login(&self) -> bool {
-        self.0.completes_login
-    }
-    #[getter]
-    fn warnings(&self) -> Vec<&'static str> {
-        self.0.warnings.iter().map(|f| f.code()).collect()
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PinChanged(completes_login={}, warnings={:?})",
-            self.0.completes_login,
-            self.warnings()
-        )
-    }
-}
-
-impl ExtensionAccount {
-    fn decision<T>(
-        py: Python<'_>,
-        d: rules::Decision<rules::ExtensionAccount, T>,
-        outcome: impl FnOnce(T) -> PyResult<Py<PyAny>>,
-    ) -> Result<Decision> {
-        Decision::from_core(py, d, |s| obj(py, Self(s)), outcome)
-    }
-}
-
-#[pymethods]
-impl ExtensionAccount {
+crate::convert::handle!(json repr ExtensionAccount {
     /// The account of a new extension with the default PIN, or a random one (P2).
     #[staticmethod]
     fn create(
@@ -119,49 +84,59 @@ impl ExtensionAccount {
     ) -> Result<Created> {
         let digits = digits_of(extension)?;
         let created = py.detach(|| rules::ExtensionAccount::create(digits, now, &rules.0))?;
+        let json = serde_json::to_string(&created)
+            .map_err(|e| crate::error::Error::from(rules::StateError::from(&e)))?;
         Ok(Created {
+            json,
             account: Py::new(py, Self(created.account))?,
-            initial_pin: created
-                .initial_pin
-                .map(|p| Py::new(py, Pin(p)))
-                .transpose()?,
+            initial_pin: created.initial_pin,
         })
     }
+    /// The extension digits.
     #[getter]
     fn extension(&self) -> &str {
         self.0.extension().as_str()
     }
+    /// The PHC string of the PIN (argon2id).
     #[getter]
     fn pin_hash(&self) -> &str {
         self.0.pin_hash()
     }
+    /// Who set the current PIN (P5).
     #[getter]
-    fn pin_origin(&self) -> PinOrigin {
-        self.0.pin_origin().into()
+    fn pin_origin(&self) -> rules::PinOrigin {
+        self.0.pin_origin()
     }
+    /// When the current PIN was set.
     #[getter]
     fn pin_set_at(&self) -> DateTime<Utc> {
         self.0.pin_set_at()
     }
+    /// Whether the PIN is still the default one (P2, P7).
     #[getter]
     fn has_default_pin(&self) -> bool {
         self.0.has_default_pin()
     }
+    /// Failed logins since the last success (G5).
     #[getter]
     fn failed_logins(&self) -> u32 {
         self.0.failed_logins()
     }
+    /// Whether the user must change the PIN (P5, P6).
     #[getter]
     fn must_change_pin(&self) -> bool {
         self.0.must_change_pin()
     }
+    /// When the user login locks unless the PIN is changed (P5).
     fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
         self.0.change_deadline(&policy.0)
     }
+    /// Whether that deadline has passed at `now` (P5).
     fn is_pin_expired(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
         self.0.is_pin_expired(now, &policy.0)
     }
     /// A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
+    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, UserLogin]"))]
     fn login(
         &self,
         py: Python<'_>,
@@ -170,9 +145,10 @@ impl ExtensionAccount {
         rules: &Rules,
     ) -> Result<Decision> {
         let d = py.detach(|| self.0.login(pin, now, &rules.0));
-        Self::decision(py, d, |o| obj(py, UserLogin(o)))
+        Decision::from_core(py, d, Self, UserLogin)
     }
     /// The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
+    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, PinChanged]"))]
     #[pyo3(signature = (actor, old, new, confirmation, now, rules, *, names = Vec::new()))]
     #[allow(clippy::too_many_arguments)]
     fn change_pin(
@@ -200,9 +176,10 @@ impl ExtensionAccount {
             };
             self.0.change_pin(&actor.0, form, &ctx, now, &rules.0)
         });
-        Self::decision(py, d, |o| obj(py, PinChanged(o)))
+        Decision::from_core(py, d, Self, |o| o)
     }
     /// The admin sets a PIN without the old one (P4, P5, P9); outcome `None`.
+    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, None]"))]
     #[allow(clippy::too_many_arguments)]
     fn set_pin_by_admin(
         &self,
@@ -217,9 +194,10 @@ impl ExtensionAccount {
             self.0
                 .set_pin_by_admin(&actor.0, new, confirmation, now, &rules.0)
         });
-        Self::decision(py, d, |()| Ok(py.None()))
+        Decision::from_core(py, d, Self, nothing)
     }
     /// The mobile app's login (P8); outcome `None`.
+    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, None]"))]
     fn mobile_login(
         &self,
         py: Python<'_>,
@@ -229,24 +207,6 @@ impl ExtensionAccount {
         rules: &Rules,
     ) -> Result<Decision> {
         let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
-        Self::decision(py, d, |()| Ok(py.None()))
+        Decision::from_core(py, d, Self, nothing)
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "ExtensionAccount(extension='{}', pin_origin={:?}, failed_logins={}, pin_hash=<argon2id>)",
-            self.0.extension(),
-            self.0.pin_origin(),
-            self.0.failed_logins()
-        )
-    }
-}
+});

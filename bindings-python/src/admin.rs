@@ -3,72 +3,72 @@
 use chrono::{DateTime, Utc};
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
-use crate::convert::{from_py, mirror_enum, obj, reduce, to_py};
+use pyo3_stub_gen::derive::gen_stub_pyclass;
+
 use crate::error::Result;
-use crate::lifecycle::{Decision, Rules};
+use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::password::{Strength, context};
 use crate::permission::Actor;
-use crate::secret::{OneTimeCode, Password};
 
-mirror_enum!(
-    /// The step an admin login stands at (A2, A4, P7).
-    AdminStep as "AdminStep" <=> rules::AdminStep {
-        SecondFactor = "SECOND_FACTOR", PrivacyNotice = "PRIVACY_NOTICE",
-        DefaultPins = "DEFAULT_PINS", MainMenu = "MAIN_MENU",
-    }
-);
-
-/// The stored admin account of a PBX. Save `to_dict()`; read back with `from_dict()`.
+/// The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
+#[gen_stub_pyclass]
 #[pyclass(name = "AdminAccount", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct AdminAccount(pub rules::AdminAccount);
 
 /// A remembered browser's record, kept in the admin account (A2).
+#[gen_stub_pyclass]
 #[pyclass(name = "RememberedDevice", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct RememberedDevice(rules::RememberedDevice);
 
 /// A new remembered-browser token (for the cookie, once) and its record.
+#[gen_stub_pyclass]
 #[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
 pub struct DeviceToken(rules::DeviceToken);
 
 /// A changed password: when it takes effect (K5) and its strength.
+#[gen_stub_pyclass]
 #[pyclass(name = "PasswordChanged", module = "pbx_rules", frozen)]
 pub struct PasswordChanged(rules::PasswordChanged);
 
 /// One admin login in progress, stored between requests.
+#[gen_stub_pyclass]
 #[pyclass(name = "AdminSession", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct AdminSession(pub rules::AdminSession);
 
-#[pymethods]
-impl AdminAccount {
+crate::convert::handle!(json repr AdminAccount {
+    /// A new admin account with this password.
     #[staticmethod]
     fn create(
         py: Python<'_>,
-        password: &Password,
+        password: &rules::Password,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Result<Self> {
         Ok(Self(py.detach(|| {
-            rules::AdminAccount::create(&password.0, now, rules.0.hasher())
+            rules::AdminAccount::create(password, now, rules.0.hasher())
         })?))
     }
+    /// The PHC string of the password (argon2id).
     #[getter]
     fn password_hash(&self) -> &str {
         self.0.password_hash()
     }
+    /// When the current password takes effect (K5).
     #[getter]
     fn effective_at(&self) -> DateTime<Utc> {
         self.0.effective_at()
     }
+    /// Failed logins since the last success (G5).
     #[getter]
     fn failed_logins(&self) -> u32 {
         self.0.failed_logins()
     }
+    /// The remembered browsers (A2).
     #[getter]
     fn devices(&self) -> Vec<RememberedDevice> {
         self.0
@@ -80,6 +80,7 @@ impl AdminAccount {
     }
     /// Head number already read (`BaseNumber.admin_login`); the password (A1), then the
     /// steps of `AdminSession`; outcome `AdminSession`.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, AdminSession]"))]
     #[pyo3(signature = (password, now, rules, *, device_token = None, default_pin_extensions = Vec::new()))]
     fn login(
         &self,
@@ -98,13 +99,14 @@ impl AdminAccount {
             self.0
                 .login(password, device_token, defaults, now, &rules.0)
         });
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, AdminSession(o)))
+        Decision::from_core(py, d, Self, AdminSession)
     }
     /// The account with a remembered browser added.
     fn remember(&self, device: &RememberedDevice) -> Self {
         Self(self.0.remember(device.0.clone()))
     }
     /// The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, PasswordChanged]"))]
     #[pyo3(signature = (old, new, confirmation, now, rules, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
     #[allow(clippy::too_many_arguments)]
     fn change_password(
@@ -133,37 +135,22 @@ impl AdminAccount {
                 &rules.0,
             )
         });
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |o| obj(py, PasswordChanged(o)))
+        Decision::from_core(py, d, Self, PasswordChanged)
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "AdminAccount(failed_logins={}, devices={}, password_hash=<argon2id>)",
-            self.0.failed_logins(),
-            self.0.devices().len()
-        )
-    }
-}
+});
 
-#[pymethods]
-impl AdminSession {
+crate::convert::handle!(json repr AdminSession {
+    /// The step the login stands at.
     #[getter]
-    fn step(&self) -> AdminStep {
-        self.0.step().into()
+    fn step(&self) -> rules::AdminStep {
+        self.0.step()
     }
+    /// Whether the mailed code was confirmed (A2, A3).
     #[getter]
     fn has_extended_rights(&self) -> bool {
         self.0.has_extended_rights()
     }
+    /// The extensions still on the default PIN (P7).
     #[getter]
     fn default_pin_extensions(&self) -> Vec<&str> {
         self.0
@@ -176,16 +163,20 @@ impl AdminSession {
     fn actor(&self) -> Option<Actor> {
         self.0.actor().map(Actor)
     }
+    /// Skips the second factor (A2).
     fn continue_without_extended_rights(&self) -> Result<Self> {
         Ok(Self(self.0.continue_without_extended_rights()?))
     }
+    /// Confirms the privacy notice (A4).
     fn confirm_privacy_notice(&self) -> Result<Self> {
         Ok(Self(self.0.confirm_privacy_notice()?))
     }
+    /// Acknowledges the default-PIN list (P7).
     fn acknowledge_default_pins(&self) -> Result<Self> {
         Ok(Self(self.0.acknowledge_default_pins()?))
     }
     /// Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
+    #[gen_stub(override_return_type(type_repr = "Decision[AdminSession, None]"))]
     fn request_code(
         &self,
         py: Python<'_>,
@@ -194,11 +185,14 @@ impl AdminSession {
         rules: &Rules,
     ) -> Result<Decision> {
         let d = py.detach(|| self.0.request_code(admin_email, now, &rules.0));
-        Decision::from_core(py, d, |s| obj(py, Self(s)), |()| Ok(py.None()))
+        Decision::from_core(py, d, Self, nothing)
     }
     /// Checks a mailed code (A2) for the PBX's admin account, which counts wrong codes over
     /// all sessions (F7); state `(session, account)`, both to store; outcome a `DeviceToken`
     /// to remember the browser, or `None`.
+    #[gen_stub(override_return_type(
+        type_repr = "Decision[tuple[AdminSession, AdminAccount], DeviceToken | None]"
+    ))]
     fn confirm_code(
         &self,
         py: Python<'_>,
@@ -211,80 +205,42 @@ impl AdminSession {
         Decision::from_core(
             py,
             d,
-            |(s, a)| {
-                let pair = (obj(py, Self(s))?, obj(py, AdminAccount(a))?);
-                Ok(PyTuple::new(py, [pair.0, pair.1])?.into_any().unbind())
-            },
-            |o| match o {
-                Some(t) => obj(py, DeviceToken(t)),
-                None => Ok(py.None()),
-            },
+            |(s, a)| (Self(s), AdminAccount(a)),
+            |o| o.map(DeviceToken),
         )
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "AdminSession(step={:?}, extended_rights={})",
-            self.0.step(),
-            self.0.has_extended_rights()
-        )
-    }
-}
+});
 
-#[pymethods]
-impl RememberedDevice {
+crate::convert::handle!(json repr RememberedDevice {
+    /// When the browser must log in with a code again (A2).
     #[getter]
     fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at()
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __repr__(&self) -> String {
-        format!("RememberedDevice(expires_at={})", self.0.expires_at())
-    }
-}
+});
 
-#[pymethods]
-impl DeviceToken {
+crate::convert::handle!(repr DeviceToken {
     /// The cookie value, handed out once; prints as `***`.
     #[getter]
-    fn token(&self) -> OneTimeCode {
-        OneTimeCode(self.0.token.clone())
+    fn token(&self) -> rules::OneTimeCode {
+        self.0.token.clone()
     }
+    /// The record to keep in the admin account (`AdminAccount.remember`).
     #[getter]
     fn record(&self) -> RememberedDevice {
         RememberedDevice(self.0.record.clone())
     }
-    fn __repr__(&self) -> String {
-        "DeviceToken(token=***)".to_owned()
-    }
-}
+});
 
-#[pymethods]
-impl PasswordChanged {
+crate::convert::handle!(repr PasswordChanged {
+    /// When the new password takes effect (K5).
     #[getter]
     fn effective_at(&self) -> DateTime<Utc> {
         self.0.effective_at
     }
+    /// The meter's verdict on it (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-    fn __repr__(&self) -> String {
-        format!("PasswordChanged(effective_at={})", self.0.effective_at)
-    }
-}
+});

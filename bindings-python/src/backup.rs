@@ -2,38 +2,24 @@
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 
-use crate::convert::{from_py, mirror_enum, reduce, to_py};
+use crate::convert::to_py;
 use crate::error::Result;
 use crate::numbers::{BaseNumber, NumberPlan, digits_of};
 use crate::permission::Actor;
-
-mirror_enum!(
-    /// Whether the extension can take calls right now (B3).
-    Reachability as "Reachability" <=> rules::Reachability {
-        Reachable = "REACHABLE", Unreachable = "UNREACHABLE",
-    }
-);
-
-mirror_enum!(
-    /// Which rule of B3 decided a route.
-    RouteRule as "RouteRule" <=> rules::RouteRule {
-        Reachable = "REACHABLE", IndividualBackup = "INDIVIDUAL_BACKUP", CentralBackup = "CENTRAL_BACKUP",
-    }
-);
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
 fn e164(text: &str) -> Result<rules::E164> {
     Ok(rules::E164::parse(text)?)
 }
 
 /// Master data of the PBX (B1). Edits return a new value; a refused edit changes nothing.
+#[gen_stub_pyclass]
 #[pyclass(name = "PbxMasterData", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PbxMasterData(pub rules::PbxMasterData);
 
-#[pymethods]
-impl PbxMasterData {
+crate::convert::handle!(json repr PbxMasterData {
     #[new]
     #[pyo3(signature = (base_number, central_backup_number, central_digits = "0", company_name = String::new(), admin_email = None))]
     fn new(
@@ -52,22 +38,27 @@ impl PbxMasterData {
         data.admin_email = admin_email;
         Ok(Self(data))
     }
+    /// The base number (N4–N6).
     #[getter]
     fn base_number(&self) -> BaseNumber {
         BaseNumber(self.0.base_number.clone())
     }
+    /// The extension digits of the head number (N5).
     #[getter]
     fn central_digits(&self) -> &str {
         self.0.central_digits.as_str()
     }
+    /// The company name (a K4 input).
     #[getter]
     fn company_name(&self) -> &str {
         &self.0.company_name
     }
+    /// The admin contact's e-mail address (A2, R1).
     #[getter]
     fn admin_email(&self) -> Option<&str> {
         self.0.admin_email.as_deref()
     }
+    /// The central backup number (B1, B2).
     #[getter]
     fn central_backup_number(&self) -> &str {
         self.0.central_backup_number().as_str()
@@ -96,33 +87,15 @@ impl PbxMasterData {
             self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
         ))
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "PbxMasterData(base_number='{}', central_digits='{}', central_backup_number='{}')",
-            self.0.base_number.e164(),
-            self.0.central_digits,
-            self.0.central_backup_number()
-        )
-    }
-}
+});
 
 /// Master data of one extension (B1, B5).
+#[gen_stub_pyclass]
 #[pyclass(name = "ExtensionMasterData", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
 
-#[pymethods]
-impl ExtensionMasterData {
+crate::convert::handle!(json repr ExtensionMasterData {
     #[new]
     #[pyo3(signature = (digits, name, email = None, mobile_number = None))]
     fn new(
@@ -136,22 +109,27 @@ impl ExtensionMasterData {
         data.mobile_number = mobile_number.map(e164).transpose()?;
         Ok(Self(data))
     }
+    /// The extension digits.
     #[getter]
     fn digits(&self) -> &str {
         self.0.digits.as_str()
     }
+    /// The user's name.
     #[getter]
     fn name(&self) -> &str {
         &self.0.name
     }
+    /// The user's e-mail address, if any (R2).
     #[getter]
     fn email(&self) -> Option<&str> {
         self.0.email.as_deref()
     }
+    /// The mobile number, if any (B5, P8).
     #[getter]
     fn mobile_number(&self) -> Option<&str> {
         self.0.mobile_number.as_ref().map(rules::E164::as_str)
     }
+    /// The backup number, if any (B1).
     #[getter]
     fn backup_number(&self) -> Option<&str> {
         self.0.backup_number().map(rules::E164::as_str)
@@ -160,71 +138,48 @@ impl ExtensionMasterData {
     fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
         Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
-    fn __repr__(&self) -> String {
-        format!(
-            "ExtensionMasterData(digits='{}', name={:?}, backup_number={:?})",
-            self.0.digits,
-            self.0.name,
-            self.0.backup_number().map(rules::E164::as_str)
-        )
-    }
-}
+});
 
 /// Where a call to one extension goes, and why (B3).
+#[gen_stub_pyclass]
 #[pyclass(name = "Route", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct Route(pub rules::Route);
 
-#[pymethods]
-impl Route {
+crate::convert::handle!(repr Route {
+    /// Where a call to `extension` goes when it is in `reachability` (B3).
     #[staticmethod]
     fn decide(
         pbx: &PbxMasterData,
         extension: &ExtensionMasterData,
-        reachability: Reachability,
+        reachability: rules::Reachability,
     ) -> Self {
-        Self(rules::Route::decide(
-            &pbx.0,
-            &extension.0,
-            reachability.into(),
-        ))
+        Self(rules::Route::decide(&pbx.0, &extension.0, reachability))
     }
+    /// The extension called.
     #[getter]
     fn extension(&self) -> &str {
         self.0.extension.as_str()
     }
+    /// Where the call goes instead, if anywhere.
     #[getter]
     fn reroute_to(&self) -> Option<&str> {
         self.0.reroute_to.as_ref().map(rules::E164::as_str)
     }
+    /// Which rule of B3 decided.
     #[getter]
-    fn rule(&self) -> RouteRule {
-        self.0.rule.into()
+    fn rule(&self) -> rules::RouteRule {
+        self.0.rule
     }
+    /// The core's serde form.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Route(extension='{}', reroute_to={:?}, rule={:?})",
-            self.0.extension,
-            self.0.reroute_to.as_ref().map(rules::E164::as_str),
-            self.0.rule
-        )
-    }
-}
+});
 
 /// The route of every extension should it become unreachable, in the order given (B3).
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 pub fn routing_table(
     pbx: &PbxMasterData,

@@ -1,106 +1,119 @@
-//! Conversions across the boundary: enums mirrored one to one, and state as plain dicts.
-//!
-//! State (master data, policies, actors, routes) crosses as the core's own serde form, turned
-//! into Python dicts by the `json` module: what `to_dict()` gives out, `from_dict()` reads
-//! back unchanged, so a host can store it, pickle it or edit a policy field by field. This is
-//! a data format for values, not a command bus: every operation is still a typed method.
+//! Conversions across the boundary: stored state as the core's JSON (`pbx_rules::Json`), and
+//! values without a `Json` impl (actors, sub-policies, routes) as their serde form in a dict.
+//! Enums, effects, outcomes and secrets are the core's own pyclasses (feature `python`), so
+//! nothing is mirrored here.
 
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Result, invalid_state};
+use crate::error::{Error, Result};
 
-/// A core value as a Python dict (or list, str, …) in the core's serde form.
-pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Result<Bound<'py, PyAny>> {
-    let text = serde_json::to_string(value).map_err(|e| invalid_state(&e))?;
+/// JSON text as a Python dict (or list, str, …).
+pub fn loads<'py>(py: Python<'py>, text: &str) -> Result<Bound<'py, PyAny>> {
     Ok(py.import("json")?.call_method1("loads", (text,))?)
 }
 
-/// A Python dict as produced by [`to_py`], read back into the core type.
-pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T> {
-    let text: String = obj
+/// A Python dict as JSON text.
+pub fn dumps(obj: &Bound<'_, PyAny>) -> Result<String> {
+    Ok(obj
         .py()
         .import("json")?
         .call_method1("dumps", (obj,))?
-        .extract()?;
-    serde_json::from_str(&text).map_err(|e| invalid_state(&e))
+        .extract()?)
+}
+
+/// A core value as a Python dict in its serde form.
+pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Result<Bound<'py, PyAny>> {
+    let text =
+        serde_json::to_string(value).map_err(|e| Error::from(pbx_rules::StateError::from(&e)))?;
+    loads(py, &text)
+}
+
+/// A dict as given by [`to_py`], read back: a wrong shape is the core's `STATE_MALFORMED`.
+pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T> {
+    let text = dumps(obj)?;
+    serde_json::from_str(&text).map_err(|e| Error::from(pbx_rules::StateError::from(&e)))
 }
 
 /// `(cls.from_dict, (state,))`: what `__reduce__` returns so pickle and copy work.
 pub fn reduce<'py, T: Serialize>(
     slf: &Bound<'py, PyAny>,
     value: &T,
-) -> Result<Bound<'py, PyTuple>> {
+) -> Result<Bound<'py, pyo3::types::PyTuple>> {
     let py = slf.py();
     let from_dict = slf.get_type().getattr("from_dict")?;
-    let state = PyTuple::new(py, [to_py(py, value)?])?;
-    Ok(PyTuple::new(py, [from_dict, state.into_any()])?)
+    let state = pyo3::types::PyTuple::new(py, [to_py(py, value)?])?;
+    Ok(pyo3::types::PyTuple::new(
+        py,
+        [from_dict, state.into_any()],
+    )?)
 }
 
-/// A pyclass value as a Python object, for outcomes typed `object` on the Python side.
-pub fn obj<T>(py: Python<'_>, value: T) -> PyResult<Py<PyAny>>
-where
-    T: pyo3::PyClass + Into<pyo3::PyClassInitializer<T>>,
-{
-    Ok(Py::new(py, value)?.into_any())
-}
-
-/// Mirrors a fieldless core enum as a Python enum-like class (`Lang.DE`), with conversions
-/// both ways. Core enums marked `#[non_exhaustive]` name the fallback for variants added
-/// later, so a newer core never makes the binding panic.
-macro_rules! mirror_enum {
-    (
-        $(#[$meta:meta])*
-        $py:ident as $name:literal <=> $core:path { $($var:ident = $pyname:literal),+ $(,)? }
-        $(fallback $fb:ident)?
-    ) => {
-        $(#[$meta])*
-        #[pyclass(name = $name, module = "pbx_rules", eq, eq_int, frozen, hash, from_py_object)]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $py {
-            $(
-                #[allow(missing_docs)]
-                #[pyo3(name = $pyname)]
-                $var,
-            )+
-        }
-
-        impl From<$core> for $py {
-            #[allow(unreachable_patterns)]
-            fn from(v: $core) -> Self {
-                use $core as C;
-                match v {
-                    $(C::$var => Self::$var,)+
-                    $(_ => Self::$fb,)?
-                }
+/// One `#[pymethods]` block for a handle (pyo3 allows one per class without its
+/// `multiple-pymethods` feature, whose registry would pull Python symbols into every binary
+/// of the workspace that links the core): the handle's own methods, plus
+/// - `json`: `to_json` / `from_json` (the core's `Json`: a wrong shape or a newer version is
+///   a `StateError`, a policy out of bounds a `PolicyError`), `to_dict` / `from_dict` (the
+///   same JSON as a dict) and pickling through that JSON;
+/// - `repr`: `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
+macro_rules! handle {
+    (json repr $handle:ident { $($body:tt)* }) => {
+        $crate::convert::handle!(json $handle {
+            $($body)*
+            fn __repr__(&self) -> String {
+                format!("{:?}", self.0)
+            }
+        });
+    };
+    (repr $handle:ident { $($body:tt)* }) => {
+        #[pyo3_stub_gen::derive::gen_stub_pymethods]
+        #[pyo3::pymethods]
+        impl $handle {
+            $($body)*
+            fn __repr__(&self) -> String {
+                format!("{:?}", self.0)
             }
         }
-
-        impl From<$py> for $core {
-            fn from(v: $py) -> Self {
-                match v {
-                    $($py::$var => <$core>::$var,)+
-                }
+    };
+    (json $handle:ident { $($body:tt)* }) => {
+        #[pyo3_stub_gen::derive::gen_stub_pymethods]
+        #[pyo3::pymethods]
+        impl $handle {
+            $($body)*
+            /// The core's JSON to store, the same in every language (secrets as `"***"`).
+            fn to_json(&self) -> String {
+                pbx_rules::Json::to_json(&self.0)
             }
-        }
-
-        #[pymethods]
-        impl $py {
-            /// The member's name (`"RED"`), as `enum.Enum` has it.
-            #[getter]
-            fn name(&self) -> &'static str {
-                match self {
-                    $(Self::$var => $pyname,)+
-                }
+            /// Reads stored JSON: `StateError` for damaged, foreign or newer data, never a
+            /// half-read object.
+            #[staticmethod]
+            fn from_json(text: &str) -> $crate::error::Result<Self> {
+                Ok(Self(pbx_rules::Json::from_json(text)?))
+            }
+            /// `to_json()` as a dict.
+            #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> $crate::error::Result<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::convert::loads(py, &self.to_json())
+            }
+            /// `from_json()` from a dict.
+            #[staticmethod]
+            fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &pyo3::Bound<'_, pyo3::PyAny>) -> $crate::error::Result<Self> {
+                Self::from_json(&$crate::convert::dumps(state)?)
+            }
+            #[gen_stub(skip)]
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> $crate::error::Result<pyo3::Bound<'py, pyo3::types::PyTuple>> {
+                use pyo3::types::PyAnyMethods;
+                let from_json = slf.get_type().getattr("from_json")?;
+                let text = pyo3::types::PyTuple::new(slf.py(), [slf.get().to_json()])?;
+                Ok(pyo3::types::PyTuple::new(slf.py(), [from_json, text.into_any()])?)
             }
         }
     };
 }
-pub(crate) use mirror_enum;
-
-mirror_enum!(
-    /// The language of a message (G2).
-    Lang as "Lang" <=> pbx_rules::Lang { De = "DE", En = "EN" }
-);
+pub(crate) use handle;

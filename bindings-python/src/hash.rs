@@ -2,15 +2,16 @@
 //! `needs_rehash` (alias `check_needs_rehash`), plus `hash_many` for imports.
 //!
 //! Every call releases the GIL: one hash costs tens of milliseconds of memory-hard work, and
-//! a provisioning script hashing thousands of PINs should use every core. `verify` returns a
-//! bool rather than raising on a mismatch, as the core does; malformed hashes raise
+//! a provisioning script hashing thousands of PINs should use every core. `verify` raises
+//! `VerifyMismatchError` on a wrong secret, as argon2-cffi does; malformed hashes raise
 //! `HashError`.
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, verify_mismatch};
 use crate::policy::HashPolicy;
 
 /// A secret as Python hands it over: `str` (hashed as UTF-8) or `bytes`.
@@ -19,6 +20,8 @@ pub enum Secret {
     Text(String),
     Bytes(Vec<u8>),
 }
+
+pyo3_stub_gen::impl_stub_type!(Secret = String | pyo3::types::PyBytes);
 
 impl Secret {
     fn bytes(&self) -> &[u8] {
@@ -30,11 +33,11 @@ impl Secret {
 }
 
 /// Hashes and verifies credentials under a hashing policy, with an optional pepper.
+#[gen_stub_pyclass]
 #[pyclass(name = "Hasher", module = "pbx_rules", frozen)]
 pub struct Hasher(pub rules::Hasher);
 
-#[pymethods]
-impl Hasher {
+crate::convert::handle!(repr Hasher {
     #[new]
     #[pyo3(signature = (policy = None, pepper = None))]
     fn new(policy: Option<PyRef<'_, HashPolicy>>, pepper: Option<Vec<u8>>) -> Self {
@@ -45,6 +48,7 @@ impl Hasher {
             None => hasher,
         })
     }
+    /// The hashing policy (G4).
     #[getter]
     fn policy(&self) -> HashPolicy {
         HashPolicy(self.0.policy().clone())
@@ -53,9 +57,15 @@ impl Hasher {
     fn hash(&self, py: Python<'_>, secret: Secret) -> Result<String> {
         Ok(py.detach(|| self.0.hash(secret.bytes()))?)
     }
-    /// Whether `secret` matches the stored PHC string (constant time).
+    /// `True` when `secret` matches the stored PHC string (constant time); raises
+    /// `VerifyMismatchError` (a `HashError`) when it does not, as argon2-cffi does, and
+    /// `HashError` for an unusable hash.
     fn verify(&self, py: Python<'_>, hash: &str, secret: Secret) -> Result<bool> {
-        Ok(py.detach(|| self.0.verify(secret.bytes(), hash))?)
+        if py.detach(|| self.0.verify(secret.bytes(), hash))? {
+            Ok(true)
+        } else {
+            Err(verify_mismatch())
+        }
     }
     /// Whether the stored hash was made with other costs than the policy's.
     fn needs_rehash(&self, hash: &str) -> Result<bool> {
@@ -70,14 +80,7 @@ impl Hasher {
     fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
         HashBatch(py.detach(|| on_every_core(&secrets, |s| self.0.hash(s.bytes()))))
     }
-    fn __repr__(&self) -> String {
-        let p = self.0.policy();
-        format!(
-            "Hasher(m_cost_kib={}, t_cost={}, p_cost={})",
-            p.m_cost_kib, p.t_cost, p.p_cost
-        )
-    }
-}
+});
 
 /// `f` over `rows` in input order, one scoped thread per core: FFI plumbing for bulk calls,
 /// since the core hashes one secret per call.
@@ -101,9 +104,11 @@ fn on_every_core<T: Sync, R: Send>(rows: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 }
 
 /// The outcome of `hash_many`: one PHC string per input, or the row's error.
+#[gen_stub_pyclass]
 #[pyclass(name = "HashBatch", module = "pbx_rules", frozen)]
 pub struct HashBatch(Vec<std::result::Result<String, rules::HashError>>);
 
+#[gen_stub_pymethods]
 #[pymethods]
 impl HashBatch {
     fn __len__(&self) -> usize {
@@ -114,6 +119,7 @@ impl HashBatch {
         self.0.iter().map(|r| r.as_deref().ok()).collect()
     }
     /// `(index, HashError)` for every failed row.
+    #[gen_stub(override_return_type(type_repr = "list[tuple[int, HashError]]"))]
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
         let rows = self
             .0

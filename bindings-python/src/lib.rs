@@ -28,9 +28,25 @@ use pyo3::prelude::*;
 fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     m.add("__version__", pbx_rules::VERSION)?;
-    m.add_class::<convert::Lang>()?;
+    // the core's own pyclasses (feature `python`): enums, effects, secrets, outcomes
+    m.add_class::<pbx_rules::Lang>()?;
+    m.add_class::<pbx_rules::NumberKind>()?;
+    m.add_class::<pbx_rules::Reachability>()?;
+    m.add_class::<pbx_rules::RouteRule>()?;
+    m.add_class::<pbx_rules::StrengthLevel>()?;
+    m.add_class::<pbx_rules::TrivialPinFinding>()?;
+    m.add_class::<pbx_rules::PinOrigin>()?;
+    m.add_class::<pbx_rules::AdminStep>()?;
+    m.add_class::<pbx_rules::PreviewMode>()?;
+    m.add_class::<pbx_rules::SecretPurpose>()?;
+    m.add_class::<pbx_rules::ChangeKind>()?;
+    m.add_class::<pbx_rules::Secret>()?;
+    m.add_class::<pbx_rules::Effect>()?;
+    m.add_class::<pbx_rules::PinChanged>()?;
+    m.add_class::<pbx_rules::Pin>()?;
+    m.add_class::<pbx_rules::Password>()?;
+    m.add_class::<pbx_rules::OneTimeCode>()?;
     // numbers
-    m.add_class::<numbers::NumberKind>()?;
     m.add_class::<numbers::NumberPlan>()?;
     m.add_class::<numbers::PhoneNumber>()?;
     m.add_class::<numbers::NumberBatch>()?;
@@ -38,12 +54,9 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<numbers::BaseNumber>()?;
     m.add_function(wrap_pyfunction!(numbers::metadata_version, m)?)?;
     // permissions and backup routing
-    m.add_class::<permission::Role>()?;
     m.add_class::<permission::Actor>()?;
     m.add_class::<permission::Action>()?;
     m.add_function(wrap_pyfunction!(permission::authorize, m)?)?;
-    m.add_class::<backup::Reachability>()?;
-    m.add_class::<backup::RouteRule>()?;
     m.add_class::<backup::PbxMasterData>()?;
     m.add_class::<backup::ExtensionMasterData>()?;
     m.add_class::<backup::Route>()?;
@@ -59,9 +72,6 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::ThrottlePolicy>()?;
     m.add_class::<policy::RecoveryPolicy>()?;
     // secrets, PINs, passwords, hashing
-    m.add_class::<secret::Pin>()?;
-    m.add_class::<secret::Password>()?;
-    m.add_class::<secret::OneTimeCode>()?;
     m.add_function(wrap_pyfunction!(secret::parse_pin, m)?)?;
     m.add_function(wrap_pyfunction!(secret::parse_password, m)?)?;
     m.add_class::<pin::AcceptedPin>()?;
@@ -71,7 +81,6 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pin::mobile_app_check, m)?)?;
     m.add_function(wrap_pyfunction!(pin::trivial_pin_findings, m)?)?;
     m.add_function(wrap_pyfunction!(pin::is_default_pin, m)?)?;
-    m.add_class::<password::StrengthLevel>()?;
     m.add_class::<password::Strength>()?;
     m.add_class::<password::AcceptedPassword>()?;
     m.add_class::<password::PasswordChangeOutcome>()?;
@@ -86,14 +95,9 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // lifecycle (issue 4): accounts, admin login steps, recovery, preview
     m.add_class::<lifecycle::Rules>()?;
     m.add_class::<lifecycle::Decision>()?;
-    m.add_class::<lifecycle::Effect>()?;
-    m.add_class::<lifecycle::EffectKind>()?;
-    m.add_class::<account::PinOrigin>()?;
     m.add_class::<account::ExtensionAccount>()?;
     m.add_class::<account::Created>()?;
     m.add_class::<account::UserLogin>()?;
-    m.add_class::<account::PinChanged>()?;
-    m.add_class::<admin::AdminStep>()?;
     m.add_class::<admin::AdminAccount>()?;
     m.add_class::<admin::AdminSession>()?;
     m.add_class::<admin::RememberedDevice>()?;
@@ -101,9 +105,13 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<admin::PasswordChanged>()?;
     m.add_function(wrap_pyfunction!(recovery::forgot_password, m)?)?;
     m.add_function(wrap_pyfunction!(recovery::forgot_pin, m)?)?;
-    m.add_class::<lifecycle::PreviewMode>()?;
     m.add_function(wrap_pyfunction!(lifecycle::preview_footer, m)?)?;
     m.add_function(wrap_pyfunction!(lifecycle::preview_toggled, m)?)?;
     m.add_function(wrap_pyfunction!(lifecycle::feature_available, m)?)?;
     Ok(())
 }
+
+// The stub (`python/pbx_rules/__init__.pyi`) is generated from what the macros record
+// (`src/bin/stub_gen.rs`).
+pyo3_stub_gen::define_stub_info_gatherer!(stub_info);
+pyo3_stub_gen::module_variable!("pbx_rules", "__version__", String);

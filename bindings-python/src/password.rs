@@ -3,18 +3,12 @@
 use pbx_rules as rules;
 use pyo3::prelude::*;
 
-use crate::convert::{Lang, mirror_enum, to_py};
+use crate::convert::to_py;
 use crate::error::Result;
 use crate::hash::Hasher;
 use crate::policy::{PasswordPolicy, password_or_default};
-use crate::secret::Password;
-
-mirror_enum!(
-    /// The meter's five levels, red to green (K2); ordered by score.
-    StrengthLevel as "StrengthLevel" <=> rules::StrengthLevel {
-        Red = "RED", Orange = "ORANGE", Yellow = "YELLOW", LightGreen = "LIGHT_GREEN", Green = "GREEN",
-    }
-);
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
+use rules::Lang;
 
 /// The guessable inputs of K4 as keyword arguments, in the core's borrowed form.
 pub fn context<'a>(
@@ -32,15 +26,17 @@ pub fn context<'a>(
 }
 
 /// What the meter says about a password: level, score 0–4, warning and suggestions (K2).
+#[gen_stub_pyclass]
 #[pyclass(name = "Strength", module = "pbx_rules", frozen)]
 pub struct Strength(pub rules::Strength);
 
-#[pymethods]
-impl Strength {
+crate::convert::handle!(repr Strength {
+    /// The colour (K2).
     #[getter]
-    fn level(&self) -> StrengthLevel {
-        self.0.level.into()
+    fn level(&self) -> rules::StrengthLevel {
+        self.0.level
     }
+    /// zxcvbn's score 0–4.
     #[getter]
     fn score(&self) -> u8 {
         self.0.score
@@ -48,15 +44,17 @@ impl Strength {
     /// The level's colour name in the given language (`"gelb"`).
     #[pyo3(signature = (lang = Lang::En))]
     fn level_name(&self, lang: Lang) -> &'static str {
-        self.0.level.name(lang.into())
+        self.0.level.name(lang)
     }
+    /// The warning in `lang`, if any.
     #[pyo3(signature = (lang = Lang::En))]
     fn warning_text(&self, lang: Lang) -> Option<&'static str> {
-        self.0.warning_text(lang.into())
+        self.0.warning_text(lang)
     }
+    /// The suggestions in `lang`.
     #[pyo3(signature = (lang = Lang::En))]
     fn suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
-        self.0.suggestion_texts(lang.into())
+        self.0.suggestion_texts(lang)
     }
     /// The warning's stable code (`"top10_password"`), if any.
     #[getter]
@@ -69,19 +67,14 @@ impl Strength {
         self.0.suggestion_codes()
     }
     /// Level, score, warning and suggestions as the core serialises them.
+    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
     fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Strength(level={}, score={})",
-            self.0.level.name(rules::Lang::En),
-            self.0.score
-        )
-    }
-}
+});
 
 /// The meter for a password (K2, K4); never raises.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (password, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
 pub fn evaluate(
@@ -101,54 +94,48 @@ pub fn evaluate(
 }
 
 /// A password that passed K1–K4, with its strength.
+#[gen_stub_pyclass]
 #[pyclass(name = "AcceptedPassword", module = "pbx_rules", frozen)]
 pub struct AcceptedPassword(rules::AcceptedPassword);
 
-#[pymethods]
-impl AcceptedPassword {
+crate::convert::handle!(repr AcceptedPassword {
+    /// The password, masked (`expose()` for the text).
     #[getter]
-    fn password(&self) -> Password {
-        Password(self.0.password.clone())
+    fn password(&self) -> rules::Password {
+        self.0.password.clone()
     }
+    /// The meter's verdict (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.strength.clone())
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AcceptedPassword(password=Password(***), level={})",
-            self.0.strength.level.name(rules::Lang::En)
-        )
-    }
-}
+});
 
 /// A completed password change: the accepted password and its hash to store (K3).
+#[gen_stub_pyclass]
 #[pyclass(name = "PasswordChangeOutcome", module = "pbx_rules", frozen)]
 pub struct PasswordChangeOutcome(rules::PasswordChangeOutcome);
 
-#[pymethods]
-impl PasswordChangeOutcome {
+crate::convert::handle!(repr PasswordChangeOutcome {
+    /// The new password, masked.
     #[getter]
-    fn password(&self) -> Password {
-        Password(self.0.accepted.password.clone())
+    fn password(&self) -> rules::Password {
+        self.0.accepted.password.clone()
     }
+    /// The meter's verdict (K2).
     #[getter]
     fn strength(&self) -> Strength {
         Strength(self.0.accepted.strength.clone())
     }
+    /// The PHC string to store.
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "PasswordChangeOutcome(password=Password(***), level={}, hash=<argon2id>)",
-            self.0.accepted.strength.level.name(rules::Lang::En)
-        )
-    }
-}
+});
 
 /// A new password typed twice (K1–K4); raises `PasswordError`.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (new, confirmation, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
 #[allow(clippy::too_many_arguments)]
@@ -172,6 +159,7 @@ pub fn validate_new_password(
 }
 
 /// A password change with the old password (K3), hashing with the GIL released.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (old, new, confirmation, stored_hash, hasher, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
 #[allow(clippy::too_many_arguments)]

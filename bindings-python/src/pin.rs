@@ -10,61 +10,55 @@ use rules::Localized;
 use crate::error::Result;
 use crate::hash::Hasher;
 use crate::policy::{PinPolicy, pin_or_default};
-use crate::secret::Pin;
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
 fn codes(findings: &[rules::TrivialPinFinding]) -> Vec<&'static str> {
     findings.iter().map(|f| f.code()).collect()
 }
 
 /// A PIN that passed P1 and P3, with the trivial-PIN findings a `Warn` policy lets through.
+#[gen_stub_pyclass]
 #[pyclass(name = "AcceptedPin", module = "pbx_rules", frozen)]
 pub struct AcceptedPin(rules::AcceptedPin);
 
-#[pymethods]
-impl AcceptedPin {
+crate::convert::handle!(repr AcceptedPin {
+    /// The PIN, masked (`expose()` for the text).
     #[getter]
-    fn pin(&self) -> Pin {
-        Pin(self.0.pin.clone())
+    fn pin(&self) -> rules::Pin {
+        self.0.pin.clone()
     }
+    /// The trivial-PIN findings the policy only warns about, as codes.
     #[getter]
     fn warnings(&self) -> Vec<&'static str> {
         codes(&self.0.warnings)
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "AcceptedPin(pin=Pin(***), warnings={:?})",
-            codes(&self.0.warnings)
-        )
-    }
-}
+});
 
 /// A completed PIN change: the accepted PIN and its new hash to store (P3).
+#[gen_stub_pyclass]
 #[pyclass(name = "PinChangeOutcome", module = "pbx_rules", frozen)]
 pub struct PinChangeOutcome(rules::PinChangeOutcome);
 
-#[pymethods]
-impl PinChangeOutcome {
+crate::convert::handle!(repr PinChangeOutcome {
+    /// The new PIN, masked.
     #[getter]
-    fn pin(&self) -> Pin {
-        Pin(self.0.accepted.pin.clone())
+    fn pin(&self) -> rules::Pin {
+        self.0.accepted.pin.clone()
     }
+    /// The trivial-PIN findings the policy only warns about, as codes.
     #[getter]
     fn warnings(&self) -> Vec<&'static str> {
         codes(&self.0.accepted.warnings)
     }
+    /// The PHC string to store.
     #[getter]
     fn hash(&self) -> &str {
         &self.0.hash
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "PinChangeOutcome(pin=Pin(***), warnings={:?}, hash=<argon2id>)",
-            codes(&self.0.accepted.warnings)
-        )
-    }
-}
+});
 
 /// A new PIN typed twice (P1, P3); raises `PinError`.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (new, confirmation, policy = None, *, extension_digits = None, names = Vec::new()))]
 pub fn validate_new_pin(
@@ -90,6 +84,7 @@ pub fn validate_new_pin(
 }
 
 /// A PIN change with the old PIN (P3), hashing with the GIL released; raises `PinError`.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (old, new, confirmation, stored_hash, hasher, policy = None, *, extension_digits = None, names = Vec::new()))]
 #[allow(clippy::too_many_arguments)]
@@ -126,26 +121,28 @@ pub fn change_pin(
 }
 
 /// Whether the mobile app may log in with this PIN (P8); raises `PinError`.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (pin, mobile, policy = None))]
 pub fn mobile_app_check(
-    pin: &Pin,
+    pin: &rules::Pin,
     mobile: Option<&str>,
     policy: Option<PyRef<'_, PinPolicy>>,
 ) -> Result<()> {
     let mobile = mobile.map(rules::E164::parse).transpose()?;
     Ok(rules::mobile_app_check(
-        &pin.0,
+        pin,
         mobile.as_ref(),
         &pin_or_default(policy.as_deref()),
     )?)
 }
 
 /// Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (pin, policy = None, *, extension_digits = None, names = Vec::new(), phone_number = None))]
 pub fn trivial_pin_findings(
-    pin: &Pin,
+    pin: &rules::Pin,
     policy: Option<PyRef<'_, PinPolicy>>,
     extension_digits: Option<&str>,
     names: Vec<String>,
@@ -158,15 +155,16 @@ pub fn trivial_pin_findings(
         names: &names,
         phone_number: phone_number.as_ref(),
     };
-    Ok(codes(&pin.0.trivial_findings(
+    Ok(codes(&pin.trivial_findings(
         &ctx,
         &pin_or_default(policy.as_deref()),
     )))
 }
 
 /// Whether the PIN is the policy's default PIN (P2).
+#[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 #[pyo3(signature = (pin, policy = None))]
-pub fn is_default_pin(pin: &Pin, policy: Option<PyRef<'_, PinPolicy>>) -> bool {
-    pin.0.is_default(&pin_or_default(policy.as_deref()))
+pub fn is_default_pin(pin: &rules::Pin, policy: Option<PyRef<'_, PinPolicy>>) -> bool {
+    pin.is_default(&pin_or_default(policy.as_deref()))
 }

@@ -9,6 +9,7 @@ use pbx_rules as rules;
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
+use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
 use crate::convert::{from_py, reduce, to_py};
 use crate::error::{Error, Result};
@@ -16,23 +17,29 @@ use crate::error::{Error, Result};
 macro_rules! policy_class {
     ($(#[$meta:meta])* $py:ident as $name:literal => $core:ty { $($preset:ident),+ }) => {
         $(#[$meta])*
-        #[pyclass(name = $name, module = "pbx_rules", frozen, eq)]
+        #[gen_stub_pyclass]
+#[pyclass(name = $name, module = "pbx_rules", frozen, eq)]
         #[derive(Clone, PartialEq)]
         pub struct $py(pub $core);
 
-        #[pymethods]
+        #[gen_stub_pymethods]
+#[pymethods]
         impl $py {
             $(
+                /// The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
                 #[staticmethod]
                 fn $preset() -> Self {
                     Self(<$core>::$preset())
                 }
             )+
+            /// Every field as the core's serde form.
+            #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
             fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
                 to_py(py, &self.0)
             }
+            /// Reads what `to_dict()` gave; `StateError` for another shape.
             #[staticmethod]
-            fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
+            fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
                 Ok(Self(from_py(state)?))
             }
             /// A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -40,10 +47,12 @@ macro_rules! policy_class {
             fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> Result<Self> {
                 Ok(Self(replaced(py, &self.0, changes)?))
             }
+            /// Reads one field (`policy.pin.min_len`).
             fn __getattr__<'py>(&self, py: Python<'py>, field: &str) -> Result<Bound<'py, PyAny>> {
                 field_of(py, &self.0, field)
             }
-            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
+            #[gen_stub(skip)]
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
                 reduce(slf.as_any(), &slf.get().0)
             }
             fn __repr__(&self) -> String {
@@ -117,16 +126,18 @@ policy_class!(
 
 /// Every number the rules use (G6): `Policy.centrexx()`, `Policy.strict()`,
 /// `Policy.preset(name)`, with one attribute per area.
+#[gen_stub_pyclass]
 #[pyclass(name = "Policy", module = "pbx_rules", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct Policy(pub rules::Policy);
 
-#[pymethods]
-impl Policy {
+crate::convert::handle!(json Policy {
+    /// The seed's rules.
     #[staticmethod]
     fn centrexx() -> Self {
         Self(rules::Policy::centrexx())
     }
+    /// Tighter rules.
     #[staticmethod]
     fn strict() -> Self {
         Self(rules::Policy::strict())
@@ -138,34 +149,42 @@ impl Policy {
             .map(Self)
             .ok_or_else(|| Error(pyo3::exceptions::PyKeyError::new_err(name.to_owned())))
     }
+    /// Phone numbers (N1).
     #[getter]
     fn numbers(&self) -> NumberPolicy {
         NumberPolicy(self.0.numbers.clone())
     }
+    /// User PINs.
     #[getter]
     fn pin(&self) -> PinPolicy {
         PinPolicy(self.0.pin.clone())
     }
+    /// The admin password.
     #[getter]
     fn password(&self) -> PasswordPolicy {
         PasswordPolicy(self.0.password.clone())
     }
+    /// Argon2id costs.
     #[getter]
     fn hashing(&self) -> HashPolicy {
         HashPolicy(self.0.hashing.clone())
     }
+    /// The mailed second-factor code.
     #[getter]
     fn second_factor(&self) -> SecondFactorPolicy {
         SecondFactorPolicy(self.0.second_factor.clone())
     }
+    /// Sessions and remembered browsers.
     #[getter]
     fn session(&self) -> SessionPolicy {
         SessionPolicy(self.0.session.clone())
     }
+    /// Failed-login throttling.
     #[getter]
     fn throttle(&self) -> ThrottlePolicy {
         ThrottlePolicy(self.0.throttle.clone())
     }
+    /// Forgot-PIN and forgot-password.
     #[getter]
     fn recovery(&self) -> RecoveryPolicy {
         RecoveryPolicy(self.0.recovery.clone())
@@ -184,20 +203,10 @@ impl Policy {
         }
         Ok(Self(replaced(py, &self.0, changes.as_ref())?))
     }
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    #[staticmethod]
-    fn from_dict(state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
     fn __repr__(&self) -> String {
         format!("{:?}", self.0)
     }
-}
+});
 
 /// The PIN policy given, or the seed's.
 pub fn pin_or_default(policy: Option<&PinPolicy>) -> rules::PinPolicy {

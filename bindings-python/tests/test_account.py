@@ -29,8 +29,9 @@ def test_state_pickles_and_reprs_hide_secrets() -> None:
         assert pickle.loads(pickle.dumps(state)) == state
         assert "$argon2id" not in repr(state)
     d = session.request_code("admin@example.com", NOW, RULES)
-    code = d.effects[0].secret
-    assert isinstance(code, pr.OneTimeCode)
+    mail = d.effects[0]
+    assert isinstance(mail, pr.Effect.SendSecret) and mail.purpose == pr.SecretPurpose.EXTENDED_RIGHTS_CODE
+    code = mail.secret
     assert code.expose() not in repr(d) + repr(d.effects)
     assert password.expose() not in repr(admin) + repr(session)
 

@@ -118,7 +118,7 @@ def test_k2_meter_json_matches_the_binding() -> None:
     done = run("meter", "--json", "--lang", "en", "--company", "Muster GmbH", stdin="MusterGmbH2024\n")
     report = json.loads(done.stdout)
     strength = pr.evaluate("MusterGmbH2024", company_name="Muster GmbH")
-    assert report["level"] == strength.level.name.lower() and report["score"] == strength.score
+    assert report["level"] == strength.level.code and report["score"] == strength.score
     assert report["en"]["warning"] == strength.warning_text(pr.Lang.EN)
 
 

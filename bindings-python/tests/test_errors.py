@@ -12,7 +12,7 @@ from conftest import VECTORS
 FAMILIES = [
     "NumberError", "LoginIdError", "BackupError", "PermissionDenied", "PinError",
     "PasswordError", "HashError", "GenerateError", "LoginError", "RecoveryError",
-    "PolicyError",
+    "PolicyError", "StateError",
 ]
 
 
@@ -48,4 +48,22 @@ def test_exception_fields() -> None:
     assert err.code == "PIN_TOO_SHORT"
     assert err.message_en == str(err) == "A PIN needs at least 4 digits."
     assert err.message_de == "Eine PIN muss mindestens 4 Ziffern haben."
-    assert err.details == {}
+    # The core's JSON, the same in every language: details are what the error carries.
+    assert err.details == {"min": 4} and err.family == "pin"
+    assert json.loads(err.json) == {
+        "family": "pin", "code": "PIN_TOO_SHORT", "message_de": err.message_de,
+        "message_en": err.message_en, "details": {"min": 4},
+    }
+
+
+def test_g2_state_error_for_malformed_json_never_a_half_read_object() -> None:
+    for text in ["", "{", "[]", '{"version": 2}', "null", '"x"']:
+        with pytest.raises(pr.StateError) as info:
+            pr.ExtensionAccount.from_json(text)
+        assert info.value.code == "STATE_MALFORMED"
+        assert info.value.message_de and info.value.message_en
+        assert "line" in info.value.details
+    with pytest.raises(pr.StateError):
+        pr.Policy.from_json("{}")
+    with pytest.raises(pr.StateError):
+        pr.AdminSession.from_dict({"step": "nowhere"})

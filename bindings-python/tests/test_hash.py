@@ -11,21 +11,35 @@ import pbx_rules as pr
 from conftest import cheap_hasher
 
 
-def test_hash_verify_rehash() -> None:
+def test_g4_hash_verify_rehash() -> None:
     h = pr.Hasher()
     stored = h.hash("4711")
     assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
-    assert h.verify(stored, "4711") and not h.verify(stored, "4712")
-    assert h.verify(stored, b"4711")
+    assert h.verify(stored, "4711") is True
+    assert h.verify(stored, b"4711") is True
     assert not h.needs_rehash(stored) and not h.check_needs_rehash(stored)
     assert cheap_hasher().needs_rehash(stored)
 
 
-def test_pepper_is_needed_to_verify() -> None:
+def test_g4_wrong_secret_raises_verify_mismatch_like_argon2_cffi() -> None:
+    # Code ported from argon2-cffi treats "no exception" as "logged in": a wrong secret must
+    # raise, never return a falsy value.
+    h = cheap_hasher()
+    stored = h.hash("4711")
+    with pytest.raises(pr.VerifyMismatchError) as info:
+        h.verify(stored, "4712")
+    assert isinstance(info.value, pr.HashError) and issubclass(pr.VerifyMismatchError, pr.HashError)
+    assert info.value.code == "HASH_MISMATCH"
+    assert info.value.message_de and info.value.message_en and info.value.details == {}
+    assert "4711" not in str(info.value) and "4712" not in str(info.value)
+
+
+def test_g4_pepper_is_needed_to_verify() -> None:
     peppered = pr.Hasher(pepper=b"server secret")
     stored = peppered.hash("4711")
     assert peppered.verify(stored, "4711")
-    assert not pr.Hasher().verify(stored, "4711")
+    with pytest.raises(pr.VerifyMismatchError):
+        pr.Hasher().verify(stored, "4711")
     assert "server secret" not in repr(peppered)
 
 

@@ -51,7 +51,8 @@ def test_pin_vectors(case: dict[str, Any]) -> None:
         assert info.value.code == expect["code"]
         assert type(info.value) in families_of(expect["code"])
         if expect["code"] == "PIN_TRIVIAL":
-            assert info.value.details["findings"] == expect["findings"]
+            # The core's JSON spells each finding as its snake-case code.
+            assert ["PIN_TRIVIAL_" + f.upper() for f in info.value.details["findings"]] == expect["findings"]
         return
     got = run(case)
     if verdict == "accepted":

@@ -15,6 +15,7 @@ use zeroize::Zeroizing;
 macro_rules! secret_text {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
+        #[cfg_attr(feature = "python", pyo3_stub_gen::derive::gen_stub_pyclass, pyo3::pyclass(module = "pbx_rules", frozen, eq, from_py_object))]
         #[derive(Clone)]
         pub struct $name(Zeroizing<String>);
 

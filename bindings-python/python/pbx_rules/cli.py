@@ -164,7 +164,7 @@ def cmd_meter(args: argparse.Namespace) -> int:
         admin_email=args.email,
     )
     langs = ["de", "en"] if args.lang == "both" else [args.lang]
-    report: dict[str, object] = {"level": strength.level.name.lower(), "score": strength.score}
+    report: dict[str, object] = {"level": strength.level.code, "score": strength.score}
     for lang in langs:
         report[lang] = {
             "level": strength.level_name(lang_of(lang)),

@@ -10,6 +10,20 @@ use crate::{Actor, ExtensionDigits, LoginError};
 /// The step an admin login stands at. The steps run in this order; each call checks it.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "python",
+    derive(Hash),
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
+    pyo3::pyclass(
+        module = "pbx_rules",
+        eq,
+        eq_int,
+        frozen,
+        hash,
+        from_py_object,
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdminStep {

@@ -1,0 +1,63 @@
+//! Writes `python/pbx_rules/__init__.pyi` from the module's stub information (issue 11).
+//!
+//! pyo3-stub-gen collects every `#[pyclass]`, method and function of the core (feature
+//! `python`) and of this binding. The package `pbx_rules` re-exports the compiled module, so
+//! the stub is the package's `__init__.pyi`. pyo3-stub-gen has no generic classes, so this
+//! program declares the type variables and makes `Decision` generic in them (`S`, `T`);
+//! the methods that return a decision name their state and outcome types.
+//! `--check` compares instead of writing and fails when the committed stub is stale.
+
+use std::path::Path;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let info = pbx_rules_py::stub_info()?;
+    let module = info
+        .modules
+        .get("pbx_rules")
+        .ok_or("no stub information for the module pbx_rules")?;
+    let text = generic_decision(&module.to_string());
+    let dest = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/pbx_rules/__init__.pyi");
+    if std::env::args().any(|a| a == "--check") {
+        let committed = std::fs::read_to_string(&dest).unwrap_or_default();
+        if committed != text {
+            return Err(format!(
+                "{} is stale: run bindings-python/stubs.sh and commit it",
+                dest.display()
+            )
+            .into());
+        }
+        return Ok(());
+    }
+    std::fs::write(&dest, text)?;
+    Ok(())
+}
+
+/// The stub with `S` and `T` declared, `class Decision` generic in them, and the exception
+/// classes deriving from each other by name (pyo3-stub-gen writes every exception base as a
+/// builtin: `class HashError(builtins.PbxRulesError)`).
+fn generic_decision(stub: &str) -> String {
+    let stub = stub
+        .lines()
+        .map(|line| match line.strip_prefix("class ") {
+            Some(rest)
+                if rest.contains("(builtins.") && !rest.contains("(builtins.ValueError)") =>
+            {
+                format!("class {}", rest.replacen("(builtins.", "(", 1))
+            }
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let vars = "S = typing.TypeVar(\"S\")\nT = typing.TypeVar(\"T\")\n\n";
+    let stub = stub.replacen(
+        "class Decision:",
+        "class Decision(typing.Generic[S, T]):",
+        1,
+    );
+    // After `__all__`, before the first class.
+    match stub.find("\n]\n") {
+        Some(at) => format!("{}\n{vars}{}", &stub[..at + 3], &stub[at + 3..]),
+        None => stub,
+    }
+}
