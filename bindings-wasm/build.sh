@@ -4,14 +4,16 @@
 # used for the load-time figures), plus the full binding with every region for Node
 # (pkg/node/), which the tests replay the shared vectors against.
 #
-# The numbers module embeds every region and matches with the browser's own RegExp (feature
-# host-regex, no regex code in the module), built on nightly with std rebuilt for size (panics
-# abort at once, no panic locations, no Debug text) and shrunk by binaryen's wasm-opt: every
-# region within 63 KB gzipped (see README). PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The
-# meter and PIN modules run the core's numbering engine on regex-lite (feature small-regex)
-# with the regions in PBX_RULES_REGIONS (default DE,AT,CH), and the meter's English lists cut
-# to their most common words (feature compact-lists). The Node build keeps the faster
-# `regex` and every region.
+# Every browser module matches numbers with the browser's own RegExp (feature host-regex, no
+# regex code in the module) and is built on nightly with std rebuilt for size (panics abort at
+# once, no panic locations, no Debug text). The numbers module embeds every region and is
+# shrunk by binaryen's wasm-opt: every region within 63 KB gzipped (see README).
+# PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The meter and PIN modules
+# need the numbering engine only for the rules' number plan and the numbers in their
+# contexts: the regions in PBX_RULES_REGIONS (default DE,AT,CH); the PIN module is shrunk by
+# wasm-opt too (it grows the meter module), and the meter's English lists are cut to their
+# most common words (feature compact-lists). The Node build keeps the faster `regex` and
+# every region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -22,11 +24,11 @@ build() { # features
   cargo build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
     --no-default-features --features "$1" --locked
 }
-numbers() { # the browser numbers module, on nightly with std built for size
-  CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="${PBX_RULES_NUMBER_REGIONS-}" \
+nightly() { # features regions: a browser module, on nightly with std built for size
+  CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="$2" \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
     cargo +nightly build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
-    --no-default-features --features numbers,host-regex --locked -Zbuild-std=std,panic_abort
+    --no-default-features --features "$1" --locked -Zbuild-std=std,panic_abort
 }
 bindgen() { # wasm-bindgen target, output dir, name[, .wasm]
   rm -rf "$2" && mkdir -p "$2"
@@ -35,23 +37,28 @@ bindgen() { # wasm-bindgen target, output dir, name[, .wasm]
     --remove-name-section --remove-producers-section "${4:-$wasm}"
 }
 
-for area in ${AREAS:-meter numbers pins}; do
-  module="$wasm"
-  if [ "$area" = numbers ]; then
-    numbers
-    module="$CARGO_TARGET_DIR/nightly/wasm32-unknown-unknown/wasm/pbx_rules_wasm.wasm"
-  else
-    PBX_RULES_REGIONS="${PBX_RULES_REGIONS-DE,AT,CH}" build "$area,small-regex,compact-lists"
-  fi
-  bindgen web "$out/web/$area" "$area" "$module"
-  bindgen nodejs "$out/node-area/$area" "$area" "$module"
-  if [ "$area" = numbers ]; then # binaryen's size pass (npm ci), as wasm-pack runs it
-    for dir in web node-area; do
-      bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals \
-        --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
-        "$out/$dir/numbers/numbers_bg.wasm" -o "$out/$dir/numbers/numbers_bg.wasm"
-    done
-  fi
-done
+# The core's records a browser module takes, by area (tools/core-records.mjs).
+declare -A records=([meter]="PasswordContext" [pins]="PinContext E164")
+
+# The Node build first: its .d.ts holds the core's declarations the browser modules copy.
 PBX_RULES_REGIONS= build full
 bindgen nodejs "$out/node" pbx_rules
+
+for area in ${AREAS:-meter numbers pins}; do
+  case "$area" in
+    numbers) nightly numbers,host-regex "${PBX_RULES_NUMBER_REGIONS-}" ;;
+    *) nightly "$area,host-regex,compact-lists" "${PBX_RULES_REGIONS-DE,AT,CH}" ;;
+  esac
+  module="$CARGO_TARGET_DIR/nightly/wasm32-unknown-unknown/wasm/pbx_rules_wasm.wasm"
+  bindgen web "$out/web/$area" "$area" "$module"
+  bindgen nodejs "$out/node-area/$area" "$area" "$module"
+  for dir in web node-area; do
+    [ -z "${records[$area]:-}" ] || node bindings-wasm/tools/core-records.mjs \
+      "$out/node/pbx_rules.d.ts" "$out/$dir/$area/$area.d.ts" ${records[$area]}
+    if [ "$area" != meter ]; then # binaryen's size pass (npm ci), as wasm-pack runs it
+      bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals \
+        --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
+        "$out/$dir/$area/${area}_bg.wasm" -o "$out/$dir/$area/${area}_bg.wasm"
+    fi
+  done
+done

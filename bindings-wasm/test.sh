@@ -5,7 +5,7 @@
 # repository), bundles examples/web from it with esbuild, then runs the Rust error-mapping
 # test, tsc --strict over every generated .d.ts and a TypeScript consumer, the core's number
 # tests on regex-lite, the Node tests (every shared vector, the parity replay of
-# scenarios.json, error objects, secrets, state JSON) and the Chromium end-to-end test. The numbers module also needs nightly with
+# scenarios.json, error objects, secrets, state JSON) and the Chromium end-to-end test. Every browser module also needs nightly with
 # rust-src and binaryen (npm).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,8 +42,9 @@ bash npm/install-check.sh
 (cd ../examples/web && rm -rf node_modules/pbx-rules dist &&
   npm install --no-audit --no-fund --no-package-lock --silent && npm run build --silent)
 (cd "$root" && cargo test -p pbx-rules-wasm --locked)
-# The meter and PIN modules run the core on regex-lite: same verdicts as with regex. (The
-# numbers module runs it on JS RegExp: tests/numbers-module.test.cjs replays it.)
+# The core's regex-lite engine: same verdicts as with regex. No module runs on it since issue
+# 11 (every browser module runs on JS RegExp, which tests/numbers-module.test.cjs replays); it
+# stays tested here, where it was.
 (cd "$root" && cargo test -p pbx-rules --features regex-lite --locked --lib \
   --test vectors_numbers --test number_laws)
 node --test tests/

@@ -20,7 +20,7 @@ cat > esm.mjs <<'JS'
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { NumberPlan, Policy, evaluatePassword, PasswordContext, metadataVersion, version } from "pbx-rules";
+import { NumberPlan, Rules, evaluatePassword, metadataVersion, version } from "pbx-rules";
 const expected = process.argv[2];
 assert.equal(version(), expected);
 assert.equal(JSON.parse(readFileSync(createRequire(import.meta.url).resolve("pbx-rules/package.json"))).version, expected);
@@ -28,7 +28,7 @@ assert.match(metadataVersion(), /^\d+\.\d+\.\d+$/);
 assert.equal(new NumberPlan("DE").normalize("0171 / 123 456-78").e164, "+4917112345678");
 assert.equal(new NumberPlan("DE").normalize("+33 1 23 45 67 89").e164, "+33123456789"); // every region in Node
 assert.throws(() => new NumberPlan("DE").normalize("0800 FLOWERS"), (e) => e.code === "NUMBER_HAS_LETTERS" && e instanceof Error);
-assert.equal(evaluatePassword("schatz", new PasswordContext(), Policy.centrexx()).level, "red");
+assert.equal(evaluatePassword("schatz", {}, Rules.centrexx()).level, "red");
 // The browser modules resolve by name and load in Node from their bytes (initSync).
 for (const area of ["meter", "numbers", "pins"]) {
   const mod = await import(`pbx-rules/${area}`);
@@ -52,14 +52,15 @@ console.log(`CommonJS ok: pbx-rules ${version()}`);
 JS
 cat > types.mts <<'TS'
 import { NumberPlan, type PbxError, type Decision, type UserLogin, ExtensionAccount, version } from "pbx-rules";
-import init, { evaluatePassword, PasswordContext, Policy } from "pbx-rules/meter";
+import init, { evaluatePassword, Rules, type PasswordContext } from "pbx-rules/meter";
 import { NumberPlan as WebPlan } from "pbx-rules/numbers";
 import { parsePin } from "pbx-rules/pins";
 const e164: string = new NumberPlan("DE").normalize("0171 12345678").e164;
 const plan: WebPlan = new WebPlan("DE");
 async function meter(): Promise<string> {
   await init();
-  return evaluatePassword("x", new PasswordContext(), Policy.centrexx()).level;
+  const context: PasswordContext = { company_name: "Beispiel GmbH" };
+  return evaluatePassword("x", context, Rules.centrexx()).level;
 }
 export { e164, plan, meter, parsePin, version };
 export type { PbxError };

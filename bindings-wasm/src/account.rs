@@ -12,7 +12,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, plain, throwable};
-use crate::policy::Policy;
+use crate::policy::Rules;
+use crate::record::{password_context, pin_context};
 use crate::secret::secret;
 
 /// A JS `Date` as the core's time (G1). An invalid `Date` (NaN) and times beyond chrono's
@@ -132,22 +133,6 @@ handle!(
     RememberedDevice(core::RememberedDevice)
 );
 
-/// The policy with its hasher: what every lifecycle call needs.
-#[wasm_bindgen]
-pub struct Rules(core::Rules);
-
-#[wasm_bindgen]
-impl Rules {
-    /// Rules under a policy (no pepper).
-    ///
-    /// # Errors
-    /// A `PolicyError` for a policy value outside its documented bounds (F6).
-    #[wasm_bindgen(constructor)]
-    pub fn new(policy: &Policy) -> Result<Rules, Error> {
-        Ok(Rules(core::Rules::new(policy.0.clone())?))
-    }
-}
-
 /// Who acts: a user of one extension or the admin.
 #[wasm_bindgen]
 pub struct Actor(core::Actor);
@@ -235,6 +220,20 @@ impl ExtensionMaster {
     }
 }
 
+/// P3: what the master data tells about the extension's user (its digits, full number and
+/// names), the core's `PinContext`.
+#[wasm_bindgen(js_name = pinContextForExtension, unchecked_return_type = "PinContext")]
+pub fn pin_context_for_extension(pbx: &Pbx, master: &ExtensionMaster) -> JsValue {
+    plain(&core::PinContext::for_extension(&pbx.0, &master.0))
+}
+
+/// K4: the PBX's head number, company name and admin e-mail, and the second factor, the
+/// core's `PasswordContext`.
+#[wasm_bindgen(js_name = passwordContextForPbx, unchecked_return_type = "PasswordContext")]
+pub fn password_context_for_pbx(pbx: &Pbx, second_factor: bool) -> JsValue {
+    plain(&core::PasswordContext::for_pbx(&pbx.0, second_factor))
+}
+
 /// The state of an account decision as its handle.
 fn account_handle(a: core::ExtensionAccount) -> JsValue {
     ExtensionAccount(a).into()
@@ -280,28 +279,34 @@ impl ExtensionAccount {
         decision(self.0.login(pin, at(now), &rules.0), account_handle, value)
     }
 
-    /// A PIN change by its user (P3, P6, P9).
+    /// A PIN change by its user (P3, P6, P9), with what the trivial-PIN checks may know
+    /// about the user (`pinContextForExtension`, or `{}`).
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` for a context of the wrong shape.
     #[wasm_bindgen(
         js_name = changePin,
         unchecked_return_type = "Decision<ExtensionAccount, PinChanged>"
     )]
+    #[allow(clippy::too_many_arguments)]
     pub fn change_pin(
         &self,
         actor: &Actor,
         old: &str,
         new: &str,
         confirmation: &str,
+        #[wasm_bindgen(unchecked_param_type = "PinContext")] context: JsValue,
         now: &Date,
         rules: &Rules,
-    ) -> JsValue {
+    ) -> Result<JsValue, Error> {
         let form = core::ChangeForm {
             old,
             new,
             confirmation,
         };
-        let ctx = core::PinContext::default();
+        let ctx = pin_context(&context)?;
         let d = self.0.change_pin(&actor.0, form, &ctx, at(now), &rules.0);
-        decision(d, account_handle, value)
+        Ok(decision(d, account_handle, value))
     }
 
     /// The admin sets a PIN (P4).
@@ -364,8 +369,8 @@ impl AdminAccount {
     /// # Errors
     /// A `PasswordError` or `HashError`.
     pub fn create(password: &str, now: &Date, rules: &Rules) -> Result<AdminAccount, Error> {
-        let p = core::Password::parse(password, &rules.0.policy().password, false)?;
-        let account = core::AdminAccount::create(&p, at(now), rules.0.hasher())?;
+        let p = core::Password::parse(password, false, &rules.0)?;
+        let account = core::AdminAccount::create(&p, at(now), &rules.0)?;
         Ok(AdminAccount(account))
     }
 
@@ -389,7 +394,11 @@ impl AdminAccount {
         Ok(decision(d, admin_handle, |s| AdminSession(s).into()))
     }
 
-    /// The admin's password change (K3, K5) with the PBX's guessable inputs.
+    /// The admin's password change (K3, K5) with the PBX's guessable inputs
+    /// (`passwordContextForPbx`).
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` for a context of the wrong shape.
     #[wasm_bindgen(
         js_name = changePassword,
         unchecked_return_type = "Decision<AdminAccount, PasswordChanged>"
@@ -399,19 +408,18 @@ impl AdminAccount {
         old: &str,
         new: &str,
         confirmation: &str,
-        context: &crate::meter::PasswordContext,
+        #[wasm_bindgen(unchecked_param_type = "PasswordContext")] context: JsValue,
         now: &Date,
         rules: &Rules,
-    ) -> JsValue {
+    ) -> Result<JsValue, Error> {
         let form = core::ChangeForm {
             old,
             new,
             confirmation,
         };
-        let d = self
-            .0
-            .change_password(form, &context.core(), at(now), &rules.0);
-        decision(d, admin_handle, value)
+        let ctx = password_context(&context)?;
+        let d = self.0.change_password(form, &ctx, at(now), &rules.0);
+        Ok(decision(d, admin_handle, value))
     }
 
     /// The account remembering a browser (A2), from `confirmCode`'s `ok.record`.

@@ -51,12 +51,19 @@ where
     }
 }
 
-/// A base number refused as a number or as a login identifier: that family's error.
+/// `BaseNumber::parse`'s umbrella error (a number or login-id error) by family: the numbers
+/// module links no other family's messages. Another family (never returned) keeps its name.
 #[cfg(any(feature = "numbers", feature = "account"))]
-pub(crate) fn base_number(e: pbx_rules::BaseNumberError) -> Error {
+pub(crate) fn base_number(e: pbx_rules::Error) -> Error {
     match e {
-        pbx_rules::BaseNumberError::Number(e) => e.into(),
-        pbx_rules::BaseNumberError::LoginId(e) => e.into(),
+        pbx_rules::Error::Number(e) => e.into(),
+        pbx_rules::Error::LoginId(e) => e.into(),
+        other => {
+            let family = other.family();
+            // Never taken; forgotten, as dropping links every family's drop code (40 bytes).
+            std::mem::forget(other);
+            Error(named(family, family).into())
+        }
     }
 }
 
@@ -111,9 +118,15 @@ pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
 
 /// A value from JS of the wrong shape: `STATE_MALFORMED` at line 0 ("the shape, not the
 /// text, is wrong").
+#[cfg(any(feature = "meter", feature = "pins"))]
+pub(crate) fn malformed() -> Error {
+    pbx_rules::StateError::Malformed { line: 0, column: 0 }.into()
+}
+
+/// A tsify conversion that failed: the value's shape is wrong.
 #[cfg(feature = "account")]
 pub(crate) fn shape(_: tsify::Error) -> Error {
-    pbx_rules::StateError::Malformed { line: 0, column: 0 }.into()
+    malformed()
 }
 
 #[cfg(test)]

@@ -5,10 +5,9 @@
 //! (see [`error`]). The crate is built once per feature area (`meter`, `numbers`, `pins`,
 //! `hash`) so that a page downloads only the rules it uses: the linker drops the phone
 //! metadata from a meter-only module and the password dictionaries from a numbers-only one.
-//! `account` adds the lifecycle (Node hosts); `small-regex` runs the core's numbering engine
-//! on regex-lite (the meter and PIN modules), `host-regex` on the browser's `RegExp` (the
-//! numbers module, see `src/regexp.rs`). `full` is the Node build the tests replay every shared
-//! vector against.
+//! `account` adds the lifecycle (Node hosts); `host-regex` runs the core's numbering engine on
+//! the browser's `RegExp` (every browser module, see `src/regexp.rs`). `full` is the Node
+//! build the tests replay every shared vector against.
 #![forbid(unsafe_code)]
 // JS callers cannot see `#[must_use]`; the core carries it where it matters.
 #![allow(clippy::must_use_candidate)]
@@ -16,6 +15,8 @@
 pub mod error;
 mod lang;
 mod policy;
+#[cfg(any(feature = "meter", feature = "pins"))]
+mod record;
 #[cfg(feature = "account")]
 mod secret;
 mod version;

@@ -1,52 +1,12 @@
-//! The admin password (K1–K4): the live meter and the checks of the change form.
+//! The admin password (K1–K4): the live meter and the checks of the change form; the context
+//! is the core's `PasswordContext` as a plain object (`src/record.rs`).
 
 use pbx_rules as core;
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
-use crate::error::plain;
-use crate::policy::{Lang, Policy};
-
-/// The guessable inputs of K4 and whether the account has a second factor.
-#[wasm_bindgen]
-#[derive(Clone, Debug, Default)]
-pub struct PasswordContext {
-    head_number: Option<String>,
-    company_name: Option<String>,
-    admin_email: Option<String>,
-    second_factor: bool,
-}
-
-#[wasm_bindgen]
-impl PasswordContext {
-    /// The head number, company name and admin email (each optional), and whether the
-    /// account uses a second factor.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        head_number: Option<String>,
-        company_name: Option<String>,
-        admin_email: Option<String>,
-        second_factor: Option<bool>,
-    ) -> PasswordContext {
-        PasswordContext {
-            head_number,
-            company_name,
-            admin_email,
-            second_factor: second_factor.unwrap_or(false),
-        }
-    }
-}
-
-impl PasswordContext {
-    pub(crate) fn core(&self) -> core::PasswordContext<'_> {
-        core::PasswordContext {
-            head_number: self.head_number.as_deref(),
-            company_name: self.company_name.as_deref(),
-            admin_email: self.admin_email.as_deref(),
-            second_factor: self.second_factor,
-        }
-    }
-}
+use crate::error::{Error, plain};
+use crate::policy::{Lang, Rules};
+use crate::record::password_context;
 
 /// What the meter says about a password (K2).
 #[wasm_bindgen]
@@ -111,13 +71,17 @@ impl Strength {
 }
 
 /// Rates a password as the user types (K2, K4).
+///
+/// # Errors
+/// `STATE_MALFORMED` for a context of the wrong shape.
 #[wasm_bindgen(js_name = evaluatePassword)]
-pub fn evaluate_password(password: &str, context: &PasswordContext, policy: &Policy) -> Strength {
-    Strength(core::evaluate(
-        password,
-        &context.core(),
-        &policy.0.password,
-    ))
+pub fn evaluate_password(
+    password: &str,
+    #[wasm_bindgen(unchecked_param_type = "PasswordContext")] context: JsValue,
+    rules: &Rules,
+) -> Result<Strength, Error> {
+    let ctx = password_context(&context)?;
+    Ok(Strength(core::evaluate(password, &ctx, &rules.0)))
 }
 
 /// Checks the shape of a password (K1).
@@ -125,43 +89,23 @@ pub fn evaluate_password(password: &str, context: &PasswordContext, policy: &Pol
 /// # Errors
 /// A `PasswordError` (`PASSWORD_TOO_SHORT`, …).
 #[wasm_bindgen(js_name = parsePassword)]
-pub fn parse_password(password: &str, policy: &Policy, second_factor: bool) -> Result<(), Error> {
-    Ok(core::Password::parse(password, &policy.0.password, second_factor).map(drop)?)
+pub fn parse_password(password: &str, second_factor: bool, rules: &Rules) -> Result<(), Error> {
+    Ok(core::Password::parse(password, second_factor, &rules.0).map(drop)?)
 }
 
 /// Checks a new password typed twice (K1–K4) and returns the meter's verdict.
 ///
 /// # Errors
-/// A `PasswordError`; `reason` is set for `PASSWORD_BLOCKLISTED`.
+/// A `PasswordError`; `reason` is set for `PASSWORD_BLOCKLISTED`. `STATE_MALFORMED` for a
+/// context of the wrong shape.
 #[wasm_bindgen(js_name = validateNewPassword)]
 pub fn validate_new_password(
     password: &str,
     confirmation: &str,
-    context: &PasswordContext,
-    policy: &Policy,
+    #[wasm_bindgen(unchecked_param_type = "PasswordContext")] context: JsValue,
+    rules: &Rules,
 ) -> Result<Strength, Error> {
-    let ctx = context.core();
-    Ok(Strength(
-        core::validate_new_password(password, confirmation, &ctx, &policy.0.password)?.strength,
-    ))
-}
-
-/// The admin's password change (K3) against the stored hash; returns the new hash.
-///
-/// # Errors
-/// A `PasswordError` (`PASSWORD_OLD_WRONG` first).
-#[cfg(feature = "hash")]
-#[wasm_bindgen(js_name = changePassword)]
-pub fn change_password(
-    old: &str,
-    password: &str,
-    confirmation: &str,
-    stored_hash: &str,
-    hasher: &crate::hash::Hasher,
-    context: &PasswordContext,
-    policy: &Policy,
-) -> Result<String, Error> {
-    let ctx = context.core();
-    let p = &policy.0.password;
-    Ok(core::change_password(old, password, confirmation, stored_hash, &hasher.0, &ctx, p)?.hash)
+    let ctx = password_context(&context)?;
+    let accepted = core::validate_new_password(password, confirmation, &ctx, &rules.0)?;
+    Ok(Strength(accepted.strength))
 }

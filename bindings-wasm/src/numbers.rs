@@ -9,7 +9,7 @@ use crate::policy::Policy;
 /// How typed numbers are read: the default region (N1).
 #[wasm_bindgen]
 #[derive(Clone, Debug)]
-pub struct NumberPlan(core::NumberPlan);
+pub struct NumberPlan(pub(crate) core::NumberPlan);
 
 #[wasm_bindgen]
 impl NumberPlan {

@@ -1,4 +1,4 @@
-//! The policy presets (G6), shared by every module.
+//! The policy presets (G6) and the rules in force, shared by every module.
 
 use pbx_rules::Policy as CorePolicy;
 use wasm_bindgen::prelude::*;
@@ -76,6 +76,63 @@ impl Policy {
     #[wasm_bindgen(setter, js_name = defaultRegion)]
     pub fn set_default_region(&mut self, region: String) {
         self.0.numbers.default_region = region;
+    }
+}
+
+/// The rules in force: a policy with its hasher and number plan, the one context every
+/// check and operation takes (issue 11).
+#[cfg(any(feature = "meter", feature = "pins"))]
+#[wasm_bindgen]
+pub struct Rules(pub(crate) pbx_rules::Rules);
+
+#[cfg(any(feature = "meter", feature = "pins"))]
+#[wasm_bindgen]
+impl Rules {
+    /// The rules of the seed ([`Policy::centrexx`]).
+    pub fn centrexx() -> Rules {
+        Rules(pbx_rules::Rules::centrexx())
+    }
+
+    /// NIST SP 800-63B rev. 4 and OWASP ASVS 5.0 ([`Policy::strict`]).
+    pub fn strict() -> Rules {
+        Rules(pbx_rules::Rules::strict())
+    }
+
+    /// The policy, for the limits a form shows.
+    #[wasm_bindgen(getter)]
+    pub fn policy(&self) -> Policy {
+        Policy(self.0.policy().clone())
+    }
+
+    /// Rules under a policy, checked against its bounds (Node only: presets in the browser).
+    ///
+    /// # Errors
+    /// A `PolicyError` for a policy value outside its documented bounds (F6).
+    #[cfg(feature = "account")]
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: &Policy) -> Result<Rules, Error> {
+        Ok(Rules(pbx_rules::Rules::new(policy.0.clone())?))
+    }
+
+    /// The number plan of the policy's default region and backup-number kinds (N1, I2).
+    #[cfg(all(feature = "account", feature = "numbers"))]
+    #[wasm_bindgen(getter, js_name = numberPlan)]
+    pub fn number_plan(&self) -> crate::numbers::NumberPlan {
+        crate::numbers::NumberPlan(self.0.number_plan().clone())
+    }
+
+    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
+    #[cfg(feature = "account")]
+    #[wasm_bindgen(js_name = pinAllowance)]
+    pub fn pin_allowance(&self, pin_len: usize) -> u32 {
+        self.0.pin_allowance(pin_len)
+    }
+
+    /// The consecutive failures an admin password survives before it locks (G5).
+    #[cfg(feature = "account")]
+    #[wasm_bindgen(js_name = passwordAllowance)]
+    pub fn password_allowance(&self) -> u32 {
+        self.0.password_allowance()
     }
 }
 

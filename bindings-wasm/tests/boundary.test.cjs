@@ -134,11 +134,11 @@ test("issue 11: values in data use the core's snake_case codes", () => {
   assert.deepEqual(Object.keys(d), ["state", "effects", "outcome"]);
   assert.equal(d.outcome.ok.kind, "must_change_pin");
   assert.equal(d.outcome.ok.deadline, "2026-02-16T09:00:00Z");
-  const changed = d.state.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", t0, rules);
+  const changed = d.state.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", {}, t0, rules);
   assert.deepEqual(changed.outcome.ok, { completes_login: true, warnings: [] });
-  assert.equal(pbx.evaluatePassword("schatz", new pbx.PasswordContext(), pbx.Policy.centrexx()).level, "red");
+  assert.equal(pbx.evaluatePassword("schatz", {}, rules).level, "red");
   assert.equal(new pbx.NumberPlan("DE").normalize("0171 12345678").kind, "mobile");
-  assert.deepEqual(pbx.trivialFindings("1990", new pbx.PinContext(), pbx.Policy.centrexx()), ["year"]);
+  assert.deepEqual(pbx.trivialFindings("1990", {}, rules), ["year"]);
 });
 
 test("G1: an invalid or far-off Date is an answer, not a crash", () => {
@@ -148,4 +148,33 @@ test("G1: an invalid or far-off Date is an answer, not a crash", () => {
     assert.ok("ok" in d.outcome || "error" in d.outcome);
     assert.ok(d.state instanceof pbx.ExtensionAccount);
   }
+});
+
+test("issue 11: PinContext and PasswordContext are the core's records, plain objects, also from the master data (P3, K4)", () => {
+  const { rules, site, master } = world();
+  const pin = pbx.pinContextForExtension(site, master);
+  assert.deepEqual(pin, { extension_digits: "10", names: ["Erika", "Muster", "Erika Muster"], phone_number: "+4961316246810" });
+  assert.ok(pbx.trivialFindings("6810", pin, rules).includes("phone_number"));
+  assert.ok(!pbx.trivialFindings("6810", {}, rules).includes("phone_number"), "an empty context knows no number");
+  assert.deepEqual(pbx.passwordContextForPbx(site, true), {
+    head_number: "+496131624680", company_name: "Beispiel GmbH", admin_email: "admin@beispiel.de", second_factor: true,
+  });
+  const weak = "Beispiel GmbH 2026";
+  assert.equal(thrown(() => pbx.validateNewPassword(weak, weak, pbx.passwordContextForPbx(site, false), pbx.Rules.strict())).code, "PASSWORD_BLOCKLISTED");
+  // A context of the wrong shape is refused, not read as empty.
+  for (const bad of [{ names: "Erika" }, { phone_number: "0171" }, 7]) {
+    assert.match(thrown(() => pbx.validateNewPin("3816", "3816", bad, rules)).code, /^(STATE_MALFORMED|NUMBER_NOT_E164)$/);
+  }
+  assert.equal(thrown(() => pbx.evaluatePassword("x", { second_factor: "yes" }, rules)).code, "STATE_MALFORMED");
+});
+
+test("issue 11: Rules is the one context: presets, its policy, number plan and allowances (N1, G5)", () => {
+  assert.equal(pbx.Rules.centrexx().policy.toJson(), pbx.Policy.centrexx().toJson());
+  assert.equal(pbx.Rules.strict().policy.pinMinLen, pbx.Policy.strict().pinMinLen);
+  const rules = new pbx.Rules(pbx.Policy.centrexx());
+  assert.equal(rules.numberPlan.region, "DE");
+  assert.equal(rules.numberPlan.normalize("0171 12345678").e164, "+4917112345678");
+  const [four, five] = [rules.pinAllowance(4), rules.pinAllowance(5)];
+  assert.ok(four > 0 && five > four, `${four}, ${five}: a longer PIN survives more failures`);
+  assert.ok(rules.passwordAllowance() > 0);
 });

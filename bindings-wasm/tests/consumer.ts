@@ -10,8 +10,10 @@ import type {
   DeviceToken,
   Effect,
   PasswordChanged,
+  PasswordContext,
   PbxError,
   PinChanged,
+  PinContext,
   PolicyFields,
   StrengthData,
   UserLogin,
@@ -56,7 +58,7 @@ export function lifecycle(): string[] {
   const login: Decision<node.ExtensionAccount, UserLogin> = account.login("0000", now, rules);
   account = login.state;
   const deadline: string | null = "ok" in login.outcome && login.outcome.ok.kind === "must_change_pin" ? login.outcome.ok.deadline : null;
-  const change: Decision<node.ExtensionAccount, PinChanged> = account.changePin(node.Actor.user("10"), "0000", "3816", "3816", now, rules);
+  const change: Decision<node.ExtensionAccount, PinChanged> = account.changePin(node.Actor.user("10"), "0000", "3816", "3816", node.pinContextForExtension(pbx, master), now, rules);
   const warnings: string[] = "ok" in change.outcome ? change.outcome.ok.warnings : [];
   account = account.setPinByAdmin(node.Actor.admin(false), "5830", "5830", now, rules).state;
   account = account.mobileLogin(master, "5830", now, rules).state;
@@ -77,7 +79,7 @@ export function lifecycle(): string[] {
     out.push(step, String(next.extendedRights), next.defaultPinExtensions.join(), remembered.toJson());
     out.push(node.AdminSession.fromJson(session.toJson()).continueWithoutExtendedRights().confirmPrivacyNotice().acknowledgeDefaultPins().step);
   }
-  const ctx = new node.PasswordContext(pbx.headNumber, "Beispiel GmbH", "admin@beispiel.de", false);
+  const ctx: PasswordContext = node.passwordContextForPbx(pbx, false);
   const changed: Decision<node.AdminAccount, PasswordChanged> = admin.changePassword("Kennwort-2026!", "Nordwind-Segel-42", "Nordwind-Segel-42", ctx, now, rules);
   const strength: StrengthData | null = "ok" in changed.outcome ? changed.outcome.ok.strength : null;
   const lost = node.forgotPassword("+4961316246800", node.Pbx.fromJson(pbx.setSelfServicePinReset(node.Actor.admin(true), false).toJson()), admin, now, rules);
@@ -87,27 +89,28 @@ export function lifecycle(): string[] {
 
 export function forms(): string[] {
   const policy = node.Policy.strict();
+  const rules = node.Rules.strict();
   const hasher = new node.Hasher(policy);
   const hash: string = hasher.hash("4711");
   const ok: boolean = hasher.verify(hash, "4711") && !hasher.needsRehash(hash);
   const plan = node.NumberPlan.fromPolicy(policy);
+  const rulesPlan: node.NumberPlan = new node.Rules(policy).numberPlan;
+  const allowances: number[] = [rules.pinAllowance(4), rules.passwordAllowance()];
   const n: node.PhoneNumber = plan.normalize("0171 12345678");
   const base = new node.BaseNumber(new node.NumberPlan("DE"), "06131 62468");
-  const ctx = new node.PasswordContext(undefined, undefined, undefined, undefined);
-  const s: node.Strength = node.evaluatePassword("schatz", ctx, policy);
-  node.parsePassword("Nordwind-Segel-42", policy, false);
-  node.parsePin("3816", policy);
-  node.mobileAppCheck("3816", "+4917112345678", policy);
-  const pinCtx = new node.PinContext("10", ["Erika"], "+4961316246810");
-  const change: node.PinChange = node.changePin("0000", "3816", "3816", hasher.hash("0000"), hasher, pinCtx, node.Policy.centrexx());
-  const changedHash: string = node.changePassword("Kennwort-2026!", "Nordwind-Segel-42", "Nordwind-Segel-42", hasher.hash("Kennwort-2026!"), hasher, ctx, policy);
+  const ctx: PasswordContext = {};
+  const s: node.Strength = node.evaluatePassword("schatz", ctx, rules);
+  node.parsePassword("Nordwind-Segel-42", false, rules);
+  node.parsePin("3816", rules);
+  node.mobileAppCheck("3816", "+4917112345678", rules);
+  const pinCtx: PinContext = { extension_digits: "10", names: ["Erika"], phone_number: "+4961316246810" };
   return [
     String(ok), n.e164, n.kind, n.region, String(n.countryCode), n.international, n.national, plan.region,
     base.userLogin("10"), base.displayExtension("10"), node.parseE164("+4917112345678"), node.metadataVersion(), node.version(),
     s.level, String(s.score), String(s.guessesLog10), s.levelName("de"), s.warning("en") ?? "", s.warningCode ?? "", s.suggestionCodes.join(), s.suggestions("de").join(),
-    node.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", ctx, policy).level,
-    node.validateNewPin("3816", "3816", pinCtx, policy).join(), node.trivialFindings("1990", pinCtx, policy).join(),
-    change.hash, change.warnings.join(), changedHash, String(policy.pinMinLen), String(policy.pinMaxLen),
+    node.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", ctx, rules).level,
+    node.validateNewPin("3816", "3816", pinCtx, rules).join(), node.trivialFindings("1990", pinCtx, rules).join(),
+    rulesPlan.region, allowances.join(), rules.policy.minLevel, String(policy.pinMinLen), String(policy.pinMaxLen),
     String(policy.passwordMinLen), String(policy.passwordMaxLen), policy.minLevel, policy.defaultRegion,
   ];
 }
@@ -115,18 +118,20 @@ export function forms(): string[] {
 /** The browser modules: each is initialised, then used like the Node build. */
 export async function browser(): Promise<string[]> {
   await Promise.all([initMeter(), initNumbers(), initPins()]);
-  const m = meter.evaluatePassword("schatz", new meter.PasswordContext(undefined, "Beispiel GmbH", undefined, false), meter.Policy.centrexx());
-  meter.parsePassword("Nordwind-Segel-42", meter.Policy.strict(), true);
-  const v: meter.Strength = meter.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", new meter.PasswordContext(), meter.Policy.centrexx());
+  const m = meter.evaluatePassword("schatz", { company_name: "Beispiel GmbH", second_factor: false }, meter.Rules.centrexx());
+  meter.parsePassword("Nordwind-Segel-42", true, meter.Rules.strict());
+  const v: meter.Strength = meter.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", {}, meter.Rules.centrexx());
+  const limits = [meter.Rules.centrexx().policy.minLevel, pins.Rules.strict().policy.pinMinLen];
   const plan = numbers.NumberPlan.fromPolicy(numbers.Policy.centrexx());
   const base = new numbers.BaseNumber(new numbers.NumberPlan("DE"), "06131 62468");
   base.adminLogin("06131 62468 0", "0");
-  const ctx = new pins.PinContext(undefined, undefined, undefined);
-  pins.parsePin("3816", pins.Policy.centrexx());
-  pins.mobileAppCheck("3816", undefined, pins.Policy.centrexx());
+  const ctx: pins.PinContext = { names: [] };
+  pins.parsePin("3816", pins.Rules.centrexx());
+  pins.mobileAppCheck("3816", undefined, pins.Rules.centrexx());
   return [
     m.level, v.levelName("en"), meter.version(), plan.normalize("0171 12345678").national, base.userLogin("10"),
     numbers.parseE164("+4917112345678"), numbers.metadataVersion(), numbers.version(),
-    pins.validateNewPin("3816", "3816", ctx, pins.Policy.strict()).join(), pins.trivialFindings("1990", ctx, pins.Policy.centrexx()).join(), pins.version(),
+    pins.validateNewPin("3816", "3816", ctx, pins.Rules.strict()).join(), pins.trivialFindings("1990", ctx, pins.Rules.centrexx()).join(), pins.version(),
+    String(limits),
   ];
 }

@@ -30,7 +30,7 @@ function check(err, name, family, code) {
   assert.ok(keys.length === 4 || (keys.length === 5 && keys[4] === "details"), keys.join());
 }
 
-const policy = pbx.Policy.centrexx();
+const rules = pbx.Rules.centrexx();
 
 function cheapRules() {
   const fields = pbx.Policy.centrexx().fields;
@@ -56,23 +56,23 @@ test("G2: LoginIdError, also from the base-number constructor", () => {
 });
 
 test("G2: PinError with the core's finding codes in details", () => {
-  check(thrown(() => pbx.parsePin("12", policy)), "PinError", "pin", "PIN_TOO_SHORT");
-  const err = thrown(() => pbx.validateNewPin("123456", "123456", new pbx.PinContext(), pbx.Policy.strict()));
+  check(thrown(() => pbx.parsePin("12", rules)), "PinError", "pin", "PIN_TOO_SHORT");
+  const err = thrown(() => pbx.validateNewPin("123456", "123456", {}, pbx.Rules.strict()));
   check(err, "PinError", "pin", "PIN_TRIVIAL");
   assert.ok(err.details.findings.includes("sequence"), err.details.findings);
 });
 
 test("G2: PasswordError with its blocklist reason in details", () => {
-  const ctx = new pbx.PasswordContext("+4961316246800", "Muster GmbH", "admin@muster.de");
-  check(thrown(() => pbx.parsePassword("kurz", policy, false)), "PasswordError", "password", "PASSWORD_TOO_SHORT");
-  check(thrown(() => pbx.validateNewPassword("passwort", "passwort", ctx, policy)), "PasswordError", "password", "PASSWORD_TOO_WEAK");
-  const err = thrown(() => pbx.validateNewPassword("Muster GmbH Nordwind 7", "Muster GmbH Nordwind 7", ctx, pbx.Policy.strict()));
+  const ctx = { head_number: "+4961316246800", company_name: "Muster GmbH", admin_email: "admin@muster.de" };
+  check(thrown(() => pbx.parsePassword("kurz", false, rules)), "PasswordError", "password", "PASSWORD_TOO_SHORT");
+  check(thrown(() => pbx.validateNewPassword("passwort", "passwort", ctx, rules)), "PasswordError", "password", "PASSWORD_TOO_WEAK");
+  const err = thrown(() => pbx.validateNewPassword("Muster GmbH Nordwind 7", "Muster GmbH Nordwind 7", ctx, pbx.Rules.strict()));
   check(err, "PasswordError", "password", "PASSWORD_BLOCKLISTED");
   assert.deepEqual(err.details, { reason: { contains_context: "company_name" } });
 });
 
 test("G4: HashError; verify takes (hash, secret)", () => {
-  const hasher = new pbx.Hasher(policy);
+  const hasher = new pbx.Hasher(pbx.Policy.centrexx());
   check(thrown(() => hasher.verify("not a hash", "0000")), "HashError", "hash", "HASH_MALFORMED");
   const cheap = pbx.Policy.centrexx().fields;
   Object.assign(cheap.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });

@@ -114,7 +114,7 @@ class World {
         }
         break;
       case "change_pin":
-        d = this.note(got, account.changePin(World.actor(step.actor), step.old, step.new, step.confirmation, now, r));
+        d = this.note(got, account.changePin(World.actor(step.actor), step.old, step.new, step.confirmation, {}, now, r));
         if ("ok" in d.outcome) got.fields.completes_login = d.outcome.ok.completes_login;
         break;
       case "admin_set_pin":
@@ -183,7 +183,7 @@ class World {
         return got;
       }
       case "change_password": {
-        const ctx = new pbx.PasswordContext(this.pbx.headNumber, this.pbx.toJSON().company_name, fx.admin_email, false);
+        const ctx = pbx.passwordContextForPbx(this.pbx, false);
         d = this.note(got, this.admin.changePassword(step.old, step.new, step.new, ctx, now, r));
         if ("ok" in d.outcome) got.fields.effective_at = d.outcome.ok.effective_at;
         this.admin = d.state;

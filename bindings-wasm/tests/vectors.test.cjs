@@ -19,13 +19,38 @@ function attempt(f) {
   }
 }
 
-function cheapHasher() {
-  const fields = pbx.Policy.centrexx().fields;
+/** The preset named by a case, hashing cheaply (the vectors test rules, not argon2). */
+function cheapRules(name) {
+  const fields = pbx.Policy[name]().fields;
   Object.assign(fields.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
-  return new pbx.Hasher(pbx.Policy.fromFields(fields));
+  return new pbx.Rules(pbx.Policy.fromFields(fields));
 }
 
-const preset = (name) => pbx.Policy[name]();
+const t0 = new Date("2026-01-05T09:00:00Z");
+const minute = new Date(t0.getTime() + 60e3);
+
+/** The outcome of a decision: its `ok`, or its error thrown. */
+function outcome(d) {
+  if ("error" in d.outcome) throw d.outcome.error;
+  return d.outcome.ok;
+}
+
+/** P3 through the lifecycle, the one credential-change path (as core/tests/vectors_credentials.rs):
+ * an account whose PIN is `stored` (the default PIN as created, any other set by the admin),
+ * changed by its user a minute later. */
+function changePin(c, rules) {
+  let { account } = pbx.ExtensionAccount.create("10", t0, rules);
+  if (rules.policy.fields.pin.default_pin !== c.stored) {
+    account = account.setPinByAdmin(pbx.Actor.admin(false), c.stored, c.stored, t0, rules).state;
+  }
+  return outcome(account.changePin(pbx.Actor.user("10"), c.old, c.pin, c.confirmation, {}, minute, rules)).warnings;
+}
+
+/** K3 through the lifecycle: an admin account with the password `stored`, changed a minute later. */
+function changePassword(c, ctx, rules) {
+  const admin = pbx.AdminAccount.create(c.stored, t0, rules);
+  return outcome(admin.changePassword(c.old, c.password, c.confirmation, ctx, minute, rules));
+}
 /** The vectors name findings by their error code (`PIN_TRIVIAL_YEAR`); data carries the
  * core's snake_case code (`year`). */
 const findingCodes = (codes) => codes.map((c) => c.replace(/^PIN_TRIVIAL_/, "").toLowerCase());
@@ -40,29 +65,23 @@ const replayed = new Set();
 
 test("pins.json (P1, P3, P8)", () => {
   replayed.add("pins.json");
-  const hasher = cheapHasher();
   const doc = load("pins.json");
   assert.equal(doc.schema, 1);
   for (const c of doc.cases) {
-    const policy = preset(c.policy);
-    const none = new pbx.PinContext();
+    const rules = cheapRules(c.policy);
     const [got, err] = attempt(() => {
       switch (c.check) {
         case "parse":
-          return pbx.parsePin(c.pin, policy), [];
+          return pbx.parsePin(c.pin, rules), [];
         case "new":
-          return pbx.validateNewPin(c.pin, c.confirmation, none, policy);
-        case "change": {
-          const stored = hasher.hash(c.stored);
-          const change = pbx.changePin(c.old, c.pin, c.confirmation, stored, hasher, none, policy);
-          assert.ok(hasher.verify(change.hash, c.pin), c.id);
-          return change.warnings;
-        }
+          return pbx.validateNewPin(c.pin, c.confirmation, {}, rules);
+        case "change":
+          return changePin(c, rules);
         case "mobile":
-          return pbx.mobileAppCheck(c.pin, c.mobile ?? undefined, policy), [];
+          return pbx.mobileAppCheck(c.pin, c.mobile ?? undefined, rules), [];
         case "trivial": {
-          const ctx = new pbx.PinContext(c.extension_digits ?? undefined, c.names, c.phone_number ?? undefined);
-          return pbx.trivialFindings(c.pin, ctx, policy);
+          const ctx = { extension_digits: c.extension_digits, names: c.names, phone_number: c.phone_number };
+          return pbx.trivialFindings(c.pin, ctx, rules);
         }
         default:
           throw new Error(`${c.id}: unknown check ${c.check}`);
@@ -83,8 +102,7 @@ test("pins.json (P1, P3, P8)", () => {
 });
 
 test("meter feedback codes (K2)", () => {
-  const policy = pbx.Policy.centrexx();
-  const s = pbx.evaluatePassword("password", new pbx.PasswordContext(), policy);
+  const s = pbx.evaluatePassword("password", {}, pbx.Rules.centrexx());
   assert.equal(s.warningCode, "top10_password");
   assert.deepEqual(s.suggestionCodes, ["add_another_word"]);
   assert.equal(s.suggestions("de").length, s.suggestionCodes.length);
@@ -92,17 +110,15 @@ test("meter feedback codes (K2)", () => {
 
 test("passwords.json (K1-K4)", () => {
   replayed.add("passwords.json");
-  const hasher = cheapHasher();
   const doc = load("passwords.json");
   assert.equal(doc.schema, 1);
   for (const c of doc.cases) {
-    const policy = preset(c.policy);
-    const k = c.context ?? {};
-    const ctx = new pbx.PasswordContext(k.head_number, k.company_name, k.admin_email, c.second_factor ?? false);
+    const rules = cheapRules(c.policy);
+    const ctx = { ...c.context, second_factor: c.second_factor ?? false };
     const e = c.expect;
     if (c.check === "meter") {
       assert.equal(e.verdict, "level", c.id);
-      const got = rank(pbx.evaluatePassword(c.password, ctx, policy).level);
+      const got = rank(pbx.evaluatePassword(c.password, ctx, rules).level);
       if (e.level_at_most) assert.ok(got <= rank(e.level_at_most), `${c.id}: ${LEVELS[got]}`);
       if (e.level_at_least) assert.ok(got >= rank(e.level_at_least), `${c.id}: ${LEVELS[got]}`);
       continue;
@@ -110,11 +126,11 @@ test("passwords.json (K1-K4)", () => {
     const [, err] = attempt(() => {
       switch (c.check) {
         case "parse":
-          return pbx.parsePassword(c.password, policy, c.second_factor ?? false);
+          return pbx.parsePassword(c.password, ctx.second_factor, rules);
         case "new":
-          return pbx.validateNewPassword(c.password, c.confirmation, ctx, policy);
+          return pbx.validateNewPassword(c.password, c.confirmation, ctx, rules);
         case "change":
-          return pbx.changePassword(c.old, c.password, c.confirmation, hasher.hash(c.stored), hasher, ctx, policy);
+          return changePassword(c, ctx, rules);
         default:
           throw new Error(`${c.id}: unknown check ${c.check}`);
       }

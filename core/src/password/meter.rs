@@ -79,6 +79,7 @@ impl StrengthLevel {
 /// data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
 /// builds it from the master data.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordContext {
     /// The head number as stored or typed (`+4961316246800`, `06131-624680`).

@@ -92,6 +92,7 @@ localized!(TrivialPinFinding {
 /// a binding can hand one over as a plain record; [`PinContext::for_extension`] builds it
 /// from the master data.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PinContext {
     /// The extension digits (`10` of `+49 6131 62468-10`).

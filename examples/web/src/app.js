@@ -9,7 +9,7 @@
 //   Typing never waits for the meter.
 import initNumbers, { NumberPlan, Policy as NumberPolicy } from "pbx-rules/numbers";
 import numbersWasm from "pbx-rules/numbers.wasm";
-import initPins, { parsePin, PinContext, Policy as PinPolicy, validateNewPin } from "pbx-rules/pins";
+import initPins, { parsePin, Rules, validateNewPin } from "pbx-rules/pins";
 import pinsWasm from "pbx-rules/pins.wasm";
 
 /** Milliseconds of quiet typing before the meter evaluates. */
@@ -103,13 +103,15 @@ function passwordForm() {
 
 async function pinForm() {
   await load("pins", initPins, pinsWasm);
-  const policy = PinPolicy.centrexx();
+  const rules = Rules.centrexx();
   $("pin-form").addEventListener("submit", (e) => {
     e.preventDefault();
     try {
       // The old PIN is verified by the server against its hash; here only its shape.
-      parsePin($("pin-old").value, policy);
-      const warnings = validateNewPin($("pin-new").value, $("pin-confirm").value, new PinContext(), policy);
+      parsePin($("pin-old").value, rules);
+      // The core's PinContext as a plain object: what the user's PIN must not be made of.
+      const context = { extension_digits: "10", names: ["Erika", "Muster"], phone_number: "+4961316246810" };
+      const warnings = validateNewPin($("pin-new").value, $("pin-confirm").value, context, rules);
       show($("pin-result"), warnings.length ? `PIN gültig, aber leicht zu erraten (${warnings.join(", ")}).` : "Die neue PIN ist gültig.", true);
     } catch (err) {
       show($("pin-result"), err.message_de, false);

@@ -1,7 +1,7 @@
 // The strength meter in a Web Worker: the meter module (zxcvbn's dictionaries, ~930 KB
 // gzipped) downloads, compiles and builds its dictionaries here, never on the page's main
 // thread. The page sends {id, op, password[, confirmation]} and gets plain answers back.
-import init, { evaluatePassword, PasswordContext, Policy, validateNewPassword } from "pbx-rules/meter";
+import init, { evaluatePassword, Rules, validateNewPassword } from "pbx-rules/meter";
 import wasm from "pbx-rules/meter.wasm";
 
 const LEVELS = ["red", "orange", "yellow", "light_green", "green"];
@@ -9,19 +9,20 @@ const LEVELS = ["red", "orange", "yellow", "light_green", "green"];
 const t0 = performance.now();
 await init({ module_or_path: new URL(wasm, import.meta.url) });
 const loaded = performance.now();
-const policy = Policy.centrexx();
-const context = new PasswordContext("+4961316246800", "Muster GmbH", "admin@muster.de", false);
-evaluatePassword("", context, policy).free(); // builds the dictionaries once, here
+const rules = Rules.centrexx();
+// The core's PasswordContext as a plain object (K4: what the password must not contain).
+const context = { head_number: "+4961316246800", company_name: "Muster GmbH", admin_email: "admin@muster.de" };
+evaluatePassword("", context, rules).free(); // builds the dictionaries once, here
 postMessage({
   op: "ready",
   loadMs: loaded - t0,
   firstAnswerMs: performance.now() - loaded,
-  minRank: LEVELS.indexOf(policy.minLevel),
+  minRank: LEVELS.indexOf(rules.policy.minLevel),
 });
 
 function evaluate(password) {
   const t = performance.now();
-  const s = evaluatePassword(password, context, policy);
+  const s = evaluatePassword(password, context, rules);
   const answer = {
     level: s.level,
     score: s.score,
@@ -36,7 +37,7 @@ function evaluate(password) {
 
 function validate(password, confirmation) {
   try {
-    validateNewPassword(password, confirmation, context, policy).free();
+    validateNewPassword(password, confirmation, context, rules).free();
     return { ok: true };
   } catch (e) {
     return { ok: false, code: e.code, message_de: e.message_de };
