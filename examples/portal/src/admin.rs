@@ -29,7 +29,11 @@ fn login_form(message: &str) -> Html<String> {
         "Admin-Login",
         &format!(
             "{message}<form method=post action=/admin/login>{}{}<button>Anmelden / log in</button></form>",
-            input("head_number", "Kopfnummer mit Zentrale / head number (06131 62468-0)", "text"),
+            input(
+                "head_number",
+                "Kopfnummer mit Zentrale / head number (06131 62468-0)",
+                "text"
+            ),
             input("password", "Kennwort / password", "password")
         ),
         None,
@@ -43,12 +47,19 @@ pub async fn login_page() -> Html<String> {
 
 /// The admin login: the head number with the central digits (A1, N5), the password on
 /// the blocking pool, a remembered browser skipping the code (A2).
-pub async fn login(State(app): State<App>, jar: CookieJar, Form(form): Form<LoginForm>) -> Response {
+pub async fn login(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let device = jar.get(DEVICE_COOKIE).map(|c| c.value().to_owned());
     let started = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
-            if let Err(e) = pbx.base_number.admin_login(&form.head_number, &pbx.central_digits) {
+            if let Err(e) = pbx
+                .base_number
+                .admin_login(&form.head_number, &pbx.central_digits)
+            {
                 return Ok(Plan::answer(Err(e.into())));
             }
             let before: AdminAccount = app.db.get(Table::Admin, "admin")?.value;
@@ -59,9 +70,25 @@ pub async fn login(State(app): State<App>, jar: CookieJar, Form(form): Form<Logi
                 .filter(|(_, a)| a.value.has_default_pin())
                 .map(|(_, a)| a.value.extension().clone())
                 .collect();
-            let d = before.login(&form.password, device.as_deref(), defaults, now, &app.rules);
-            let write = Write::state(Table::Admin, "admin", before.revision(), d.state.to_json(), d.state.revision());
-            Ok(Plan { writes: vec![write], effects: d.effects, result: d.outcome })
+            let d = before.login(
+                &form.password,
+                device.as_deref(),
+                defaults,
+                app.now(),
+                &app.rules,
+            );
+            let write = Write::state(
+                Table::Admin,
+                "admin",
+                before.revision(),
+                d.state.to_json(),
+                d.state.revision(),
+            );
+            Ok(Plan {
+                writes: vec![write],
+                effects: d.effects,
+                result: d.outcome,
+            })
         })
         .await
         .and_then(|r| r.map_err(PortalError::Core));
@@ -69,7 +96,8 @@ pub async fn login(State(app): State<App>, jar: CookieJar, Form(form): Form<Logi
         Ok(session) => {
             app.read(move |app| {
                 let token = session::token()?;
-                app.db.insert(Table::AdminSession, &token, &session, session.revision())?;
+                app.db
+                    .insert(Table::AdminSession, &token, &session, session.revision())?;
                 Ok(token)
             })
             .await
@@ -90,7 +118,12 @@ pub async fn home(State(app): State<App>, jar: CookieJar) -> Response {
     render(&app, &jar, String::new(), axum::http::StatusCode::OK).await
 }
 
-async fn render(app: &App, jar: &CookieJar, message: String, status: axum::http::StatusCode) -> Response {
+async fn render(
+    app: &App,
+    jar: &CookieJar,
+    message: String,
+    status: axum::http::StatusCode,
+) -> Response {
     let Ok(token) = session::admin_token(jar) else {
         return Redirect::to("/admin/login").into_response();
     };
@@ -152,7 +185,10 @@ fn menu(app: &App, s: &AdminSession, message: &str) -> Result<Html<String>, Port
     let accounts = app.db.all::<ExtensionAccount>(Table::Account)?;
     let mut rows = String::new();
     for (key, account) in accounts {
-        let master = app.db.get::<ExtensionMasterData>(Table::Extension, &key)?.value;
+        let master = app
+            .db
+            .get::<ExtensionMasterData>(Table::Extension, &key)?
+            .value;
         let a = &account.value;
         let status = if a.is_locked(now, &app.rules) {
             "gesperrt / locked"
@@ -176,7 +212,11 @@ fn menu(app: &App, s: &AdminSession, message: &str) -> Result<Html<String>, Port
             num = input("number", "Rufumleitung", "text"),
         ));
     }
-    let rights = if s.has_extended_rights() { "mit erweiterten Rechten / with extended rights" } else { "ohne erweiterte Rechte / without extended rights" };
+    let rights = if s.has_extended_rights() {
+        "mit erweiterten Rechten / with extended rights"
+    } else {
+        "ohne erweiterte Rechte / without extended rights"
+    };
     Ok(page(
         "Nebenstellen / extensions",
         &format!(
@@ -195,7 +235,11 @@ fn menu(app: &App, s: &AdminSession, message: &str) -> Result<Html<String>, Port
 /// Runs a session change (or a refusal) and shows the session's page again.
 async fn session_step<F>(app: App, jar: CookieJar, op: F) -> Response
 where
-    F: Fn(&App, &AdminSession, chrono::DateTime<chrono::Utc>) -> Result<Plan<Result<String, PortalError>>, PortalError>
+    F: Fn(
+            &App,
+            &AdminSession,
+            chrono::DateTime<chrono::Utc>,
+        ) -> Result<Plan<Result<String, PortalError>>, PortalError>
         + Send
         + 'static,
 {
@@ -204,9 +248,9 @@ where
     };
     let key = token.clone();
     let done = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let s = session::admin(app, &key)?.value;
-            op(app, &s, now)
+            op(app, &s, app.now())
         })
         .await
         .and_then(|r| r);
@@ -218,7 +262,13 @@ where
 
 /// A session that moved on, as a compare-and-swap write.
 fn session_write(key: &str, before: &AdminSession, after: &AdminSession) -> Write {
-    Write::state(Table::AdminSession, key, before.revision(), after.to_json(), after.revision())
+    Write::state(
+        Table::AdminSession,
+        key,
+        before.revision(),
+        after.to_json(),
+        after.revision(),
+    )
 }
 
 fn token_of(jar: &CookieJar) -> String {
@@ -234,7 +284,10 @@ pub async fn request_code(State(app): State<App>, jar: CookieJar) -> Response {
         Ok(Plan {
             writes: vec![session_write(&key, s, &d.state)],
             effects: d.effects,
-            result: d.outcome.map(|()| "Code gesendet / code sent".to_owned()).map_err(PortalError::Core),
+            result: d
+                .outcome
+                .map(|()| "Code gesendet / code sent".to_owned())
+                .map_err(PortalError::Core),
         })
     })
     .await
@@ -248,15 +301,19 @@ pub struct CodeForm {
 
 /// Confirms the mailed code (A2): extended rights, and the browser is remembered by a
 /// cookie whose record the admin account stores.
-pub async fn confirm_code(State(app): State<App>, jar: CookieJar, Form(form): Form<CodeForm>) -> Response {
+pub async fn confirm_code(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<CodeForm>,
+) -> Response {
     let Ok(key) = session::admin_token(&jar) else {
         return Redirect::to("/admin/login").into_response();
     };
     let confirmed = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let s = session::admin(app, &key)?.value;
             let account: AdminAccount = app.db.get(Table::Admin, "admin")?.value;
-            let d = s.confirm_code(&account, &form.code, now, &app.rules);
+            let d = s.confirm_code(&account, &form.code, app.now(), &app.rules);
             let (next, mut stored) = d.state;
             let mut device = None;
             if let Ok(Some(token)) = &d.outcome {
@@ -266,7 +323,13 @@ pub async fn confirm_code(State(app): State<App>, jar: CookieJar, Form(form): Fo
             Ok(Plan {
                 writes: vec![
                     session_write(&key, &s, &next),
-                    Write::state(Table::Admin, "admin", account.revision(), stored.to_json(), stored.revision()),
+                    Write::state(
+                        Table::Admin,
+                        "admin",
+                        account.revision(),
+                        stored.to_json(),
+                        stored.revision(),
+                    ),
                 ],
                 effects: d.effects,
                 result: d.outcome.map(|_| device).map_err(PortalError::Core),
@@ -281,7 +344,13 @@ pub async fn confirm_code(State(app): State<App>, jar: CookieJar, Form(form): Fo
                 Some(value) => jar.add(cookie(&app, DEVICE_COOKIE, value, lifetime)),
                 None => jar,
             };
-            let page = render(&app, &jar, ok_box("Code bestätigt / code confirmed"), axum::http::StatusCode::OK).await;
+            let page = render(
+                &app,
+                &jar,
+                ok_box("Code bestätigt / code confirmed"),
+                axum::http::StatusCode::OK,
+            )
+            .await;
             (jar, page).into_response()
         }
         Err(e) => render(&app, &jar, error_box(&e), e.status()).await,
@@ -289,7 +358,11 @@ pub async fn confirm_code(State(app): State<App>, jar: CookieJar, Form(form): Fo
 }
 
 /// A step without effects: the session's own transition.
-async fn advance(app: App, jar: CookieJar, next: fn(&AdminSession) -> Result<AdminSession, LoginError>) -> Response {
+async fn advance(
+    app: App,
+    jar: CookieJar,
+    next: fn(&AdminSession) -> Result<AdminSession, LoginError>,
+) -> Response {
     let key = token_of(&jar);
     session_step(app, jar, move |_, s, _| {
         Ok(match next(s) {
@@ -322,8 +395,13 @@ pub async fn default_pins(State(app): State<App>, jar: CookieJar) -> Response {
 /// The admin as an actor, once the login reached the main menu.
 async fn actor(app: &App, jar: &CookieJar) -> Result<Actor, PortalError> {
     let key = session::admin_token(jar)?;
-    app.read(move |app| session::admin(app, &key)?.value.actor().ok_or(PortalError::NotLoggedIn))
-        .await
+    app.read(move |app| {
+        session::admin(app, &key)?
+            .value
+            .actor()
+            .ok_or(PortalError::NotLoggedIn)
+    })
+    .await
 }
 
 /// The set-PIN form's fields.
@@ -335,12 +413,21 @@ pub struct SetPinForm {
 }
 
 /// Sets a user's PIN (P4); its effects sync the PIN and restart the phone (P9).
-pub async fn set_pin(State(app): State<App>, jar: CookieJar, Form(form): Form<SetPinForm>) -> Response {
+pub async fn set_pin(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<SetPinForm>,
+) -> Response {
     let done = match actor(&app, &jar).await {
         Ok(actor) => set_pin_as(&app, actor, form).await,
         Err(e) => Err(e),
     };
-    reply(&app, &jar, done.map(|()| "PIN gesetzt / PIN set".to_owned())).await
+    reply(
+        &app,
+        &jar,
+        done.map(|()| "PIN gesetzt / PIN set".to_owned()),
+    )
+    .await
 }
 
 /// The admin's set-PIN as one compare-and-swap with its effects.
@@ -348,15 +435,26 @@ pub async fn set_pin(State(app): State<App>, jar: CookieJar, Form(form): Form<Se
 /// # Errors
 /// The core's refusal or a database error.
 pub async fn set_pin_as(app: &App, actor: Actor, form: SetPinForm) -> Result<(), PortalError> {
-    app.transact(move |app, now| {
+    app.transact(move |app| {
         let before: ExtensionAccount = app
             .db
             .load(Table::Account, &form.extension)?
             .ok_or(PortalError::NotFound)?
             .value;
-        let d = before.set_pin_by_admin(&actor, &form.new, &form.confirmation, now, &app.rules);
-        let write = Write::state(Table::Account, &form.extension, before.revision(), d.state.to_json(), d.state.revision());
-        Ok(Plan { writes: vec![write], effects: d.effects, result: d.outcome })
+        let d =
+            before.set_pin_by_admin(&actor, &form.new, &form.confirmation, app.now(), &app.rules);
+        let write = Write::state(
+            Table::Account,
+            &form.extension,
+            before.revision(),
+            d.state.to_json(),
+            d.state.revision(),
+        );
+        Ok(Plan {
+            writes: vec![write],
+            effects: d.effects,
+            result: d.outcome,
+        })
     })
     .await?
     .map_err(PortalError::Core)
@@ -370,9 +468,15 @@ async fn reply(app: &App, jar: &CookieJar, done: Result<String, PortalError>) ->
 }
 
 /// Sets an extension's backup number as the admin (B4–B7).
-pub async fn set_backup(State(app): State<App>, jar: CookieJar, Form(form): Form<BackupForm>) -> Response {
+pub async fn set_backup(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<BackupForm>,
+) -> Response {
     let done = match actor(&app, &jar).await {
-        Ok(actor) => save_backup(&app, form.extension, actor, form.number).await.map(|_| "Gespeichert / saved".to_owned()),
+        Ok(actor) => save_backup(&app, form.extension, actor, form.number)
+            .await
+            .map(|_| "Gespeichert / saved".to_owned()),
         Err(e) => Err(e),
     };
     reply(&app, &jar, done).await
@@ -385,19 +489,28 @@ pub struct CentralForm {
 }
 
 /// Sets the central backup number (B2: never empty).
-pub async fn set_central(State(app): State<App>, jar: CookieJar, Form(form): Form<CentralForm>) -> Response {
+pub async fn set_central(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<CentralForm>,
+) -> Response {
     let done = match actor(&app, &jar).await {
         Ok(actor) => app
-            .transact(move |app, _| {
+            .transact(move |app| {
                 let stored = app.db.get::<PbxMasterData>(Table::Pbx, "pbx")?;
-                Ok(match stored.value.set_central_backup_number(&actor, &form.number, &app.rules) {
-                    Ok(next) => Plan {
-                        writes: vec![Write::master(Table::Pbx, "pbx", stored.revision, &next)],
-                        effects: Vec::new(),
-                        result: Ok("Gespeichert / saved".to_owned()),
+                Ok(
+                    match stored
+                        .value
+                        .set_central_backup_number(&actor, &form.number, &app.rules)
+                    {
+                        Ok(next) => Plan {
+                            writes: vec![Write::master(Table::Pbx, "pbx", stored.revision, &next)],
+                            effects: Vec::new(),
+                            result: Ok("Gespeichert / saved".to_owned()),
+                        },
+                        Err(e) => Plan::answer(Err(PortalError::Core(e))),
                     },
-                    Err(e) => Plan::answer(Err(PortalError::Core(e))),
-                })
+                )
             })
             .await
             .and_then(|r| r),

@@ -58,6 +58,7 @@ pub struct Write {
 impl Write {
     /// A core state that counts its own revisions: written only if the operation changed
     /// it, but checked either way, so its effects never go out on a stale read.
+    #[must_use]
     pub fn state(table: Table, key: &str, before: u64, after_json: String, after: u64) -> Self {
         Self {
             table,
@@ -126,7 +127,10 @@ impl Db {
     /// The database fails, or the stored JSON is not this type's (the core's typed error).
     pub fn load<T: Json>(&self, table: Table, key: &str) -> Result<Option<Stored<T>>, PortalError> {
         let conn = self.lock()?;
-        let sql = format!("SELECT state, revision FROM {} WHERE key = ?1", table.name());
+        let sql = format!(
+            "SELECT state, revision FROM {} WHERE key = ?1",
+            table.name()
+        );
         let row: Option<(String, i64)> = conn
             .query_row(&sql, [key], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -154,7 +158,10 @@ impl Db {
     /// As [`Db::load`].
     pub fn all<T: Json>(&self, table: Table) -> Result<Vec<(String, Stored<T>)>, PortalError> {
         let conn = self.lock()?;
-        let sql = format!("SELECT key, state, revision FROM {} ORDER BY key", table.name());
+        let sql = format!(
+            "SELECT key, state, revision FROM {} ORDER BY key",
+            table.name()
+        );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -176,9 +183,18 @@ impl Db {
     ///
     /// # Errors
     /// The database fails or the key exists.
-    pub fn insert<T: Json>(&self, table: Table, key: &str, value: &T, revision: u64) -> Result<(), PortalError> {
+    pub fn insert<T: Json>(
+        &self,
+        table: Table,
+        key: &str,
+        value: &T,
+        revision: u64,
+    ) -> Result<(), PortalError> {
         let conn = self.lock()?;
-        let sql = format!("INSERT INTO {} (key, state, revision) VALUES (?1, ?2, ?3)", table.name());
+        let sql = format!(
+            "INSERT INTO {} (key, state, revision) VALUES (?1, ?2, ?3)",
+            table.name()
+        );
         conn.execute(&sql, params![key, value.to_json(), as_column(revision)])?;
         Ok(())
     }
@@ -189,7 +205,12 @@ impl Db {
     ///
     /// # Errors
     /// The database fails.
-    pub fn commit(&self, writes: &[Write], effects: &[Effect], at: &str) -> Result<bool, PortalError> {
+    pub fn commit(
+        &self,
+        writes: &[Write],
+        effects: &[Effect],
+        at: &str,
+    ) -> Result<bool, PortalError> {
         let mut conn = self.lock()?;
         let tx = conn.transaction()?;
         for write in writes {
@@ -208,7 +229,10 @@ impl Db {
     ///
     /// # Errors
     /// The database fails.
-    pub fn with<R>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<R>) -> Result<R, PortalError> {
+    pub fn with<R>(
+        &self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<R>,
+    ) -> Result<R, PortalError> {
         let conn = self.lock()?;
         Ok(f(&conn)?)
     }
@@ -219,7 +243,9 @@ fn swap(tx: &Transaction<'_>, write: &Write) -> Result<bool, PortalError> {
     let table = write.table.name();
     let changed = match &write.next {
         Some((json, revision)) => tx.execute(
-            &format!("UPDATE {table} SET state = ?1, revision = ?2 WHERE key = ?3 AND revision = ?4"),
+            &format!(
+                "UPDATE {table} SET state = ?1, revision = ?2 WHERE key = ?3 AND revision = ?4"
+            ),
             params![json, revision, write.key, write.expected],
         )?,
         None => tx.query_row(

@@ -53,6 +53,7 @@ core_errors!(
 
 impl PortalError {
     /// From a database error: logged without data, answered as unavailable.
+    #[must_use]
     pub fn db(e: &rusqlite::Error) -> Self {
         eprintln!("database error: {e}");
         Self::Internal
@@ -89,7 +90,10 @@ impl PortalError {
     #[must_use]
     pub fn messages(&self) -> (String, String) {
         match self {
-            Self::Core(e) => (e.message(pbx_rules::Lang::De), e.message(pbx_rules::Lang::En)),
+            Self::Core(e) => (
+                e.message(pbx_rules::Lang::De),
+                e.message(pbx_rules::Lang::En),
+            ),
             other => {
                 let (_, de, en) = other.texts();
                 (de.to_owned(), en.to_owned())
@@ -209,6 +213,7 @@ fn body_fault(rejection: axum::extract::rejection::BytesRejection) -> PortalErro
 }
 
 /// A JSON answer.
+#[must_use]
 pub fn json(value: serde_json::Value) -> Response {
     AxumJson(value).into_response()
 }

@@ -8,7 +8,11 @@ use rusqlite::{Transaction, params};
 /// Records one effect.
 pub(crate) fn record(tx: &Transaction<'_>, effect: &Effect, at: &str) -> rusqlite::Result<()> {
     match effect {
-        Effect::SendSecret { to, purpose, secret } => {
+        Effect::SendSecret {
+            to,
+            purpose,
+            secret,
+        } => {
             // The demo's point: the mailed secret is readable on the outbox page.
             let body = format!("{}: {}", secret_label(*purpose), secret.expose());
             mail(tx, at, to, subject(*purpose), &body)
@@ -25,7 +29,13 @@ pub(crate) fn record(tx: &Transaction<'_>, effect: &Effect, at: &str) -> rusqlit
                 AccountRef::Admin => "admin".to_owned(),
                 AccountRef::Extension(d) => format!("extension {d}"),
             };
-            mail(tx, at, &who, "Zugangsdaten geändert / credentials changed", &format!("{how:?}"))
+            mail(
+                tx,
+                at,
+                &who,
+                "Zugangsdaten geändert / credentials changed",
+                &format!("{how:?}"),
+            )
         }
         // The PIN itself never leaves the effect: the event says only that it was synced.
         Effect::SyncPin { extension, .. } => event(tx, at, "sync_pin", extension.as_str()),
@@ -35,7 +45,13 @@ pub(crate) fn record(tx: &Transaction<'_>, effect: &Effect, at: &str) -> rusqlit
     }
 }
 
-fn mail(tx: &Transaction<'_>, at: &str, to: &str, subject: &str, body: &str) -> rusqlite::Result<()> {
+fn mail(
+    tx: &Transaction<'_>,
+    at: &str,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO outbox (at, recipient, subject, body) VALUES (?1, ?2, ?3, ?4)",
         params![at, to, subject, body],

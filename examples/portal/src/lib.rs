@@ -28,7 +28,7 @@ pub use edge::PortalError;
 
 /// How often a write that lost the compare-and-swap is retried from a fresh read before the
 /// request is refused with `REQUEST_CONFLICT` (nothing written, nothing lost).
-pub const MAX_TRIES: usize = 16;
+pub const MAX_TRIES: usize = 32;
 
 /// What the host decides, not the rules.
 #[derive(Clone, Debug)]
@@ -97,7 +97,9 @@ impl App {
     #[must_use]
     pub fn now(&self) -> DateTime<Utc> {
         let offset = TimeDelta::seconds(self.offset.load(Ordering::Relaxed));
-        Utc::now().checked_add_signed(offset).unwrap_or_else(Utc::now)
+        Utc::now()
+            .checked_add_signed(offset)
+            .unwrap_or_else(Utc::now)
     }
 
     /// Moves the portal's time forward (tests).
@@ -110,19 +112,25 @@ impl App {
     /// again on a fresh read, at most [`MAX_TRIES`] times: no update is lost, no effect of
     /// a dropped plan goes out.
     ///
+    /// `op` takes the time (`app.now()`) only after its reads: a time taken before the read
+    /// can be older than a failure that a parallel request stored meanwhile, and the
+    /// throttle would then see a try from the past (G5 counts it as throttled, not wrong).
+    ///
     /// # Errors
     /// What `op` returns, [`PortalError::Conflict`] when every try lost, or a database error.
     pub async fn transact<R, F>(&self, op: F) -> Result<R, PortalError>
     where
         R: Send + 'static,
-        F: Fn(&App, DateTime<Utc>) -> Result<Plan<R>, PortalError> + Send + 'static,
+        F: Fn(&App) -> Result<Plan<R>, PortalError> + Send + 'static,
     {
         let app = self.clone();
         tokio::task::spawn_blocking(move || {
             for _ in 0..MAX_TRIES {
-                let now = app.now();
-                let plan = op(&app, now)?;
-                if app.db.commit(&plan.writes, &plan.effects, &now.to_rfc3339())? {
+                let plan = op(&app)?;
+                if app
+                    .db
+                    .commit(&plan.writes, &plan.effects, &app.now().to_rfc3339())?
+                {
                     return Ok(plan.result);
                 }
             }
@@ -173,7 +181,10 @@ pub fn router(app: App) -> Router {
         .route("/admin/backup", post(admin::set_backup))
         .route("/admin/central", post(admin::set_central))
         .route("/forgot-pin", get(recovery::pin_page).post(recovery::pin))
-        .route("/forgot-password", get(recovery::password_page).post(recovery::password))
+        .route(
+            "/forgot-password",
+            get(recovery::password_page).post(recovery::password),
+        )
         .route("/api/login", post(user::api_login))
         .route("/api/extensions/{digits}", get(user::api_state))
         .fallback(edge::not_found)

@@ -24,13 +24,19 @@ fn args() -> Result<Args, String> {
             "--port" => port = it.next().ok_or("--port needs a number")?,
             "--db" => db = it.next().ok_or("--db needs a file")?,
             "--insecure-cookies" => insecure = true,
-            other => return Err(format!("unknown argument {other}; use --port N, --db FILE, --insecure-cookies")),
+            other => {
+                return Err(format!(
+                    "unknown argument {other}; use --port N, --db FILE, --insecure-cookies"
+                ));
+            }
         }
     }
     Ok(Args {
         port: port.parse().map_err(|_| format!("not a port: {port}"))?,
         db: db.into(),
-        config: Config { secure_cookies: !insecure },
+        config: Config {
+            secure_cookies: !insecure,
+        },
     })
 }
 
@@ -41,7 +47,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = App::new(db, Rules::centrexx(), args.config);
     let seeded = {
         let app = app.clone();
-        tokio::task::spawn_blocking(move || seed::seed(&app)).await?.map_err(|e| e.to_json())?
+        tokio::task::spawn_blocking(move || seed::seed(&app))
+            .await?
+            .map_err(|e| e.to_json())?
     };
     let addr = SocketAddr::from(([127, 0, 0, 1], args.port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -49,7 +57,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Power Menü portal on http://{} (database {}{})",
         listener.local_addr()?,
         args.db.display(),
-        if seeded { ", seeded with the sample PBX" } else { "" }
+        if seeded {
+            ", seeded with the sample PBX"
+        } else {
+            ""
+        }
     );
     axum::serve(listener, router(app))
         .with_graceful_shutdown(async {

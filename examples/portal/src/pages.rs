@@ -7,10 +7,10 @@ use axum_extra::extract::cookie::CookieJar;
 use pbx_rules::{Actor, PreviewMode};
 use serde::Deserialize;
 
+use crate::App;
 use crate::edge::{Form, PortalError};
 use crate::seed::{ADMIN_PASSWORD, HEAD_NUMBER};
 use crate::session::cookie;
-use crate::App;
 
 /// Escapes text for HTML.
 #[must_use]
@@ -30,7 +30,6 @@ pub fn esc(text: &str) -> String {
 }
 
 /// A whole page; `footer` is the V1 preview footer where the viewer may switch.
-#[must_use]
 pub fn page(title: &str, body: &str, footer: Option<&str>) -> Html<String> {
     let footer = footer
         .map(|f| {
@@ -69,7 +68,10 @@ pub fn ok_box(text: &str) -> String {
 /// A labelled input.
 #[must_use]
 pub fn input(name: &str, label: &str, kind: &str) -> String {
-    format!("<label>{} <input name={name} type={kind} autocomplete=off></label>", esc(label))
+    format!(
+        "<label>{} <input name={name} type={kind} autocomplete=off></label>",
+        esc(label)
+    )
 }
 
 /// The demo notice on pages that show secrets.
@@ -109,15 +111,40 @@ pub async fn style() -> Response {
 }
 
 /// The outbox: every mail the portal "sent", newest first.
+///
+/// # Errors
+/// The database fails.
 pub async fn outbox(State(app): State<App>) -> Result<Html<String>, PortalError> {
-    let rows = list(&app, "SELECT id, at, recipient, subject, body FROM outbox ORDER BY id DESC").await?;
-    Ok(page("Outbox", &format!("{DEMO}{}", table(&["#", "Zeit", "An", "Betreff", "Text"], &rows)), None))
+    let rows = list(
+        &app,
+        "SELECT id, at, recipient, subject, body FROM outbox ORDER BY id DESC",
+    )
+    .await?;
+    Ok(page(
+        "Outbox",
+        &format!(
+            "{DEMO}{}",
+            table(&["#", "Zeit", "An", "Betreff", "Text"], &rows)
+        ),
+        None,
+    ))
 }
 
 /// The event log: PIN syncs and phone restarts (P9).
+///
+/// # Errors
+/// The database fails.
 pub async fn events(State(app): State<App>) -> Result<Html<String>, PortalError> {
-    let rows = list(&app, "SELECT id, at, kind, subject, '' FROM events ORDER BY id DESC").await?;
-    Ok(page("Events", &table(&["#", "Zeit", "Art", "Nebenstelle", ""], &rows), None))
+    let rows = list(
+        &app,
+        "SELECT id, at, kind, subject, '' FROM events ORDER BY id DESC",
+    )
+    .await?;
+    Ok(page(
+        "Events",
+        &table(&["#", "Zeit", "Art", "Nebenstelle", ""], &rows),
+        None,
+    ))
 }
 
 async fn list(app: &App, sql: &'static str) -> Result<Vec<[String; 5]>, PortalError> {
@@ -125,7 +152,13 @@ async fn list(app: &App, sql: &'static str) -> Result<Vec<[String; 5]>, PortalEr
         app.db.with(|c| {
             let mut stmt = c.prepare(sql)?;
             stmt.query_map([], |r| {
-                Ok([r.get::<_, i64>(0)?.to_string(), r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+                Ok([
+                    r.get::<_, i64>(0)?.to_string(),
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ])
             })?
             .collect()
         })
@@ -134,10 +167,20 @@ async fn list(app: &App, sql: &'static str) -> Result<Vec<[String; 5]>, PortalEr
 }
 
 fn table(head: &[&str], rows: &[[String; 5]]) -> String {
-    let head: String = head.iter().map(|h| format!("<th>{}</th>", esc(h))).collect();
+    let head: String = head
+        .iter()
+        .map(|h| format!("<th>{}</th>", esc(h)))
+        .collect();
     let body: String = rows
         .iter()
-        .map(|r| format!("<tr>{}</tr>", r.iter().map(|c| format!("<td>{}</td>", esc(c))).collect::<String>()))
+        .map(|r| {
+            format!(
+                "<tr>{}</tr>",
+                r.iter()
+                    .map(|c| format!("<td>{}</td>", esc(c)))
+                    .collect::<String>()
+            )
+        })
         .collect();
     format!("<table><tr>{head}</tr>{body}</table>")
 }
@@ -151,8 +194,12 @@ pub struct Viewer {
 
 fn actor(role: &str) -> Actor {
     match known(role) {
-        "partner" => Actor::Partner { advanced_training: false },
-        "partner-trained" => Actor::Partner { advanced_training: true },
+        "partner" => Actor::Partner {
+            advanced_training: false,
+        },
+        "partner-trained" => Actor::Partner {
+            advanced_training: true,
+        },
         _ => Actor::Staff,
     }
 }
@@ -185,20 +232,35 @@ pub async fn staff(jar: CookieJar, Query(viewer): Query<Viewer>) -> Html<String>
          <a href=\"/staff?as=partner\">partner</a> · <a href=\"/staff?as=partner-trained\">trained partner</a></p>\
          <p>{}</p><input type=hidden form=preview-form name=as value=\"{}\">",
         known(&viewer.r#as),
-        if footer.is_some() { "Fußzeile mit Preview-Schalter (V1)." } else { "Kein Preview-Schalter für diese Rolle (V1)." },
+        if footer.is_some() {
+            "Fußzeile mit Preview-Schalter (V1)."
+        } else {
+            "Kein Preview-Schalter für diese Rolle (V1)."
+        },
         known(&viewer.r#as)
     );
     page("Mitarbeiteransicht / staff view", &body, footer)
 }
 
 /// A click on the footer: the other mode, for those who may switch (V1).
+///
+/// # Errors
+/// `PERMISSION_PREVIEW_NOT_ALLOWED` for anyone but staff and trained partners.
 pub async fn toggle_preview(
     State(app): State<App>,
     jar: CookieJar,
     Form(viewer): Form<Viewer>,
 ) -> Result<Response, PortalError> {
     let next = mode(&jar).toggled(&actor(&viewer.r#as))?;
-    let value = if next == PreviewMode::Preview { "preview" } else { "standard" };
+    let value = if next == PreviewMode::Preview {
+        "preview"
+    } else {
+        "standard"
+    };
     let jar = jar.add(cookie(&app, PREVIEW_COOKIE, value.to_owned(), 30));
-    Ok((jar, axum::response::Redirect::to(&format!("/staff?as={}", known(&viewer.r#as)))).into_response())
+    Ok((
+        jar,
+        axum::response::Redirect::to(&format!("/staff?as={}", known(&viewer.r#as))),
+    )
+        .into_response())
 }

@@ -31,11 +31,21 @@ fn form(title: &str, action: &str, label: &str, message: &str) -> Html<String> {
 }
 
 fn pin_form(message: &str) -> Html<String> {
-    form("PIN vergessen / forgot PIN", "/forgot-pin", "Rufnummer / number (06131 62468-10)", message)
+    form(
+        "PIN vergessen / forgot PIN",
+        "/forgot-pin",
+        "Rufnummer / number (06131 62468-10)",
+        message,
+    )
 }
 
 fn password_form(message: &str) -> Html<String> {
-    form("Kennwort vergessen / forgot password", "/forgot-password", "Kopfnummer / head number (06131 62468-0)", message)
+    form(
+        "Kennwort vergessen / forgot password",
+        "/forgot-password",
+        "Kopfnummer / head number (06131 62468-0)",
+        message,
+    )
 }
 
 /// The forgot-PIN page.
@@ -49,9 +59,17 @@ pub async fn password_page() -> Html<String> {
 }
 
 /// A stored account that a recovery may change, as a compare-and-swap.
-fn optional_write<T: Json>(table: Table, key: &str, before: Option<(&T, u64)>, after: Option<&T>, revision: Option<u64>) -> Vec<Write> {
+fn optional_write<T: Json>(
+    table: Table,
+    key: &str,
+    before: Option<(&T, u64)>,
+    after: Option<&T>,
+    revision: Option<u64>,
+) -> Vec<Write> {
     match (before, after, revision) {
-        (Some((_, was)), Some(now), Some(rev)) => vec![Write::state(table, key, was, now.to_json(), rev)],
+        (Some((_, was)), Some(now), Some(rev)) => {
+            vec![Write::state(table, key, was, now.to_json(), rev)]
+        }
         _ => Vec::new(),
     }
 }
@@ -59,17 +77,33 @@ fn optional_write<T: Json>(table: Table, key: &str, before: Option<(&T, u64)>, a
 /// Forgot PIN (R2, R3): a new random PIN mailed to the user, kept beside the old one.
 pub async fn pin(State(app): State<App>, Form(body): Form<ForgotForm>) -> Response {
     let done = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
             let digits = pbx.base_number.user_login(&body.number).ok();
-            let key = digits.as_ref().map(|d| d.as_str().to_owned()).unwrap_or_default();
+            let key = digits
+                .as_ref()
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default();
             let master = app.db.load::<ExtensionMasterData>(Table::Extension, &key)?;
             let account = app.db.load::<ExtensionAccount>(Table::Account, &key)?;
-            let pair = master.as_ref().zip(account.as_ref()).map(|(m, a)| (&m.value, &a.value));
-            let d = forgot_pin(&pbx, pair, now, &app.rules);
+            let pair = master
+                .as_ref()
+                .zip(account.as_ref())
+                .map(|(m, a)| (&m.value, &a.value));
+            let d = forgot_pin(&pbx, pair, app.now(), &app.rules);
             let before = account.as_ref().map(|a| (&a.value, a.value.revision()));
-            let writes = optional_write(Table::Account, &key, before, d.state.as_ref(), d.state.as_ref().map(ExtensionAccount::revision));
-            Ok(Plan { writes, effects: d.effects, result: d.outcome })
+            let writes = optional_write(
+                Table::Account,
+                &key,
+                before,
+                d.state.as_ref(),
+                d.state.as_ref().map(ExtensionAccount::revision),
+            );
+            Ok(Plan {
+                writes,
+                effects: d.effects,
+                result: d.outcome,
+            })
         })
         .await;
     answer(done, pin_form)
@@ -78,18 +112,31 @@ pub async fn pin(State(app): State<App>, Form(body): Form<ForgotForm>) -> Respon
 /// Forgot password (R1, R4): a new password mailed to the admin contact.
 pub async fn password(State(app): State<App>, Form(body): Form<ForgotForm>) -> Response {
     let done = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
             let admin: AdminAccount = app.db.get(Table::Admin, "admin")?.value;
-            let d = forgot_password(&body.number, Some((&pbx, &admin)), now, &app.rules);
-            let writes = optional_write(Table::Admin, "admin", Some((&admin, admin.revision())), d.state.as_ref(), d.state.as_ref().map(AdminAccount::revision));
-            Ok(Plan { writes, effects: d.effects, result: d.outcome })
+            let d = forgot_password(&body.number, Some((&pbx, &admin)), app.now(), &app.rules);
+            let writes = optional_write(
+                Table::Admin,
+                "admin",
+                Some((&admin, admin.revision())),
+                d.state.as_ref(),
+                d.state.as_ref().map(AdminAccount::revision),
+            );
+            Ok(Plan {
+                writes,
+                effects: d.effects,
+                result: d.outcome,
+            })
         })
         .await;
     answer(done, password_form)
 }
 
-fn answer(done: Result<Result<(), pbx_rules::Error>, PortalError>, form: fn(&str) -> Html<String>) -> Response {
+fn answer(
+    done: Result<Result<(), pbx_rules::Error>, PortalError>,
+    form: fn(&str) -> Html<String>,
+) -> Response {
     match done.and_then(|r| r.map_err(PortalError::Core)) {
         Ok(()) => form(&ok_box(
             "Wenn die Angaben stimmen, ist eine E-Mail unterwegs. If the details match, a mail is on its way.",

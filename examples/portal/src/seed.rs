@@ -44,11 +44,17 @@ pub fn seed(app: &App) -> Result<bool, PortalError> {
         let mut master = ExtensionMasterData::new(digits.clone(), name);
         master.email = email.map(str::to_owned);
         let created = ExtensionAccount::create(digits.clone(), now, rules)?;
-        app.db.insert(Table::Extension, digits.as_str(), &master, 0)?;
         app.db
-            .insert(Table::Account, digits.as_str(), &created.account, created.account.revision())?;
+            .insert(Table::Extension, digits.as_str(), &master, 0)?;
+        app.db.insert(
+            Table::Account,
+            digits.as_str(),
+            &created.account,
+            created.account.revision(),
+        )?;
     }
-    app.db.insert(Table::Admin, "admin", &admin, admin.revision())?;
+    app.db
+        .insert(Table::Admin, "admin", &admin, admin.revision())?;
     // Last: a PBX row means a complete seed (a start that died mid-seed fails on the next
     // start with a database error; delete the file).
     app.db.insert(Table::Pbx, "pbx", &pbx, 0)?;

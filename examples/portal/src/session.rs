@@ -36,7 +36,6 @@ pub fn cookie(app: &App, name: &'static str, value: String, days: i64) -> Cookie
         .build()
 }
 
-
 /// A logged-in user: the extension and whether the PIN must still be changed (P6).
 #[derive(Clone, Debug)]
 pub struct UserSession {
@@ -52,7 +51,11 @@ pub struct UserSession {
 ///
 /// # Errors
 /// The database fails.
-pub fn start_user(app: &App, extension: &ExtensionDigits, must_change: bool) -> Result<String, PortalError> {
+pub fn start_user(
+    app: &App,
+    extension: &ExtensionDigits,
+    must_change: bool,
+) -> Result<String, PortalError> {
     let token = token()?;
     app.db.with(|c| {
         c.execute(
@@ -69,7 +72,10 @@ pub fn start_user(app: &App, extension: &ExtensionDigits, must_change: bool) -> 
 /// The database fails.
 pub fn pin_changed(app: &App, token: &str) -> Result<(), PortalError> {
     app.db.with(|c| {
-        c.execute("UPDATE user_sessions SET must_change = 0 WHERE token = ?1", [token])
+        c.execute(
+            "UPDATE user_sessions SET must_change = 0 WHERE token = ?1",
+            [token],
+        )
     })?;
     Ok(())
 }

@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use pbx_rules::{
-    Actor, ChangeForm, ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json,
-    LoginError, PbxMasterData, PinContext, UserLogin,
+    Actor, ChangeForm, ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json, LoginError,
+    PbxMasterData, PinContext, UserLogin,
 };
 use serde::Deserialize;
 
@@ -45,18 +45,25 @@ pub async fn login_page() -> Html<String> {
 /// # Errors
 /// The core's refusal (wrong PIN, throttled, locked, P5 expired, malformed number), or a
 /// database error.
-pub async fn check(app: &App, number: String, pin: String) -> Result<(ExtensionDigits, UserLogin), PortalError> {
+pub async fn check(
+    app: &App,
+    number: String,
+    pin: String,
+) -> Result<(ExtensionDigits, UserLogin), PortalError> {
     let result = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
             let digits = pbx.base_number.user_login(&number)?;
-            let Some(stored) = app.db.load::<ExtensionAccount>(Table::Account, digits.as_str())? else {
+            let Some(stored) = app
+                .db
+                .load::<ExtensionAccount>(Table::Account, digits.as_str())?
+            else {
                 // An unknown extension costs one hash like a known one and hears the same.
                 app.rules.dummy_verify(&pin);
                 return Ok(Plan::answer(Err(LoginError::WrongCredentials.into())));
             };
             let before = stored.value;
-            let decision = before.login(&pin, now, &app.rules);
+            let decision = before.login(&pin, app.now(), &app.rules);
             let write = Write::state(
                 Table::Account,
                 digits.as_str(),
@@ -75,7 +82,11 @@ pub async fn check(app: &App, number: String, pin: String) -> Result<(ExtensionD
 }
 
 /// The login form's post: a session cookie and the next page, or the form with the reason.
-pub async fn login(State(app): State<App>, jar: CookieJar, Form(form): Form<LoginForm>) -> Response {
+pub async fn login(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let started = match check(&app, form.number, form.pin).await {
         Ok((digits, outcome)) => {
             let must_change = matches!(outcome, UserLogin::MustChangePin { .. });
@@ -131,24 +142,44 @@ pub async fn change_page(State(app): State<App>, jar: CookieJar) -> Response {
 
 /// The change-PIN post (P3, P6, P9): the owner changes the PIN with the context of the
 /// extension (its digits, the user's name and number are trivial PINs, P1).
-pub async fn change(State(app): State<App>, jar: CookieJar, Form(form): Form<ChangePinForm>) -> Response {
+pub async fn change(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<ChangePinForm>,
+) -> Response {
     let user = match app.read(move |app| session::user(app, &jar)).await {
         Ok(user) => user,
         Err(_) => return Redirect::to("/login").into_response(),
     };
     let extension = user.extension.clone();
     let changed = app
-        .transact(move |app, now| {
+        .transact(move |app| {
             let key = extension.as_str();
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
             let master: ExtensionMasterData = app.db.get(Table::Extension, key)?.value;
             let before: ExtensionAccount = app.db.get(Table::Account, key)?.value;
             let ctx = PinContext::for_extension(&pbx, &master);
-            let actor = Actor::User { extension: extension.clone() };
-            let form = ChangeForm { old: &form.old, new: &form.new, confirmation: &form.confirmation };
-            let d = before.change_pin(&actor, form, &ctx, now, &app.rules);
-            let write = Write::state(Table::Account, key, before.revision(), d.state.to_json(), d.state.revision());
-            Ok(Plan { writes: vec![write], effects: d.effects, result: d.outcome.map(drop) })
+            let actor = Actor::User {
+                extension: extension.clone(),
+            };
+            let form = ChangeForm {
+                old: &form.old,
+                new: &form.new,
+                confirmation: &form.confirmation,
+            };
+            let d = before.change_pin(&actor, form, &ctx, app.now(), &app.rules);
+            let write = Write::state(
+                Table::Account,
+                key,
+                before.revision(),
+                d.state.to_json(),
+                d.state.revision(),
+            );
+            Ok(Plan {
+                writes: vec![write],
+                effects: d.effects,
+                result: d.outcome.map(drop),
+            })
         })
         .await
         .and_then(|r| r.map_err(PortalError::Core));
@@ -157,7 +188,9 @@ pub async fn change(State(app): State<App>, jar: CookieJar, Form(form): Form<Cha
             let token = user.token.clone();
             match app.read(move |app| session::pin_changed(app, &token)).await {
                 Ok(()) => Redirect::to("/me?changed=1").into_response(),
-                Err(e) => (e.status(), change_form(&error_box(&e), user.must_change)).into_response(),
+                Err(e) => {
+                    (e.status(), change_form(&error_box(&e), user.must_change)).into_response()
+                }
             }
         }
         Err(e) => (e.status(), change_form(&error_box(&e), user.must_change)).into_response(),
@@ -177,28 +210,43 @@ pub struct BackupForm {
 ///
 /// # Errors
 /// The core's refusal (B4 permission, B6 invalid number, I2 kind) or a database error.
-pub async fn set_backup(app: &App, extension: String, actor: Actor, typed: String) -> Result<ExtensionMasterData, PortalError> {
+pub async fn set_backup(
+    app: &App,
+    extension: String,
+    actor: Actor,
+    typed: String,
+) -> Result<ExtensionMasterData, PortalError> {
     let result = app
-        .transact(move |app, _now| {
+        .transact(move |app| {
             let stored = app
                 .db
                 .load::<ExtensionMasterData>(Table::Extension, &extension)?
                 .ok_or(PortalError::NotFound)?;
-            Ok(match stored.value.set_backup_number(&actor, &typed, &app.rules) {
-                Ok(next) => Plan {
-                    writes: vec![Write::master(Table::Extension, &extension, stored.revision, &next)],
-                    effects: Vec::new(),
-                    result: Ok(next),
+            Ok(
+                match stored.value.set_backup_number(&actor, &typed, &app.rules) {
+                    Ok(next) => Plan {
+                        writes: vec![Write::master(
+                            Table::Extension,
+                            &extension,
+                            stored.revision,
+                            &next,
+                        )],
+                        effects: Vec::new(),
+                        result: Ok(next),
+                    },
+                    Err(e) => Plan::answer(Err(e)),
                 },
-                Err(e) => Plan::answer(Err(e)),
-            })
+            )
         })
         .await?;
     result.map_err(PortalError::Core)
 }
 
 fn me_page(master: &ExtensionMasterData, pbx: &PbxMasterData, message: &str) -> Html<String> {
-    let backup = master.backup_number().map(|n| n.as_str().to_owned()).unwrap_or_else(|| "—".into());
+    let backup = master
+        .backup_number()
+        .map(|n| n.as_str().to_owned())
+        .unwrap_or_else(|| "—".into());
     page(
         "Meine Nebenstelle / my extension",
         &format!(
@@ -224,7 +272,8 @@ pub async fn me(State(app): State<App>, jar: CookieJar) -> Response {
                 return Ok(None);
             }
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
-            let master: ExtensionMasterData = app.db.get(Table::Extension, user.extension.as_str())?.value;
+            let master: ExtensionMasterData =
+                app.db.get(Table::Extension, user.extension.as_str())?.value;
             Ok(Some(me_page(&master, &pbx, "")))
         })
         .await;
@@ -236,19 +285,28 @@ pub async fn me(State(app): State<App>, jar: CookieJar) -> Response {
 }
 
 /// The user sets the own backup number (B4: only the own extension).
-pub async fn backup(State(app): State<App>, jar: CookieJar, Form(form): Form<BackupForm>) -> Response {
+pub async fn backup(
+    State(app): State<App>,
+    jar: CookieJar,
+    Form(form): Form<BackupForm>,
+) -> Response {
     let user = match app.read(move |app| session::user(app, &jar)).await {
         Ok(user) if !user.must_change => user,
         _ => return Redirect::to("/login").into_response(),
     };
-    let actor = Actor::User { extension: user.extension.clone() };
+    let actor = Actor::User {
+        extension: user.extension.clone(),
+    };
     let saved = set_backup(&app, user.extension.as_str().to_owned(), actor, form.number).await;
     let message = match &saved {
         Ok(_) => ok_box("Gespeichert / saved"),
         Err(e) => error_box(e),
     };
     let key = user.extension.as_str().to_owned();
-    let status = saved.as_ref().err().map_or(axum::http::StatusCode::OK, PortalError::status);
+    let status = saved
+        .as_ref()
+        .err()
+        .map_or(axum::http::StatusCode::OK, PortalError::status);
     match app
         .read(move |app| {
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
@@ -272,7 +330,9 @@ pub struct ApiLogin {
 /// `POST /api/login {"number", "pin"}`: `{"extension", "ok": {...}}` or the core's error.
 pub async fn api_login(State(app): State<App>, JsonBody(body): JsonBody<ApiLogin>) -> Response {
     match check(&app, body.number, body.pin).await {
-        Ok((digits, outcome)) => json(serde_json::json!({"extension": digits.as_str(), "ok": outcome})),
+        Ok((digits, outcome)) => {
+            json(serde_json::json!({"extension": digits.as_str(), "ok": outcome}))
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -281,7 +341,10 @@ pub async fn api_login(State(app): State<App>, JsonBody(body): JsonBody<ApiLogin
 pub async fn api_state(State(app): State<App>, Path(digits): Path<String>) -> Response {
     let read = app
         .read(move |app| {
-            let stored = app.db.load::<ExtensionAccount>(Table::Account, &digits)?.ok_or(PortalError::NotFound)?;
+            let stored = app
+                .db
+                .load::<ExtensionAccount>(Table::Account, &digits)?
+                .ok_or(PortalError::NotFound)?;
             let now = app.now();
             let a = stored.value;
             Ok(serde_json::json!({
@@ -299,4 +362,3 @@ pub async fn api_state(State(app): State<App>, Path(digits): Path<String>) -> Re
         Err(e) => e.into_response(),
     }
 }
-
