@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use pbx_rules::{
-    Actor, AdminAccount, AdminSession, AdminStep, ExtensionAccount, ExtensionMasterData, Json,
+    Actor, AdminAccount, AdminSession, AdminStep, ExtensionAccount, ExtensionMasterData,
     LoginError, PbxMasterData,
 };
 use serde::Deserialize;
@@ -77,13 +77,7 @@ pub async fn login(
                 app.now(),
                 &app.rules,
             );
-            let write = Write::state(
-                Table::Admin,
-                "admin",
-                before.revision(),
-                d.state.to_json(),
-                d.state.revision(),
-            );
+            let write = Write::of(Table::Admin, "admin", &before, &d.state);
             Ok(Plan {
                 writes: vec![write],
                 effects: d.effects,
@@ -262,13 +256,7 @@ where
 
 /// A session that moved on, as a compare-and-swap write.
 fn session_write(key: &str, before: &AdminSession, after: &AdminSession) -> Write {
-    Write::state(
-        Table::AdminSession,
-        key,
-        before.revision(),
-        after.to_json(),
-        after.revision(),
-    )
+    Write::of(Table::AdminSession, key, before, after)
 }
 
 fn token_of(jar: &CookieJar) -> String {
@@ -323,13 +311,7 @@ pub async fn confirm_code(
             Ok(Plan {
                 writes: vec![
                     session_write(&key, &s, &next),
-                    Write::state(
-                        Table::Admin,
-                        "admin",
-                        account.revision(),
-                        stored.to_json(),
-                        stored.revision(),
-                    ),
+                    Write::of(Table::Admin, "admin", &account, &stored),
                 ],
                 effects: d.effects,
                 result: d.outcome.map(|_| device).map_err(PortalError::Core),
@@ -443,13 +425,7 @@ pub async fn set_pin_as(app: &App, actor: Actor, form: SetPinForm) -> Result<(),
             .value;
         let d =
             before.set_pin_by_admin(&actor, &form.new, &form.confirmation, app.now(), &app.rules);
-        let write = Write::state(
-            Table::Account,
-            &form.extension,
-            before.revision(),
-            d.state.to_json(),
-            d.state.revision(),
-        );
+        let write = Write::of(Table::Account, &form.extension, &before, &d.state);
         Ok(Plan {
             writes: vec![write],
             effects: d.effects,

@@ -4,11 +4,11 @@
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use pbx_rules::{
-    AdminAccount, ExtensionAccount, ExtensionMasterData, Json, PbxMasterData, forgot_password,
-    forgot_pin,
+    AdminAccount, ExtensionAccount, ExtensionMasterData, PbxMasterData, forgot_password, forgot_pin,
 };
 use serde::Deserialize;
 
+use crate::db::Revised;
 use crate::edge::{Form, PortalError};
 use crate::pages::{DEMO, error_box, input, ok_box, page};
 use crate::{App, Plan, Table, Write};
@@ -59,19 +59,17 @@ pub async fn password_page() -> Html<String> {
 }
 
 /// A stored account that a recovery may change, as a compare-and-swap.
-fn optional_write<T: Json>(
+fn optional_write<T: Revised>(
     table: Table,
     key: &str,
-    before: Option<(&T, u64)>,
+    before: Option<&T>,
     after: Option<&T>,
-    revision: Option<u64>,
 ) -> Vec<Write> {
-    match (before, after, revision) {
-        (Some((_, was)), Some(now), Some(rev)) => {
-            vec![Write::state(table, key, was, now.to_json(), rev)]
-        }
-        _ => Vec::new(),
-    }
+    before
+        .zip(after)
+        .map(|(b, a)| Write::of(table, key, b, a))
+        .into_iter()
+        .collect()
 }
 
 /// Forgot PIN (R2, R3): a new random PIN mailed to the user, kept beside the old one.
@@ -91,14 +89,8 @@ pub async fn pin(State(app): State<App>, Form(body): Form<ForgotForm>) -> Respon
                 .zip(account.as_ref())
                 .map(|(m, a)| (&m.value, &a.value));
             let d = forgot_pin(&pbx, pair, app.now(), &app.rules);
-            let before = account.as_ref().map(|a| (&a.value, a.value.revision()));
-            let writes = optional_write(
-                Table::Account,
-                &key,
-                before,
-                d.state.as_ref(),
-                d.state.as_ref().map(ExtensionAccount::revision),
-            );
+            let before = account.as_ref().map(|a| &a.value);
+            let writes = optional_write(Table::Account, &key, before, d.state.as_ref());
             Ok(Plan {
                 writes,
                 effects: d.effects,
@@ -116,13 +108,7 @@ pub async fn password(State(app): State<App>, Form(body): Form<ForgotForm>) -> R
             let pbx: PbxMasterData = app.db.get(Table::Pbx, "pbx")?.value;
             let admin: AdminAccount = app.db.get(Table::Admin, "admin")?.value;
             let d = forgot_password(&body.number, Some((&pbx, &admin)), app.now(), &app.rules);
-            let writes = optional_write(
-                Table::Admin,
-                "admin",
-                Some((&admin, admin.revision())),
-                d.state.as_ref(),
-                d.state.as_ref().map(AdminAccount::revision),
-            );
+            let writes = optional_write(Table::Admin, "admin", Some(&admin), d.state.as_ref());
             Ok(Plan {
                 writes,
                 effects: d.effects,

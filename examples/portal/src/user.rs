@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use pbx_rules::{
-    Actor, ChangeForm, ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json, LoginError,
+    Actor, ChangeForm, ExtensionAccount, ExtensionDigits, ExtensionMasterData, LoginError,
     PbxMasterData, PinContext, UserLogin,
 };
 use serde::Deserialize;
@@ -64,13 +64,7 @@ pub async fn check(
             };
             let before = stored.value;
             let decision = before.login(&pin, app.now(), &app.rules);
-            let write = Write::state(
-                Table::Account,
-                digits.as_str(),
-                before.revision(),
-                decision.state.to_json(),
-                decision.state.revision(),
-            );
+            let write = Write::of(Table::Account, digits.as_str(), &before, &decision.state);
             Ok(Plan {
                 writes: vec![write],
                 effects: decision.effects,
@@ -168,13 +162,7 @@ pub async fn change(
                 confirmation: &form.confirmation,
             };
             let d = before.change_pin(&actor, form, &ctx, app.now(), &app.rules);
-            let write = Write::state(
-                Table::Account,
-                key,
-                before.revision(),
-                d.state.to_json(),
-                d.state.revision(),
-            );
+            let write = Write::of(Table::Account, key, &before, &d.state);
             Ok(Plan {
                 writes: vec![write],
                 effects: d.effects,

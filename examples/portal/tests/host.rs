@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::TimeDelta;
 use http_body_util::BodyExt;
-use pbx_rules::{Actor, ExtensionAccount, Json, Policy, Rules};
+use pbx_rules::{Actor, ExtensionAccount, Policy, Rules};
 use pbx_rules_portal::admin::{SetPinForm, set_pin_as};
 use pbx_rules_portal::{App, Config, Db, MAX_TRIES, Plan, PortalError, Table, Write, router, seed};
 use serde_json::Value;
@@ -204,13 +204,7 @@ fn competing_write(app: &App) {
         extended_rights: false,
     };
     let d = before.set_pin_by_admin(&admin, "1357", "1357", app.now(), &app.rules);
-    let w = Write::state(
-        Table::Account,
-        "12",
-        before.revision(),
-        d.state.to_json(),
-        d.state.revision(),
-    );
+    let w = Write::of(Table::Account, "12", &before, &d.state);
     assert!(app.db.commit(&[w], &[], "test").unwrap());
 }
 
@@ -228,13 +222,7 @@ async fn set_pin_racing(app: &App, stale_times: usize) -> (Result<(), PortalErro
                 extended_rights: false,
             };
             let d = before.set_pin_by_admin(&admin, "2580", "2580", app.now(), &app.rules);
-            let w = Write::state(
-                Table::Account,
-                "12",
-                before.revision(),
-                d.state.to_json(),
-                d.state.revision(),
-            );
+            let w = Write::of(Table::Account, "12", &before, &d.state);
             Ok(Plan {
                 writes: vec![w],
                 effects: d.effects,
