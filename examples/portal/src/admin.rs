@@ -31,7 +31,7 @@ fn login_form(message: &str) -> Html<String> {
             "{message}<form method=post action=/admin/login>{}{}<button>Anmelden / log in</button></form>",
             input(
                 "head_number",
-                "Kopfnummer mit Zentrale / head number (06131 62468-0)",
+                "Kopfnummer mit Zentrale / head number (06131-62468-0)",
                 "text"
             ),
             input("password", "Kennwort / password", "password")

@@ -19,9 +19,11 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue};
 use axum::routing::{get, post};
 use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{Effect, Rules};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use db::{Db, Stored, Table, Write};
 pub use edge::PortalError;
@@ -189,5 +191,20 @@ pub fn router(app: App) -> Router {
         .route("/api/extensions/{digits}", get(user::api_state))
         .fallback(edge::not_found)
         .layer(DefaultBodyLimit::max(edge::BODY_LIMIT))
+        .layer(header(
+            "content-security-policy",
+            "default-src 'self'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .layer(header("x-content-type-options", "nosniff"))
+        // Pages show codes and PINs (outbox) and account state: never cached.
+        .layer(header("cache-control", "no-store"))
         .with_state(app)
+}
+
+/// A response header set on every answer that has none of that name.
+fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::App;
 use crate::edge::{Form, PortalError};
-use crate::seed::{ADMIN_PASSWORD, HEAD_NUMBER};
+use crate::seed::ADMIN_PASSWORD;
 use crate::session::cookie;
 
 /// Escapes text for HTML.
@@ -85,8 +85,8 @@ pub async fn home() -> Html<String> {
         "Power Menü",
         &format!(
             "{DEMO}<ul><li><a href=/login>Benutzer-Login / user login</a> (Nebenstellen 10, 11, 12 \
-             mit {HEAD_NUMBER}-10 …, PIN 0000)</li>\
-             <li><a href=/admin/login>Admin-Login</a> (Kopfnummer {HEAD_NUMBER}-0, Kennwort \
+             als 06131-62468-10 …, PIN 0000)</li>\
+             <li><a href=/admin/login>Admin-Login</a> (Kopfnummer 06131-62468-0, Kennwort \
              <code>{pw}</code>)</li>\
              <li><a href=/forgot-pin>PIN vergessen / forgot PIN</a></li>\
              <li><a href=/forgot-password>Kennwort vergessen / forgot password</a></li>\

@@ -34,7 +34,7 @@ fn pin_form(message: &str) -> Html<String> {
     form(
         "PIN vergessen / forgot PIN",
         "/forgot-pin",
-        "Rufnummer / number (06131 62468-10)",
+        "Rufnummer / number (06131-62468-10)",
         message,
     )
 }
@@ -43,7 +43,7 @@ fn password_form(message: &str) -> Html<String> {
     form(
         "Kennwort vergessen / forgot password",
         "/forgot-password",
-        "Kopfnummer / head number (06131 62468-0)",
+        "Kopfnummer / head number (06131-62468-0)",
         message,
     )
 }

@@ -27,7 +27,7 @@ fn login_form(message: &str) -> Html<String> {
         "Benutzer-Login",
         &format!(
             "{message}<form method=post action=/login>{}{}<button>Anmelden / log in</button></form>",
-            input("number", "Rufnummer / number (06131 62468-10)", "text"),
+            input("number", "Rufnummer / number (06131-62468-10)", "text"),
             input("pin", "PIN", "password")
         ),
         None,

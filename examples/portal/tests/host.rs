@@ -380,6 +380,13 @@ async fn session_cookie_is_http_only_strict_and_secure_unless_turned_off() {
             "{cookie}"
         );
         assert_eq!(cookie.contains("Secure"), secure, "{cookie}");
+        assert_eq!(headers["cache-control"], "no-store");
+        assert!(
+            headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("frame-ancestors 'none'")
+        );
     }
 }
 
