@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use pbx_rules::{AdminAccount, AdminSession, Effect, ExtensionAccount, Json};
+use pbx_rules::{Effect, Json, Revised};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::edge::PortalError;
@@ -70,7 +70,7 @@ impl Write {
 
     /// A core state before and after an operation.
     #[must_use]
-    pub fn of<T: Revised>(table: Table, key: &str, before: &T, after: &T) -> Self {
+    pub fn of<T: Revised + Json>(table: Table, key: &str, before: &T, after: &T) -> Self {
         Self::state(
             table,
             key,
@@ -90,24 +90,6 @@ impl Write {
         }
     }
 }
-
-/// A core state that counts its changes (the core has `revision()` on each such type but
-/// no trait over them; the host names one).
-pub trait Revised: Json {
-    /// The state's revision.
-    fn revision(&self) -> u64;
-}
-
-macro_rules! revised {
-    ($($ty:ty),+) => {$(
-        impl Revised for $ty {
-            fn revision(&self) -> u64 {
-                <$ty>::revision(self)
-            }
-        }
-    )+};
-}
-revised!(ExtensionAccount, AdminAccount, AdminSession);
 
 /// The core's u64 revision in SQLite's i64 column, bit for bit (only equality matters).
 fn as_column(revision: u64) -> i64 {

@@ -4,11 +4,11 @@
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use pbx_rules::{
-    AdminAccount, ExtensionAccount, ExtensionMasterData, PbxMasterData, forgot_password, forgot_pin,
+    AdminAccount, ExtensionAccount, ExtensionMasterData, Json, PbxMasterData, Revised,
+    forgot_password, forgot_pin,
 };
 use serde::Deserialize;
 
-use crate::db::Revised;
 use crate::edge::{Form, PortalError};
 use crate::pages::{DEMO, error_box, input, ok_box, page};
 use crate::{App, Plan, Table, Write};
@@ -59,7 +59,7 @@ pub async fn password_page() -> Html<String> {
 }
 
 /// A stored account that a recovery may change, as a compare-and-swap.
-fn optional_write<T: Revised>(
+fn optional_write<T: Revised + Json>(
     table: Table,
     key: &str,
     before: Option<&T>,
