@@ -433,3 +433,44 @@ async fn p6_default_pin_leads_only_to_the_change_and_p5_locks_after_the_window()
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_typed(&body, "LOGIN_PIN_EXPIRED");
 }
+
+/// While logins hash, the runtime's only thread keeps serving: the host runs every
+/// hashing call on the blocking pool.
+#[tokio::test(flavor = "current_thread")]
+async fn hashing_runs_on_the_blocking_pool_not_on_the_runtime() {
+    let mut p = policy();
+    p.hashing.m_cost_kib = 8 * 1024; // slow enough in a debug build to be seen blocking
+    p.hashing.t_cost = 2;
+    let db = Db::open(Path::new(":memory:")).unwrap();
+    let app = App::new(db, Rules::new(p).unwrap(), Config::default());
+    assert!(seed::seed(&app).unwrap());
+    let router = router(app);
+    let ticks = Arc::new(AtomicUsize::new(0));
+    let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let ticker = tokio::spawn({
+        let (ticks, running) = (Arc::clone(&ticks), Arc::clone(&running));
+        async move {
+            while running.load(Ordering::Relaxed) {
+                ticks.fetch_add(1, Ordering::Relaxed);
+                tokio::task::yield_now().await;
+            }
+        }
+    });
+    let logins: Vec<_> = (0..4)
+        .map(|i| {
+            let router = router.clone();
+            tokio::spawn(async move {
+                api_login(&router, &format!("06131-62468-1{}", i % 3), "0000").await
+            })
+        })
+        .collect();
+    for login in logins {
+        let (status, body) = login.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["ok"]["kind"], "must_change_pin");
+    }
+    running.store(false, Ordering::Relaxed);
+    ticker.await.unwrap();
+    let ticks = ticks.load(Ordering::Relaxed);
+    assert!(ticks >= 20, "the runtime was blocked: {ticks} ticks");
+}
