@@ -29,11 +29,15 @@ fn policy() -> Policy {
     p
 }
 
-fn app_with(config: Config) -> App {
+fn app_on(policy: Policy, config: Config) -> App {
     let db = Db::open(Path::new(":memory:")).unwrap();
-    let app = App::new(db, Rules::new(policy()).unwrap(), config);
+    let app = App::new(db, Rules::new(policy).unwrap(), config);
     assert!(seed::seed(&app).unwrap());
     app
+}
+
+fn app_with(config: Config) -> App {
+    app_on(policy(), config)
 }
 
 fn app() -> App {
@@ -441,10 +445,7 @@ async fn hashing_runs_on_the_blocking_pool_not_on_the_runtime() {
     let mut p = policy();
     p.hashing.m_cost_kib = 8 * 1024; // slow enough in a debug build to be seen blocking
     p.hashing.t_cost = 2;
-    let db = Db::open(Path::new(":memory:")).unwrap();
-    let app = App::new(db, Rules::new(p).unwrap(), Config::default());
-    assert!(seed::seed(&app).unwrap());
-    let router = router(app);
+    let router = router(app_on(p, Config::default()));
     let ticks = Arc::new(AtomicUsize::new(0));
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let ticker = tokio::spawn({
