@@ -81,11 +81,20 @@ try {
   check((await admin.textContent('#ext-12 .backup')) === '+491601234567', 'B4, B6: the admin sets a backup number');
   await submit(admin, 'form[action="/admin/central"]', { number: '' });
   check((await admin.textContent('.result.error'))?.length > 0, 'B2: the central backup number cannot be emptied');
+  await submit(admin, 'form[action="/admin/central"]', { number: '0171 9876543' });
+  check((await admin.textContent('body')).includes('+491719876543'), 'B2: the admin sets the central backup number');
   await shot(admin, 'admin-backup-number');
   await admin.goto(`${base}/events`);
   const events = await admin.$$eval('tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent).slice(2, 4).join(' ')));
   check(events.includes('sync_pin 11') && events.includes('restart_phone 11'), 'P9: the set PIN is synced and the phone restarted');
   await shot(admin, 'events');
+  // A2: the remembered browser skips the code at the next login.
+  await admin.goto(`${base}/admin`);
+  await Promise.all([admin.waitForLoadState('load'), admin.click('form[action="/logout"] button')]);
+  await admin.goto(`${base}/admin/login`);
+  await submit(admin, 'form[action="/admin/login"]', { head_number: '06131-62468-0', password: 'Kaffeetasse Nordwind 7!' });
+  check((await admin.textContent('h1')).includes('privacy notice'), 'A2: the remembered browser goes straight to the privacy notice');
+  await shot(admin, 'admin-remembered-browser');
 
   // R2: forgot PIN; the mailed PIN logs in and must be changed (P5, P6).
   const forgot = await (await browser.newContext()).newPage();
@@ -100,6 +109,14 @@ try {
   await submit(forgot, 'form[action="/login"]', { number: '06131-62468-11', pin });
   check(new URL(forgot.url()).pathname === '/pin', 'F3: the mailed PIN logs in, into the change step');
   await shot(forgot, 'forgot-pin-login');
+
+  // R1: forgot password; the new password is mailed to the admin contact.
+  await forgot.goto(`${base}/forgot-password`);
+  await submit(forgot, 'form[action="/forgot-password"]', { number: '06131-62468-0' });
+  check((await forgot.textContent('.result.ok'))?.length > 0, 'R1: the request gets the uniform answer');
+  const pwMail = await latestMail(forgot, 'admin@beispiel.de');
+  check(/password: \S+/.test(pwMail?.[4] ?? ''), 'R1: a new password is mailed to the admin contact');
+  await shot(forgot, 'forgot-password-outbox');
 
   // V1: the preview footer for staff and trained partners only.
   const staff = await (await browser.newContext()).newPage();

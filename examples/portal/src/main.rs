@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use pbx_rules::Rules;
 use pbx_rules_portal::{App, Config, Db, router, seed};
 
+const DEFAULT_DB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/portal.sqlite");
+
 struct Args {
     port: u16,
     db: PathBuf,
@@ -16,7 +18,8 @@ struct Args {
 fn args() -> Result<Args, String> {
     let env = |k: &str| std::env::var(k).ok();
     let mut port = env("PORTAL_PORT").unwrap_or_else(|| "8080".into());
-    let mut db = env("PORTAL_DB").unwrap_or_else(|| "portal.sqlite".into());
+    // By default beside this crate, where .gitignore keeps it out of the repository.
+    let mut db = env("PORTAL_DB").unwrap_or_else(|| DEFAULT_DB.into());
     let mut insecure = env("PORTAL_INSECURE_COOKIES").is_some_and(|v| v == "1");
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
