@@ -24,7 +24,7 @@ use crate::{
 #[non_exhaustive]
 pub enum StateError {
     /// Not JSON, or not the shape of this type (a missing or mistyped field).
-    #[error("The stored data is damaged or of the wrong kind (line {line}, column {column}).")]
+    #[error("The data is damaged or of the wrong kind (line {line}, column {column}).")]
     Malformed {
         /// The line where reading stopped (1-based; 0 when the shape, not the text, is wrong).
         line: usize,
@@ -45,7 +45,7 @@ pub enum StateError {
 
 localized!(StateError {
     Self::Malformed { line, column } => "STATE_MALFORMED",
-        format!("Die gespeicherten Daten sind beschädigt oder von falscher Art (Zeile {line}, Spalte {column}).");
+        format!("Die Daten sind beschädigt oder von falscher Art (Zeile {line}, Spalte {column}).");
     Self::VersionNewer { version, known } => "STATE_VERSION_NEWER",
         format!("Die gespeicherten Daten haben Version {version}; diese Version von pbx-rules liest bis Version {known}.");
 });

@@ -66,6 +66,7 @@ pub use policy::{
 };
 pub use preview::{Feature, PreviewMode};
 pub use recovery::{RecoveryError, forgot_password, forgot_pin};
+pub use revision::Revised;
 pub use rules::{ChangeForm, Rules};
 pub use secret::{OneTimeCode, Password, Pepper, Pin};
 pub use throttle::Throttle;

@@ -7,6 +7,15 @@
 
 use crate::{AdminAccount, AdminSession, Decision, ExtensionAccount};
 
+/// A stored state that counts its changes: the revision a host's compare-and-swap checks
+/// (I5). Every lifecycle state has it, so one generic store serves them all (the portal
+/// example's `db::Write::of`).
+pub trait Revised {
+    /// One more after every change the core makes; unchanged when nothing changed.
+    #[must_use]
+    fn revision(&self) -> u64;
+}
+
 /// State that counts its changes.
 pub(crate) trait Revise: Sized {
     /// `self` as the state after an operation on `before`: one revision on if it changed.
@@ -29,6 +38,17 @@ macro_rules! revised {
     )+};
 }
 revised!(ExtensionAccount, AdminAccount, AdminSession);
+
+macro_rules! named {
+    ($($ty:ty),+) => {$(
+        impl Revised for $ty {
+            fn revision(&self) -> u64 {
+                self.revision
+            }
+        }
+    )+};
+}
+named!(ExtensionAccount, AdminAccount, AdminSession);
 
 impl<S: Revise> Revise for Option<S> {
     fn revise(self, before: &Self) -> Self {

@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use common::*;
 use pbx_rules::{
     Actor, AdminAccount, AdminSession, ChangeForm, Effect, ExtensionAccount, Lang, Localized,
-    LoginError, PasswordContext, PermissionError, PinContext, PinOrigin, Rules, UserLogin,
+    LoginError, PasswordContext, PermissionError, PinContext, PinOrigin, Revised, Rules, UserLogin,
     forgot_password, forgot_pin,
 };
 
@@ -661,4 +661,60 @@ fn g2_new_codes_have_german_and_english_messages() {
     }
     assert!(PermissionError::CODES.contains(&"PERMISSION_OWNER_ONLY"));
     assert!(LoginError::CODES.contains(&"LOGIN_PIN_PENDING"));
+}
+
+/// The host's compare-and-swap over any lifecycle state: store `new` only where the
+/// stored revision is still the one that was read.
+fn swap<S: Revised + Clone>(stored: &mut S, read: u64, new: &S) -> bool {
+    let ok = Revised::revision(stored) == read;
+    if ok {
+        *stored = new.clone();
+    }
+    ok
+}
+
+// I5
+#[test]
+fn i5_one_trait_names_the_revision_of_every_lifecycle_state_for_a_generic_store() {
+    let rules = rules("centrexx");
+    let mut user = on_own_pin(&rules);
+    let read = Revised::revision(&user);
+    let (first, second) = (
+        user.login("9999", t0() + minutes(10), &rules).state,
+        user.login("9998", t0() + minutes(10), &rules).state,
+    );
+    assert!(swap(&mut user, read, &first));
+    assert!(
+        !swap(&mut user, read, &second),
+        "the stale account write is refused"
+    );
+    assert_eq!(Revised::revision(&user), read + 1);
+
+    let mut account = admin(&rules);
+    let login = account.login(ADMIN_PASSWORD, None, vec![], t0(), &rules);
+    let mut session = login.outcome.unwrap();
+    let read = Revised::revision(&session);
+    let requested = session.request_code(Some("a@b.de"), t0(), &rules).state;
+    let skipped = session.continue_without_extended_rights().unwrap();
+    assert!(swap(&mut session, read, &requested));
+    assert!(
+        !swap(&mut session, read, &skipped),
+        "the stale session write is refused"
+    );
+
+    let read = Revised::revision(&account);
+    let wrong = requested
+        .confirm_code(&account, "bad", t0(), &rules)
+        .state
+        .1;
+    let again = requested
+        .confirm_code(&account, "bad2", t0(), &rules)
+        .state
+        .1;
+    assert!(swap(&mut account, read, &wrong));
+    assert!(
+        !swap(&mut account, read, &again),
+        "the stale admin write is refused"
+    );
+    assert_eq!(Revised::revision(&account), account.revision());
 }
