@@ -5,7 +5,8 @@ use pyo3::prelude::*;
 
 use crate::convert::to_py;
 use crate::error::Result;
-use crate::numbers::{BaseNumber, NumberPlan, digits_of};
+use crate::lifecycle::Rules;
+use crate::numbers::{BaseNumber, digits_of};
 use crate::permission::Actor;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
@@ -77,15 +78,8 @@ crate::convert::handle!(json repr PbxMasterData {
         Ok(self.0.head_number()?.to_string())
     }
     /// A new central backup number (B2, B4, B6): the new master data, or an exception.
-    fn set_central_backup_number(
-        &self,
-        plan: &NumberPlan,
-        actor: &Actor,
-        typed: &str,
-    ) -> Result<Self> {
-        Ok(Self(
-            self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
-        ))
+    fn set_central_backup_number(&self, actor: &Actor, typed: &str, rules: &Rules) -> Result<Self> {
+        Ok(Self(self.0.set_central_backup_number(&actor.0, typed, &rules.0)?))
     }
 });
 
@@ -135,8 +129,8 @@ crate::convert::handle!(json repr ExtensionMasterData {
         self.0.backup_number().map(rules::E164::as_str)
     }
     /// Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
-    fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
-        Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
+    fn set_backup_number(&self, actor: &Actor, typed: &str, rules: &Rules) -> Result<Self> {
+        Ok(Self(self.0.set_backup_number(&actor.0, typed, &rules.0)?))
     }
 });
 

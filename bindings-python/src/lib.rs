@@ -46,6 +46,8 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pbx_rules::Pin>()?;
     m.add_class::<pbx_rules::Password>()?;
     m.add_class::<pbx_rules::OneTimeCode>()?;
+    m.add_class::<pbx_rules::PinContext>()?;
+    m.add_class::<pbx_rules::PasswordContext>()?;
     // numbers
     m.add_class::<numbers::NumberPlan>()?;
     m.add_class::<numbers::PhoneNumber>()?;
@@ -75,18 +77,15 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(secret::parse_pin, m)?)?;
     m.add_function(wrap_pyfunction!(secret::parse_password, m)?)?;
     m.add_class::<pin::AcceptedPin>()?;
-    m.add_class::<pin::PinChangeOutcome>()?;
+    m.add_function(wrap_pyfunction!(pin::pin_context_for_extension, m)?)?;
     m.add_function(wrap_pyfunction!(pin::validate_new_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::change_pin, m)?)?;
     m.add_function(wrap_pyfunction!(pin::mobile_app_check, m)?)?;
     m.add_function(wrap_pyfunction!(pin::trivial_pin_findings, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::is_default_pin, m)?)?;
     m.add_class::<password::Strength>()?;
     m.add_class::<password::AcceptedPassword>()?;
-    m.add_class::<password::PasswordChangeOutcome>()?;
+    m.add_function(wrap_pyfunction!(password::password_context_for_pbx, m)?)?;
     m.add_function(wrap_pyfunction!(password::evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(password::validate_new_password, m)?)?;
-    m.add_function(wrap_pyfunction!(password::change_password, m)?)?;
     m.add_class::<hash::Hasher>()?;
     m.add_class::<hash::HashBatch>()?;
     m.add_function(wrap_pyfunction!(generate::generate_pin, m)?)?;

@@ -3,27 +3,12 @@
 use pbx_rules as rules;
 use pyo3::prelude::*;
 
+use crate::backup::PbxMasterData;
 use crate::convert::to_py;
 use crate::error::Result;
-use crate::hash::Hasher;
-use crate::policy::{PasswordPolicy, password_or_default};
+use crate::lifecycle::Rules;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 use rules::Lang;
-
-/// The guessable inputs of K4 as keyword arguments, in the core's borrowed form.
-pub fn context<'a>(
-    head_number: Option<&'a str>,
-    company_name: Option<&'a str>,
-    admin_email: Option<&'a str>,
-    second_factor: bool,
-) -> rules::PasswordContext<'a> {
-    rules::PasswordContext {
-        head_number,
-        company_name,
-        admin_email,
-        second_factor,
-    }
-}
 
 /// What the meter says about a password: level, score 0–4, warning and suggestions (K2).
 #[gen_stub_pyclass]
@@ -76,21 +61,19 @@ crate::convert::handle!(repr Strength {
 /// The meter for a password (K2, K4); never raises.
 #[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
-#[pyo3(signature = (password, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
-pub fn evaluate(
-    password: &str,
-    policy: Option<PyRef<'_, PasswordPolicy>>,
-    head_number: Option<&str>,
-    company_name: Option<&str>,
-    admin_email: Option<&str>,
+pub fn evaluate(password: &str, ctx: &rules::PasswordContext, rules: &Rules) -> Strength {
+    Strength(rules::evaluate(password, ctx, &rules.0))
+}
+
+/// The K4 inputs of the PBX's master data: its head number, company name and admin e-mail.
+#[gen_stub_pyfunction(module = "pbx_rules")]
+#[pyfunction]
+#[pyo3(signature = (pbx, second_factor = false))]
+pub fn password_context_for_pbx(
+    pbx: &PbxMasterData,
     second_factor: bool,
-) -> Strength {
-    let ctx = context(head_number, company_name, admin_email, second_factor);
-    Strength(rules::evaluate(
-        password,
-        &ctx,
-        &password_or_default(policy.as_deref()),
-    ))
+) -> rules::PasswordContext {
+    rules::PasswordContext::for_pbx(&pbx.0, second_factor)
 }
 
 /// A password that passed K1–K4, with its strength.
@@ -111,83 +94,15 @@ crate::convert::handle!(repr AcceptedPassword {
     }
 });
 
-/// A completed password change: the accepted password and its hash to store (K3).
-#[gen_stub_pyclass]
-#[pyclass(name = "PasswordChangeOutcome", module = "pbx_rules", frozen)]
-pub struct PasswordChangeOutcome(rules::PasswordChangeOutcome);
-
-crate::convert::handle!(repr PasswordChangeOutcome {
-    /// The new password, masked.
-    #[getter]
-    fn password(&self) -> rules::Password {
-        self.0.accepted.password.clone()
-    }
-    /// The meter's verdict (K2).
-    #[getter]
-    fn strength(&self) -> Strength {
-        Strength(self.0.accepted.strength.clone())
-    }
-    /// The PHC string to store.
-    #[getter]
-    fn hash(&self) -> &str {
-        &self.0.hash
-    }
-});
-
 /// A new password typed twice (K1–K4); raises `PasswordError`.
 #[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
-#[pyo3(signature = (new, confirmation, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
-#[allow(clippy::too_many_arguments)]
 pub fn validate_new_password(
     new: &str,
     confirmation: &str,
-    policy: Option<PyRef<'_, PasswordPolicy>>,
-    head_number: Option<&str>,
-    company_name: Option<&str>,
-    admin_email: Option<&str>,
-    second_factor: bool,
+    ctx: &rules::PasswordContext,
+    rules: &Rules,
 ) -> Result<AcceptedPassword> {
-    let ctx = context(head_number, company_name, admin_email, second_factor);
-    let policy = password_or_default(policy.as_deref());
-    Ok(AcceptedPassword(rules::validate_new_password(
-        new,
-        confirmation,
-        &ctx,
-        &policy,
-    )?))
-}
-
-/// A password change with the old password (K3), hashing with the GIL released.
-#[gen_stub_pyfunction(module = "pbx_rules")]
-#[pyfunction]
-#[pyo3(signature = (old, new, confirmation, stored_hash, hasher, policy = None, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
-#[allow(clippy::too_many_arguments)]
-pub fn change_password(
-    py: Python<'_>,
-    old: &str,
-    new: &str,
-    confirmation: &str,
-    stored_hash: &str,
-    hasher: &Hasher,
-    policy: Option<PyRef<'_, PasswordPolicy>>,
-    head_number: Option<&str>,
-    company_name: Option<&str>,
-    admin_email: Option<&str>,
-    second_factor: bool,
-) -> Result<PasswordChangeOutcome> {
-    let policy = password_or_default(policy.as_deref());
-    let outcome = py.detach(|| {
-        let ctx = context(head_number, company_name, admin_email, second_factor);
-        rules::change_password(
-            old,
-            new,
-            confirmation,
-            stored_hash,
-            &hasher.0,
-            &ctx,
-            &policy,
-        )
-    });
-    Ok(PasswordChangeOutcome(outcome?))
+    let accepted = rules::validate_new_password(new, confirmation, ctx, &rules.0)?;
+    Ok(AcceptedPassword(accepted))
 }

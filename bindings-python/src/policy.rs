@@ -207,13 +207,3 @@ crate::convert::handle!(json Policy {
         format!("{:?}", self.0)
     }
 });
-
-/// The PIN policy given, or the seed's.
-pub fn pin_or_default(policy: Option<&PinPolicy>) -> rules::PinPolicy {
-    policy.map_or_else(rules::PinPolicy::centrexx, |p| p.0.clone())
-}
-
-/// The password policy given, or the seed's.
-pub fn password_or_default(policy: Option<&PasswordPolicy>) -> rules::PasswordPolicy {
-    policy.map_or_else(rules::PasswordPolicy::centrexx, |p| p.0.clone())
-}

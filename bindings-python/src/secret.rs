@@ -6,26 +6,19 @@ use pbx_rules as rules;
 use pyo3::prelude::*;
 
 use crate::error::Result;
-use crate::policy::{PasswordPolicy, PinPolicy, password_or_default, pin_or_default};
+use crate::lifecycle::Rules;
 use pyo3_stub_gen::derive::gen_stub_pyfunction;
 
 /// A PIN as typed, checked against P1; raises `PinError`.
 #[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
-#[pyo3(signature = (text, policy = None))]
-pub fn parse_pin(text: &str, policy: Option<PyRef<'_, PinPolicy>>) -> Result<rules::Pin> {
-    Ok(rules::Pin::parse(text, &pin_or_default(policy.as_deref()))?)
+pub fn parse_pin(text: &str, rules: &Rules) -> Result<rules::Pin> {
+    Ok(rules::Pin::parse(text, &rules.0)?)
 }
 
 /// A password as typed, checked against K1; raises `PasswordError`.
 #[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
-#[pyo3(signature = (text, policy = None, second_factor = false))]
-pub fn parse_password(
-    text: &str,
-    policy: Option<PyRef<'_, PasswordPolicy>>,
-    second_factor: bool,
-) -> Result<rules::Password> {
-    let policy = password_or_default(policy.as_deref());
-    Ok(rules::Password::parse(text, &policy, second_factor)?)
+pub fn parse_password(text: &str, second_factor: bool, rules: &Rules) -> Result<rules::Password> {
+    Ok(rules::Password::parse(text, second_factor, &rules.0)?)
 }

@@ -39,8 +39,8 @@ __all__ = [
     "NumberPolicy",
     "OneTimeCode",
     "Password",
-    "PasswordChangeOutcome",
     "PasswordChanged",
+    "PasswordContext",
     "PasswordError",
     "PasswordPolicy",
     "PbxMasterData",
@@ -48,8 +48,8 @@ __all__ = [
     "PermissionDenied",
     "PhoneNumber",
     "Pin",
-    "PinChangeOutcome",
     "PinChanged",
+    "PinContext",
     "PinError",
     "PinOrigin",
     "PinPolicy",
@@ -75,8 +75,6 @@ __all__ = [
     "UserLogin",
     "VerifyMismatchError",
     "authorize",
-    "change_password",
-    "change_pin",
     "evaluate",
     "feature_available",
     "forgot_password",
@@ -84,11 +82,12 @@ __all__ = [
     "generate_code",
     "generate_password",
     "generate_pin",
-    "is_default_pin",
     "metadata_version",
     "mobile_app_check",
     "parse_password",
     "parse_pin",
+    "password_context_for_pbx",
+    "pin_context_for_extension",
     "preview_footer",
     "preview_toggled",
     "routing_table",
@@ -296,7 +295,11 @@ class AdminAccount:
         r"""
         The account with a remembered browser added.
         """
-    def change_password(self, old: builtins.str, new: builtins.str, confirmation: builtins.str, now: datetime.datetime, rules: Rules, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Decision[AdminAccount, PasswordChanged]:
+    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether a forgot-password reset waits for its first login at `now` (R1).
+        """
+    def change_password(self, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, now: datetime.datetime, rules: Rules) -> Decision[AdminAccount, PasswordChanged]:
         r"""
         The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
         """
@@ -675,19 +678,27 @@ class ExtensionAccount:
         r"""
         The account of a new extension with the default PIN, or a random one (P2).
         """
-    def change_deadline(self, policy: Policy) -> typing.Optional[datetime.datetime]:
+    def change_deadline(self, rules: Rules) -> typing.Optional[datetime.datetime]:
         r"""
         When the user login locks unless the PIN is changed (P5).
         """
-    def is_pin_expired(self, now: datetime.datetime, policy: Policy) -> builtins.bool:
+    def is_pin_expired(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
         r"""
         Whether that deadline has passed at `now` (P5).
+        """
+    def is_locked(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether the user login is locked at `now`: window closed (P5) or failures used up (G5).
+        """
+    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether a forgot-PIN reset waits for its first login at `now` (R2).
         """
     def login(self, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, UserLogin]:
         r"""
         A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
         """
-    def change_pin(self, actor: Actor, old: builtins.str, new: builtins.str, confirmation: builtins.str, now: datetime.datetime, rules: Rules, *, names: typing.Sequence[builtins.str] = ...) -> Decision[ExtensionAccount, PinChanged]:
+    def change_pin(self, actor: Actor, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PinContext, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, PinChanged]:
         r"""
         The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
         """
@@ -752,7 +763,7 @@ class ExtensionMasterData:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, digits: builtins.str, name: builtins.str, email: typing.Optional[builtins.str] = None, mobile_number: typing.Optional[builtins.str] = None) -> ExtensionMasterData: ...
-    def set_backup_number(self, plan: NumberPlan, actor: Actor, typed: builtins.str) -> ExtensionMasterData:
+    def set_backup_number(self, actor: Actor, typed: builtins.str, rules: Rules) -> ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
         """
@@ -1015,28 +1026,6 @@ class Password:
     def __str__(self) -> builtins.str: ...
 
 @typing.final
-class PasswordChangeOutcome:
-    r"""
-    A completed password change: the accepted password and its hash to store (K3).
-    """
-    @property
-    def password(self) -> Password:
-        r"""
-        The new password, masked.
-        """
-    @property
-    def strength(self) -> Strength:
-        r"""
-        The meter's verdict (K2).
-        """
-    @property
-    def hash(self) -> builtins.str:
-        r"""
-        The PHC string to store.
-        """
-    def __repr__(self) -> builtins.str: ...
-
-@typing.final
 class PasswordChanged:
     r"""
     A changed password: when it takes effect (K5) and its strength.
@@ -1051,6 +1040,37 @@ class PasswordChanged:
         r"""
         The meter's verdict on it (K2).
         """
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class PasswordContext:
+    r"""
+    The guessable inputs of K4 and whether the account has a second factor. It owns its
+    data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
+    builds it from the master data.
+    """
+    @property
+    def head_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The head number as stored or typed (`+4961316246800`, `06131-624680`).
+        """
+    @property
+    def company_name(self) -> typing.Optional[builtins.str]:
+        r"""
+        The company name from the master data.
+        """
+    @property
+    def admin_email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The admin contact email.
+        """
+    @property
+    def second_factor(self) -> builtins.bool:
+        r"""
+        Whether the account uses a second factor (selects the shorter minimum under NIST).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> PasswordContext: ...
     def __repr__(self) -> builtins.str: ...
 
 class PasswordError(PbxRulesError):
@@ -1139,7 +1159,7 @@ class PbxMasterData:
         r"""
         The head number in E.164 form (N5).
         """
-    def set_central_backup_number(self, plan: NumberPlan, actor: Actor, typed: builtins.str) -> PbxMasterData:
+    def set_central_backup_number(self, actor: Actor, typed: builtins.str, rules: Rules) -> PbxMasterData:
         r"""
         A new central backup number (B2, B4, B6): the new master data, or an exception.
         """
@@ -1268,28 +1288,6 @@ class Pin:
     def __str__(self) -> builtins.str: ...
 
 @typing.final
-class PinChangeOutcome:
-    r"""
-    A completed PIN change: the accepted PIN and its new hash to store (P3).
-    """
-    @property
-    def pin(self) -> Pin:
-        r"""
-        The new PIN, masked.
-        """
-    @property
-    def warnings(self) -> builtins.list[builtins.str]:
-        r"""
-        The trivial-PIN findings the policy only warns about, as codes.
-        """
-    @property
-    def hash(self) -> builtins.str:
-        r"""
-        The PHC string to store.
-        """
-    def __repr__(self) -> builtins.str: ...
-
-@typing.final
 class PinChanged:
     r"""
     A changed PIN.
@@ -1305,6 +1303,32 @@ class PinChanged:
         Trivial-PIN findings the policy only warns about.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class PinContext:
+    r"""
+    What the PIN checks may know about the user besides the PIN (P1). It owns its data, so
+    a binding can hand one over as a plain record; [`PinContext::for_extension`] builds it
+    from the master data.
+    """
+    @property
+    def extension_digits(self) -> typing.Optional[builtins.str]:
+        r"""
+        The extension digits (`10` of `+49 6131 62468-10`).
+        """
+    @property
+    def names(self) -> builtins.list[builtins.str]:
+        r"""
+        Names of the user (first name, last name, full name as typed in the master data).
+        """
+    @property
+    def phone_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The extension's full number (its digits in international and national form count).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ..., phone_number: typing.Optional[builtins.str] = None) -> PinContext: ...
+    def __repr__(self) -> builtins.str: ...
 
 class PinError(PbxRulesError):
     r"""
@@ -1556,9 +1580,27 @@ class Rules:
         r"""
         The policy these rules apply.
         """
+    @property
+    def number_plan(self) -> NumberPlan:
+        r"""
+        The number plan of the policy's numbering section (N1, I2).
+        """
     def __new__(cls, policy: typing.Optional[Policy] = None, pepper: typing.Optional[typing.Sequence[builtins.int]] = None) -> Rules:
         r"""
         Rules under `policy` (default: the centrexx preset); `PolicyError` outside the bounds.
+        """
+    def pin_allowance(self, pin_len: builtins.int) -> builtins.int:
+        r"""
+        The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
+        """
+    def password_allowance(self) -> builtins.int:
+        r"""
+        The consecutive failures an admin password survives before it locks (G5).
+        """
+    def dummy_verify(self, typed: builtins.str) -> None:
+        r"""
+        Spends one verification's time, for a login whose identifier names no account (F5),
+        with the GIL released.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -2132,17 +2174,7 @@ def authorize(actor: Actor, action: Action) -> None:
     Whether `actor` may perform `action`; raises `PermissionDenied` naming what is missing.
     """
 
-def change_password(old: builtins.str, new: builtins.str, confirmation: builtins.str, stored_hash: builtins.str, hasher: Hasher, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> PasswordChangeOutcome:
-    r"""
-    A password change with the old password (K3), hashing with the GIL released.
-    """
-
-def change_pin(old: builtins.str, new: builtins.str, confirmation: builtins.str, stored_hash: builtins.str, hasher: Hasher, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> PinChangeOutcome:
-    r"""
-    A PIN change with the old PIN (P3), hashing with the GIL released; raises `PinError`.
-    """
-
-def evaluate(password: builtins.str, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Strength:
+def evaluate(password: builtins.str, ctx: PasswordContext, rules: Rules) -> Strength:
     r"""
     The meter for a password (K2, K4); never raises.
     """
@@ -2164,24 +2196,19 @@ def forgot_pin(pbx: PbxMasterData, extension: typing.Optional[tuple[ExtensionMas
     `state` is the new `ExtensionAccount` (or `None` when refused).
     """
 
-def generate_code(policy: typing.Optional[SecondFactorPolicy] = None) -> OneTimeCode:
+def generate_code(rules: Rules) -> OneTimeCode:
     r"""
     A second-factor code (A2).
     """
 
-def generate_password(policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Password:
+def generate_password(ctx: PasswordContext, rules: Rules) -> Password:
     r"""
     A random password that passes K1 and reaches level green (R1).
     """
 
-def generate_pin(policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> Pin:
+def generate_pin(ctx: PinContext, rules: Rules) -> Pin:
     r"""
     A random PIN that is never the default, never refused by the app, never trivial (R2).
-    """
-
-def is_default_pin(pin: Pin, policy: typing.Optional[PinPolicy] = None) -> builtins.bool:
-    r"""
-    Whether the PIN is the policy's default PIN (P2).
     """
 
 def metadata_version() -> builtins.str:
@@ -2189,19 +2216,30 @@ def metadata_version() -> builtins.str:
     The `phonenumbers` version whose numbering metadata is embedded (`"9.0.43"`).
     """
 
-def mobile_app_check(pin: Pin, mobile: typing.Optional[builtins.str], policy: typing.Optional[PinPolicy] = None) -> None:
+def mobile_app_check(pin: Pin, mobile: typing.Optional[builtins.str], rules: Rules) -> None:
     r"""
     Whether the mobile app may log in with this PIN (P8); raises `PinError`.
     """
 
-def parse_password(text: builtins.str, policy: typing.Optional[PasswordPolicy] = None, second_factor: builtins.bool = ...) -> Password:
+def parse_password(text: builtins.str, second_factor: builtins.bool, rules: Rules) -> Password:
     r"""
     A password as typed, checked against K1; raises `PasswordError`.
     """
 
-def parse_pin(text: builtins.str, policy: typing.Optional[PinPolicy] = None) -> Pin:
+def parse_pin(text: builtins.str, rules: Rules) -> Pin:
     r"""
     A PIN as typed, checked against P1; raises `PinError`.
+    """
+
+def password_context_for_pbx(pbx: PbxMasterData, second_factor: builtins.bool = ...) -> PasswordContext:
+    r"""
+    The K4 inputs of the PBX's master data: its head number, company name and admin e-mail.
+    """
+
+def pin_context_for_extension(pbx: PbxMasterData, extension: ExtensionMasterData) -> PinContext:
+    r"""
+    What the PIN checks know of an extension's user (P1): its digits, its full number under
+    the PBX's base number and the user's names, from the master data.
     """
 
 def preview_footer(mode: PreviewMode, actor: Actor) -> typing.Optional[builtins.str]:
@@ -2220,17 +2258,17 @@ def routing_table(pbx: PbxMasterData, extensions: typing.Sequence[ExtensionMaste
     The route of every extension should it become unreachable, in the order given (B3).
     """
 
-def trivial_pin_findings(pin: Pin, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ..., phone_number: typing.Optional[builtins.str] = None) -> builtins.list[builtins.str]:
+def trivial_pin_findings(pin: Pin, ctx: PinContext, rules: Rules) -> builtins.list[builtins.str]:
     r"""
     Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
     """
 
-def validate_new_password(new: builtins.str, confirmation: builtins.str, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> AcceptedPassword:
+def validate_new_password(new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, rules: Rules) -> AcceptedPassword:
     r"""
     A new password typed twice (K1–K4); raises `PasswordError`.
     """
 
-def validate_new_pin(new: builtins.str, confirmation: builtins.str, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> AcceptedPin:
+def validate_new_pin(new: builtins.str, confirmation: builtins.str, ctx: PinContext, rules: Rules) -> AcceptedPin:
     r"""
     A new PIN typed twice (P1, P3); raises `PinError`.
     """

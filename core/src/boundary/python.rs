@@ -7,34 +7,89 @@ use pyo3::types::PyString;
 use pyo3_stub_gen::derive::gen_stub_pymethods;
 
 use crate::{
-    AccountRef, AdminStep, ChangeKind, Effect, ExtensionDigits, Lang, Localized, NumberKind,
-    OneTimeCode, Password, Pin, PinOrigin, PreviewMode, Reachability, RouteRule, Secret,
-    SecretPurpose, StrengthLevel, TrivialPinFinding,
+    AccountRef, AdminStep, ChangeKind, E164, Effect, ExtensionDigits, Lang, Localized, NumberKind,
+    OneTimeCode, Password, PasswordContext, Pin, PinContext, PinOrigin, PreviewMode, Reachability,
+    RouteRule, Secret, SecretPurpose, StrengthLevel, TrivialPinFinding,
 };
 
-/// Extension digits cross as the text they are (`"10"`).
-impl<'py> IntoPyObject<'py> for ExtensionDigits {
-    type Target = PyString;
-    type Output = Bound<'py, PyString>;
-    type Error = std::convert::Infallible;
+/// Values that are checked text cross as that text: extension digits (`"10"`) and E.164
+/// numbers in records (`PinContext.phone_number`). Text read back is checked by the core's
+/// `parse`; a `ValueError` naming the code when it fails.
+macro_rules! as_text {
+    ($($name:ident),+) => {$(
+        impl<'py> IntoPyObject<'py> for $name {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = std::convert::Infallible;
 
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(PyString::new(py, self.as_str()))
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(PyString::new(py, self.as_str()))
+            }
+        }
+
+        impl<'a, 'py> FromPyObject<'a, 'py> for $name {
+            type Error = PyErr;
+
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                let text: String = obj.extract()?;
+                Self::parse(&text).map_err(|e| {
+                    pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", e.code()))
+                })
+            }
+        }
+
+        pyo3_stub_gen::impl_stub_type!($name = String);
+    )+};
+}
+
+as_text!(ExtensionDigits, E164);
+
+/// The input records build from keywords (`PinContext(extension_digits="10")`); they are
+/// frozen, so a field is never changed on a copy by mistake (`ctx.names` is a new list on
+/// every read: build a new context instead).
+#[gen_stub_pymethods]
+#[pymethods]
+impl PinContext {
+    #[new]
+    #[pyo3(signature = (*, extension_digits = None, names = Vec::new(), phone_number = None))]
+    fn py_new(
+        extension_digits: Option<String>,
+        names: Vec<String>,
+        phone_number: Option<E164>,
+    ) -> Self {
+        Self {
+            extension_digits,
+            names,
+            phone_number,
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!("{self:?}")
     }
 }
 
-/// Text read as extension digits; a `ValueError` naming the code when they are not.
-impl<'a, 'py> FromPyObject<'a, 'py> for ExtensionDigits {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let text: String = obj.extract()?;
-        Self::parse(&text)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", e.code())))
+#[gen_stub_pymethods]
+#[pymethods]
+impl PasswordContext {
+    #[new]
+    #[pyo3(signature = (*, head_number = None, company_name = None, admin_email = None, second_factor = false))]
+    fn py_new(
+        head_number: Option<String>,
+        company_name: Option<String>,
+        admin_email: Option<String>,
+        second_factor: bool,
+    ) -> Self {
+        Self {
+            head_number,
+            company_name,
+            admin_email,
+            second_factor,
+        }
+    }
+    fn __repr__(&self) -> String {
+        format!("{self:?}")
     }
 }
-
-pyo3_stub_gen::impl_stub_type!(ExtensionDigits = String);
 
 /// Whose credential changed, as text: `"admin"`, or the extension's digits (`"10"`). A
 /// complex pyclass enum cannot hold the unit variant `Admin`, and digits are never `admin`.

@@ -79,6 +79,11 @@ impl StrengthLevel {
 /// data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
 /// builds it from the master data.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq, from_py_object)
+)]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordContext {
     /// The head number as stored or typed (`+4961316246800`, `06131-624680`).
