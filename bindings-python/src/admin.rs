@@ -9,7 +9,6 @@ use pyo3_stub_gen::derive::gen_stub_pyclass;
 use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
-use crate::password::Strength;
 use crate::permission::Actor;
 
 /// The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
@@ -28,11 +27,6 @@ pub struct RememberedDevice(rules::RememberedDevice);
 #[gen_stub_pyclass]
 #[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
 pub struct DeviceToken(rules::DeviceToken);
-
-/// A changed password: when it takes effect (K5) and its strength.
-#[gen_stub_pyclass]
-#[pyclass(name = "PasswordChanged", module = "pbx_rules", frozen)]
-pub struct PasswordChanged(rules::PasswordChanged);
 
 /// One admin login in progress, stored between requests.
 #[gen_stub_pyclass]
@@ -124,7 +118,7 @@ crate::convert::handle!(json repr AdminAccount {
     ) -> Result<Decision> {
         let form = rules::ChangeForm { old, new, confirmation };
         let d = py.detach(|| self.0.change_password(form, ctx, now, &rules.0));
-        Decision::from_core(py, d, Self, PasswordChanged)
+        Decision::from_core(py, d, Self, |o| o)
     }
 });
 
@@ -218,18 +212,5 @@ crate::convert::handle!(repr DeviceToken {
     #[getter]
     fn record(&self) -> RememberedDevice {
         RememberedDevice(self.0.record.clone())
-    }
-});
-
-crate::convert::handle!(repr PasswordChanged {
-    /// When the new password takes effect (K5).
-    #[getter]
-    fn effective_at(&self) -> DateTime<Utc> {
-        self.0.effective_at
-    }
-    /// The meter's verdict on it (K2).
-    #[getter]
-    fn strength(&self) -> Strength {
-        Strength(self.0.strength.clone())
     }
 });

@@ -3,7 +3,6 @@
 use pbx_rules as rules;
 use pyo3::prelude::*;
 
-use crate::convert::to_py;
 use crate::error::Result;
 use crate::lifecycle::Rules;
 use crate::numbers::{BaseNumber, digits_of};
@@ -134,43 +133,16 @@ crate::convert::handle!(json repr ExtensionMasterData {
     }
 });
 
-/// Where a call to one extension goes, and why (B3).
-#[gen_stub_pyclass]
-#[pyclass(name = "Route", module = "pbx_rules", frozen, eq)]
-#[derive(PartialEq)]
-pub struct Route(pub rules::Route);
-
-crate::convert::handle!(repr Route {
-    /// Where a call to `extension` goes when it is in `reachability` (B3).
-    #[staticmethod]
-    fn decide(
-        pbx: &PbxMasterData,
-        extension: &ExtensionMasterData,
-        reachability: rules::Reachability,
-    ) -> Self {
-        Self(rules::Route::decide(&pbx.0, &extension.0, reachability))
-    }
-    /// The extension called.
-    #[getter]
-    fn extension(&self) -> &str {
-        self.0.extension.as_str()
-    }
-    /// Where the call goes instead, if anywhere.
-    #[getter]
-    fn reroute_to(&self) -> Option<&str> {
-        self.0.reroute_to.as_ref().map(rules::E164::as_str)
-    }
-    /// Which rule of B3 decided.
-    #[getter]
-    fn rule(&self) -> rules::RouteRule {
-        self.0.rule
-    }
-    /// The core's serde form.
-    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-});
+/// Where a call to `extension` goes when it is in `reachability`, and why (B3).
+#[gen_stub_pyfunction(module = "pbx_rules")]
+#[pyfunction]
+pub fn route(
+    pbx: &PbxMasterData,
+    extension: &ExtensionMasterData,
+    reachability: rules::Reachability,
+) -> rules::Route {
+    rules::Route::decide(&pbx.0, &extension.0, reachability)
+}
 
 /// The route of every extension should it become unreachable, in the order given (B3).
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -178,10 +150,7 @@ crate::convert::handle!(repr Route {
 pub fn routing_table(
     pbx: &PbxMasterData,
     extensions: Vec<PyRef<'_, ExtensionMasterData>>,
-) -> Vec<Route> {
+) -> Vec<rules::Route> {
     let exts: Vec<rules::ExtensionMasterData> = extensions.iter().map(|e| e.0.clone()).collect();
     rules::routing_table(&pbx.0, &exts)
-        .into_iter()
-        .map(Route)
-        .collect()
 }

@@ -61,7 +61,8 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(permission::authorize, m)?)?;
     m.add_class::<backup::PbxMasterData>()?;
     m.add_class::<backup::ExtensionMasterData>()?;
-    m.add_class::<backup::Route>()?;
+    m.add_class::<pbx_rules::Route>()?;
+    m.add_function(wrap_pyfunction!(backup::route, m)?)?;
     m.add_function(wrap_pyfunction!(backup::routing_table, m)?)?;
     // policies
     m.add_class::<policy::Policy>()?;
@@ -76,13 +77,15 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // secrets, PINs, passwords, hashing
     m.add_function(wrap_pyfunction!(secret::parse_pin, m)?)?;
     m.add_function(wrap_pyfunction!(secret::parse_password, m)?)?;
-    m.add_class::<pin::AcceptedPin>()?;
+    m.add_class::<pbx_rules::AcceptedPin>()?;
     m.add_function(wrap_pyfunction!(pin::pin_context_for_extension, m)?)?;
     m.add_function(wrap_pyfunction!(pin::validate_new_pin, m)?)?;
     m.add_function(wrap_pyfunction!(pin::mobile_app_check, m)?)?;
     m.add_function(wrap_pyfunction!(pin::trivial_pin_findings, m)?)?;
-    m.add_class::<password::Strength>()?;
-    m.add_class::<password::AcceptedPassword>()?;
+    m.add_class::<pbx_rules::Strength>()?;
+    m.add_class::<pbx_rules::Warning>()?;
+    m.add_class::<pbx_rules::Suggestion>()?;
+    m.add_class::<pbx_rules::AcceptedPassword>()?;
     m.add_function(wrap_pyfunction!(password::password_context_for_pbx, m)?)?;
     m.add_function(wrap_pyfunction!(password::evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(password::validate_new_password, m)?)?;
@@ -101,7 +104,7 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<admin::AdminSession>()?;
     m.add_class::<admin::RememberedDevice>()?;
     m.add_class::<admin::DeviceToken>()?;
-    m.add_class::<admin::PasswordChanged>()?;
+    m.add_class::<pbx_rules::PasswordChanged>()?;
     m.add_function(wrap_pyfunction!(recovery::forgot_password, m)?)?;
     m.add_function(wrap_pyfunction!(recovery::forgot_pin, m)?)?;
     m.add_function(wrap_pyfunction!(lifecycle::preview_footer, m)?)?;

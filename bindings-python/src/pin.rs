@@ -1,38 +1,12 @@
 //! PIN rules (P1, P3, P8): new PINs typed twice, the app check, trivial-PIN findings.
-//!
-//! Trivial-PIN findings cross as their stable codes (`PIN_TRIVIAL_YEAR`), the same strings
-//! the shared vectors and `PinError.details["findings"]` use.
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use rules::Localized;
 
 use crate::backup::{ExtensionMasterData, PbxMasterData};
 use crate::error::Result;
 use crate::lifecycle::Rules;
-use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
-
-fn codes(findings: &[rules::TrivialPinFinding]) -> Vec<&'static str> {
-    findings.iter().map(|f| f.code()).collect()
-}
-
-/// A PIN that passed P1 and P3, with the trivial-PIN findings a `Warn` policy lets through.
-#[gen_stub_pyclass]
-#[pyclass(name = "AcceptedPin", module = "pbx_rules", frozen)]
-pub struct AcceptedPin(rules::AcceptedPin);
-
-crate::convert::handle!(repr AcceptedPin {
-    /// The PIN, masked (`expose()` for the text).
-    #[getter]
-    fn pin(&self) -> rules::Pin {
-        self.0.pin.clone()
-    }
-    /// The trivial-PIN findings the policy only warns about, as codes.
-    #[getter]
-    fn warnings(&self) -> Vec<&'static str> {
-        codes(&self.0.warnings)
-    }
-});
+use pyo3_stub_gen::derive::gen_stub_pyfunction;
 
 /// What the PIN checks know of an extension's user (P1): its digits, its full number under
 /// the PBX's base number and the user's names, from the master data.
@@ -53,9 +27,8 @@ pub fn validate_new_pin(
     confirmation: &str,
     ctx: &rules::PinContext,
     rules: &Rules,
-) -> Result<AcceptedPin> {
-    let accepted = rules::validate_new_pin(new, confirmation, ctx, &rules.0)?;
-    Ok(AcceptedPin(accepted))
+) -> Result<rules::AcceptedPin> {
+    Ok(rules::validate_new_pin(new, confirmation, ctx, &rules.0)?)
 }
 
 /// Whether the mobile app may log in with this PIN (P8); raises `PinError`.
@@ -66,13 +39,13 @@ pub fn mobile_app_check(pin: &rules::Pin, mobile: Option<&str>, rules: &Rules) -
     Ok(rules::mobile_app_check(pin, mobile.as_ref(), &rules.0)?)
 }
 
-/// Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
+/// Every reason why the PIN is easy to guess; empty for a good PIN.
 #[gen_stub_pyfunction(module = "pbx_rules")]
 #[pyfunction]
 pub fn trivial_pin_findings(
     pin: &rules::Pin,
     ctx: &rules::PinContext,
     rules: &Rules,
-) -> Vec<&'static str> {
-    codes(&pin.trivial_findings(ctx, &rules.0))
+) -> Vec<rules::TrivialPinFinding> {
+    pin.trivial_findings(ctx, &rules.0)
 }

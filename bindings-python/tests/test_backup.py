@@ -21,7 +21,7 @@ def test_b3_routes() -> None:
     ten = pr.ExtensionMasterData("10", "Ada")
     eleven = pr.ExtensionMasterData("11", "Bob").set_backup_number(pr.Actor.user("11"), "0171 12345678", RULES)
     assert eleven.backup_number == eleven.mobile_number == "+4917112345678"  # B5
-    assert pr.Route.decide(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
+    assert pr.route(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
     table = pr.routing_table(pbx(), [ten, eleven])
     assert [(r.extension, r.reroute_to, r.rule) for r in table] == [
         ("10", "+4961316246800", pr.RouteRule.CENTRAL_BACKUP),

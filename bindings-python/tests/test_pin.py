@@ -24,7 +24,12 @@ def change(case: dict[str, Any], rules: pr.Rules) -> list[str]:
     d = account.change_pin(
         pr.Actor.user("10"), case["old"], case["pin"], case["confirmation"], pr.PinContext(), NOW + MINUTE, rules
     )
-    return ["PIN_TRIVIAL_" + w.code.upper() for w in d.unwrap().warnings]
+    return codes(d.unwrap().warnings)
+
+
+def codes(findings: list[pr.TrivialPinFinding]) -> list[str]:
+    """The findings as the vectors name them: the error code of each (`PIN_TRIVIAL_YEAR`)."""
+    return ["PIN_TRIVIAL_" + f.code.upper() for f in findings]
 
 
 def run(case: dict[str, Any]) -> list[str]:
@@ -34,7 +39,7 @@ def run(case: dict[str, Any]) -> list[str]:
         pr.parse_pin(case["pin"], rules)
         return []
     if check == "new":
-        return pr.validate_new_pin(case["pin"], case["confirmation"], pr.PinContext(), rules).warnings
+        return codes(pr.validate_new_pin(case["pin"], case["confirmation"], pr.PinContext(), rules).warnings)
     if check == "change":
         return change(case, rules)
     if check == "mobile":
@@ -45,7 +50,7 @@ def run(case: dict[str, Any]) -> list[str]:
         ctx = pr.PinContext(
             extension_digits=case["extension_digits"], names=case["names"], phone_number=case.get("phone_number")
         )
-        return pr.trivial_pin_findings(pin, ctx, rules)
+        return codes(pr.trivial_pin_findings(pin, ctx, rules))
     raise AssertionError(f"unknown check {check}")
 
 
@@ -95,7 +100,7 @@ def test_pin_context_from_master_data() -> None:
     assert ctx == pr.PinContext(
         extension_digits="10", names=["Ada", "Lovelace", "Ada Lovelace"], phone_number="+4961316246810"
     )
-    assert "PIN_TRIVIAL_EXTENSION_DIGITS" in pr.trivial_pin_findings(pr.parse_pin("1010", RULES), ctx, RULES)
+    assert pr.TrivialPinFinding.EXTENSION_DIGITS in pr.trivial_pin_findings(pr.parse_pin("1010", RULES), ctx, RULES)
     with pytest.raises(AttributeError):
         ctx.names = []  # type: ignore[misc]  # frozen: a context is never changed on a copy
     with pytest.raises(ValueError, match="NUMBER_NOT_E164"):

@@ -70,10 +70,12 @@ __all__ = [
     "StateError",
     "Strength",
     "StrengthLevel",
+    "Suggestion",
     "ThrottlePolicy",
     "TrivialPinFinding",
     "UserLogin",
     "VerifyMismatchError",
+    "Warning",
     "authorize",
     "evaluate",
     "feature_available",
@@ -90,6 +92,7 @@ __all__ = [
     "pin_context_for_extension",
     "preview_footer",
     "preview_toggled",
+    "route",
     "routing_table",
     "trivial_pin_findings",
     "validate_new_password",
@@ -105,12 +108,12 @@ __version__: builtins.str
 @typing.final
 class AcceptedPassword:
     r"""
-    A password that passed K1–K4, with its strength.
+    A new password that passed every rule, with the meter's verdict.
     """
     @property
     def password(self) -> Password:
         r"""
-        The password, masked (`expose()` for the text).
+        The new password (NFKC under a policy that asks for it).
         """
     @property
     def strength(self) -> Strength:
@@ -122,17 +125,17 @@ class AcceptedPassword:
 @typing.final
 class AcceptedPin:
     r"""
-    A PIN that passed P1 and P3, with the trivial-PIN findings a `Warn` policy lets through.
+    A new PIN that passed every rule, with the findings the policy only warns about.
     """
     @property
     def pin(self) -> Pin:
         r"""
-        The PIN, masked (`expose()` for the text).
+        The new PIN.
         """
     @property
-    def warnings(self) -> builtins.list[builtins.str]:
+    def warnings(self) -> builtins.list[TrivialPinFinding]:
         r"""
-        The trivial-PIN findings the policy only warns about, as codes.
+        Trivial-PIN findings under a warning policy (empty under a refusing one).
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1028,18 +1031,19 @@ class Password:
 @typing.final
 class PasswordChanged:
     r"""
-    A changed password: when it takes effect (K5) and its strength.
+    A changed password.
     """
     @property
     def effective_at(self) -> datetime.datetime:
         r"""
-        When the new password takes effect (K5).
+        When the new password takes effect; login is refused until then (K5).
         """
     @property
     def strength(self) -> Strength:
         r"""
-        The meter's verdict on it (K2).
+        What the meter said about the new password (K2).
         """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -1551,23 +1555,14 @@ class Route:
     @property
     def reroute_to(self) -> typing.Optional[builtins.str]:
         r"""
-        Where the call goes instead, if anywhere.
+        The number the call is rerouted to; `None` when it rings at the extension.
         """
     @property
     def rule(self) -> RouteRule:
         r"""
-        Which rule of B3 decided.
+        The rule that decided.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    @staticmethod
-    def decide(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route:
-        r"""
-        Where a call to `extension` goes when it is in `reachability` (B3).
-        """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        The core's serde form.
-        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
@@ -1730,17 +1725,32 @@ class StateError(PbxRulesError):
 @typing.final
 class Strength:
     r"""
-    What the meter says about a password: level, score 0–4, warning and suggestions (K2).
+    What the meter says about a password (K2).
     """
     @property
     def level(self) -> StrengthLevel:
         r"""
-        The colour (K2).
+        The colour.
         """
     @property
     def score(self) -> builtins.int:
         r"""
         zxcvbn's score 0–4.
+        """
+    @property
+    def guesses_log10(self) -> builtins.float:
+        r"""
+        log10 of zxcvbn's guess estimate.
+        """
+    @property
+    def warning(self) -> typing.Optional[Warning]:
+        r"""
+        What is wrong, if anything (set for scores up to 2).
+        """
+    @property
+    def suggestions(self) -> builtins.list[Suggestion]:
+        r"""
+        How to do better.
         """
     @property
     def warning_code(self) -> typing.Optional[builtins.str]:
@@ -1752,9 +1762,10 @@ class Strength:
         r"""
         The suggestions' stable codes (`"add_another_word"`).
         """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def level_name(self, lang: Lang = ...) -> builtins.str:
         r"""
-        The level's colour name in the given language (`"gelb"`).
+        The level's colour name in `lang` (`"gelb"`).
         """
     def warning_text(self, lang: Lang = ...) -> typing.Optional[builtins.str]:
         r"""
@@ -1763,10 +1774,6 @@ class Strength:
     def suggestion_texts(self, lang: Lang = ...) -> builtins.list[builtins.str]:
         r"""
         The suggestions in `lang`.
-        """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Level, score, warning and suggestions as the core serialises them.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -2118,6 +2125,31 @@ class StrengthLevel(enum.Enum):
         """
 
 @typing.final
+class Suggestion(enum.Enum):
+    r"""
+    How to choose a better password, in a sentence.
+    """
+    USE_A_FEW_WORDS = ...
+    NO_NEED_FOR_SYMBOLS = ...
+    ADD_ANOTHER_WORD = ...
+    CAPITALIZATION_DOESNT_HELP = ...
+    ALL_UPPERCASE = ...
+    REVERSED_WORDS = ...
+    PREDICTABLE_SUBSTITUTIONS = ...
+    LONGER_KEYBOARD_PATTERN = ...
+    AVOID_REPEATS = ...
+    AVOID_SEQUENCES = ...
+    AVOID_RECENT_YEARS = ...
+    AVOID_ASSOCIATED_YEARS = ...
+    AVOID_ASSOCIATED_DATES = ...
+
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
+
+@typing.final
 class TrivialPinFinding(enum.Enum):
     r"""
     One reason why a PIN is easy to guess.
@@ -2161,6 +2193,40 @@ class TrivialPinFinding(enum.Enum):
     DATE = ...
     r"""
     A date (`240384`, `24031984`, `19840324`).
+    """
+
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
+
+@typing.final
+class Warning(enum.Enum):
+    r"""
+    What is wrong with a password, in a sentence.
+    """
+    STRAIGHT_ROWS_OF_KEYS = ...
+    SHORT_KEYBOARD_PATTERNS = ...
+    REPEATS_LIKE_AAA = ...
+    REPEATS_LIKE_ABC_ABC = ...
+    TOP10_PASSWORD = ...
+    TOP100_PASSWORD = ...
+    COMMON_PASSWORD = ...
+    SIMILAR_TO_COMMON_PASSWORD = ...
+    SEQUENCES_LIKE_ABC = ...
+    RECENT_YEARS = ...
+    WORD_BY_ITSELF = ...
+    DATES = ...
+    NAMES_BY_THEMSELVES = ...
+    COMMON_NAMES = ...
+    COMMON_GERMAN_WORD = ...
+    r"""
+    A common German word or name (our German data).
+    """
+    CONTEXT_WORD = ...
+    r"""
+    The head number, company name or admin email (K4).
     """
 
     @property
@@ -2253,14 +2319,19 @@ def preview_toggled(mode: PreviewMode, actor: Actor) -> PreviewMode:
     The other mode, for a click on the footer (V1); raises `PermissionDenied`.
     """
 
+def route(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route:
+    r"""
+    Where a call to `extension` goes when it is in `reachability`, and why (B3).
+    """
+
 def routing_table(pbx: PbxMasterData, extensions: typing.Sequence[ExtensionMasterData]) -> builtins.list[Route]:
     r"""
     The route of every extension should it become unreachable, in the order given (B3).
     """
 
-def trivial_pin_findings(pin: Pin, ctx: PinContext, rules: Rules) -> builtins.list[builtins.str]:
+def trivial_pin_findings(pin: Pin, ctx: PinContext, rules: Rules) -> builtins.list[TrivialPinFinding]:
     r"""
-    Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
+    Every reason why the PIN is easy to guess; empty for a good PIN.
     """
 
 def validate_new_password(new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, rules: Rules) -> AcceptedPassword:

@@ -144,8 +144,8 @@ def cmd_check_pin(args: argparse.Namespace) -> int:
             refused += 1
             print(f"line {line}: {e.code}: {message(e, args.lang)}")
             continue
-        warnings = accepted.warnings
-        print(f"line {line}: ok" + (f" (warnings: {', '.join(warnings)})" if warnings else ""))
+        warnings = ", ".join(w.code for w in accepted.warnings)
+        print(f"line {line}: ok" + (f" (warnings: {warnings})" if warnings else ""))
     return 1 if refused else 0
 
 

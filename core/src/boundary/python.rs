@@ -7,9 +7,10 @@ use pyo3::types::PyString;
 use pyo3_stub_gen::derive::gen_stub_pymethods;
 
 use crate::{
-    AccountRef, AdminStep, ChangeKind, E164, Effect, ExtensionDigits, Lang, Localized, NumberKind,
-    OneTimeCode, Password, PasswordContext, Pin, PinContext, PinOrigin, PreviewMode, Reachability,
-    RouteRule, Secret, SecretPurpose, StrengthLevel, TrivialPinFinding,
+    AcceptedPassword, AcceptedPin, AccountRef, AdminStep, ChangeKind, E164, Effect,
+    ExtensionDigits, Lang, Localized, NumberKind, OneTimeCode, Password, PasswordChanged,
+    PasswordContext, Pin, PinContext, PinOrigin, PreviewMode, Reachability, Route, RouteRule,
+    Secret, SecretPurpose, Strength, StrengthLevel, Suggestion, TrivialPinFinding, Warning,
 };
 
 /// Values that are checked text cross as that text: extension digits (`"10"`) and E.164
@@ -170,8 +171,8 @@ macro_rules! enum_code {
         #[pymethods]
         impl $name {
             /// The value as the core's JSON spells it, the same in every language.
-            #[getter]
-            fn code(&self) -> String {
+            #[getter(code)]
+            fn json_code(&self) -> String {
                 match serde_json::to_value(self) {
                     Ok(serde_json::Value::String(code)) => code,
                     _ => format!("{self:?}"),
@@ -192,8 +193,60 @@ enum_code!(
     Reachability,
     RouteRule,
     StrengthLevel,
-    TrivialPinFinding
+    Suggestion,
+    TrivialPinFinding,
+    Warning
 );
+
+/// `repr()` as the core's `Debug`, which masks every secret (G3): for the records that have
+/// no other methods.
+macro_rules! debug_repr {
+    ($($name:ident),+) => {$(
+        #[gen_stub_pymethods]
+        #[pymethods]
+        impl $name {
+            fn __repr__(&self) -> String {
+                format!("{self:?}")
+            }
+        }
+    )+};
+}
+
+debug_repr!(AcceptedPin, AcceptedPassword, PasswordChanged, Route);
+
+/// The meter's texts in a language, and its codes as text (`"top10_password"`).
+#[gen_stub_pymethods]
+#[pymethods]
+impl Strength {
+    /// The level's colour name in `lang` (`"gelb"`).
+    #[pyo3(signature = (lang = Lang::En))]
+    fn level_name(&self, lang: Lang) -> &'static str {
+        self.level.name(lang)
+    }
+    /// The warning in `lang`, if any.
+    #[pyo3(name = "warning_text", signature = (lang = Lang::En))]
+    fn py_warning_text(&self, lang: Lang) -> Option<&'static str> {
+        self.warning_text(lang)
+    }
+    /// The suggestions in `lang`.
+    #[pyo3(name = "suggestion_texts", signature = (lang = Lang::En))]
+    fn py_suggestion_texts(&self, lang: Lang) -> Vec<&'static str> {
+        self.suggestion_texts(lang)
+    }
+    /// The warning's stable code (`"top10_password"`), if any.
+    #[getter(warning_code)]
+    fn py_warning_code(&self) -> Option<&'static str> {
+        self.warning_code()
+    }
+    /// The suggestions' stable codes (`"add_another_word"`).
+    #[getter(suggestion_codes)]
+    fn py_suggestion_codes(&self) -> Vec<&'static str> {
+        self.suggestion_codes()
+    }
+    fn __repr__(&self) -> String {
+        format!("{self:?}")
+    }
+}
 
 #[gen_stub_pymethods]
 #[pymethods]

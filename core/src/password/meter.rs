@@ -121,6 +121,11 @@ impl PasswordContext {
     derive(tsify::Tsify),
     tsify(missing_as_null, rename = "StrengthData")
 )]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq)
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Strength {
