@@ -212,7 +212,7 @@ class Action:
     @staticmethod
     def from_dict(state: dict[str, typing.Any]) -> Action:
         r"""
-        Reads what `to_dict()` gave.
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -254,7 +254,7 @@ class Actor:
     @staticmethod
     def from_dict(state: dict[str, typing.Any]) -> Actor:
         r"""
-        Reads what `to_dict()` gave.
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -835,15 +835,6 @@ class HashPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> HashPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> HashPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -851,6 +842,15 @@ class HashPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> HashPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -970,15 +970,6 @@ class NumberPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> NumberPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> NumberPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -986,6 +977,15 @@ class NumberPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> NumberPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1099,15 +1099,6 @@ class PasswordPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> PasswordPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> PasswordPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1115,6 +1106,15 @@ class PasswordPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> PasswordPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1356,15 +1356,6 @@ class PinPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> PinPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> PinPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1372,6 +1363,15 @@ class PinPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> PinPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1384,42 +1384,42 @@ class Policy:
     @property
     def numbers(self) -> NumberPolicy:
         r"""
-        Phone numbers (N1).
+        Phone numbers (N1): the default region.
         """
     @property
     def pin(self) -> PinPolicy:
         r"""
-        User PINs.
+        User PINs (P1–P8, R2).
         """
     @property
     def password(self) -> PasswordPolicy:
         r"""
-        The admin password.
+        The admin password (K1–K5, R1).
         """
     @property
     def hashing(self) -> HashPolicy:
         r"""
-        Argon2id costs.
+        Argon2id costs (G4).
         """
     @property
     def second_factor(self) -> SecondFactorPolicy:
         r"""
-        The mailed second-factor code.
+        The emailed second-factor code (A2).
         """
     @property
     def session(self) -> SessionPolicy:
         r"""
-        Sessions and remembered browsers.
+        Sessions and remembered browsers (A2).
         """
     @property
     def throttle(self) -> ThrottlePolicy:
         r"""
-        Failed-login throttling.
+        Failed-login throttling (G5).
         """
     @property
     def recovery(self) -> RecoveryPolicy:
         r"""
-        Forgot-PIN and forgot-password.
+        Forgot-PIN and forgot-password (R1–R3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
@@ -1491,15 +1491,6 @@ class RecoveryPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> RecoveryPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> RecoveryPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1507,6 +1498,15 @@ class RecoveryPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> RecoveryPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1615,15 +1615,6 @@ class SecondFactorPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> SecondFactorPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> SecondFactorPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1631,6 +1622,15 @@ class SecondFactorPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> SecondFactorPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1697,15 +1697,6 @@ class SessionPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> SessionPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> SessionPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1713,6 +1704,15 @@ class SessionPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> SessionPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1793,15 +1793,6 @@ class ThrottlePolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> ThrottlePolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> ThrottlePolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1809,6 +1800,15 @@ class ThrottlePolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> ThrottlePolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
