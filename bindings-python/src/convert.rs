@@ -36,6 +36,18 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T> {
     serde_json::from_str(&text).map_err(|e| Error::from(pbx_rules::StateError::from(&e)))
 }
 
+/// `[(index, exception), …]` for the failed rows of a batch, reported rather than raised.
+pub fn failures<'py, T, E: Clone + Into<Error>>(
+    py: Python<'py>,
+    rows: &[std::result::Result<T, E>],
+) -> Result<Bound<'py, pyo3::types::PyList>> {
+    let failed = rows.iter().enumerate().filter_map(|(i, r)| {
+        let e = r.as_ref().err()?;
+        Some((i, e.clone().into().into_value(py)))
+    });
+    Ok(pyo3::types::PyList::new(py, failed)?)
+}
+
 /// `(cls.from_dict, (state,))`: what `__reduce__` returns so pickle and copy work.
 pub fn reduce<'py, T: Serialize>(
     slf: &Bound<'py, PyAny>,
