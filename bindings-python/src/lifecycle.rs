@@ -18,7 +18,8 @@ use crate::numbers::NumberPlan;
 use crate::permission::Actor;
 use crate::policy::Policy;
 
-/// A policy with its hasher (optionally peppered); every lifecycle call takes one.
+/// A policy with its hasher (optionally peppered) and number plan: the one context every
+/// check, generator, query, edit and lifecycle call takes.
 #[gen_stub_pyclass]
 #[pyclass(name = "Rules", module = "pbx_rules", frozen)]
 pub struct Rules(pub rules::Rules);

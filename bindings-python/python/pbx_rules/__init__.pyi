@@ -1568,7 +1568,8 @@ class Route:
 @typing.final
 class Rules:
     r"""
-    A policy with its hasher (optionally peppered); every lifecycle call takes one.
+    A policy with its hasher (optionally peppered) and number plan: the one context every
+    check, generator, query, edit and lifecycle call takes.
     """
     @property
     def policy(self) -> Policy:
