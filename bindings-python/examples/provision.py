@@ -76,7 +76,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 def create_account(ext: pr.ExtensionMasterData, now: dt.datetime, rules: pr.Rules) -> tuple[pr.ExtensionAccount, pr.Pin]:
     """The account with a random PIN set by the admin. Both calls hash with the GIL
     released, so a thread pool keeps every core busy."""
-    pin = pr.generate_pin(rules.policy.pin, extension_digits=ext.digits, names=[ext.name])
+    pin = pr.generate_pin(pr.PinContext(extension_digits=ext.digits, names=[ext.name]), rules)
     created = pr.ExtensionAccount.create(ext.digits, now, rules)
     decision = created.account.set_pin_by_admin(pr.Actor.admin(), pin.expose(), pin.expose(), now, rules)
     decision.unwrap()  # raises the refusal, if any
@@ -87,7 +87,6 @@ def create_account(ext: pr.ExtensionMasterData, now: dt.datetime, rules: pr.Rule
 def provision(
     rows: list[tuple[int, dict[str, str]]],
     base: pr.BaseNumber,
-    plan: pr.NumberPlan,
     rules: pr.Rules,
     now: dt.datetime,
     show_progress: bool,
@@ -95,7 +94,7 @@ def provision(
     refusals: list[Refusal] = []
     # Every backup number in one bulk call (all cores, GIL released); failures come per row.
     typed = [row["backup_number"] for _, row in rows]
-    batch = plan.normalize_many([t for t in typed if t])
+    batch = rules.number_plan.normalize_many([t for t in typed if t])
     numbers: dict[int, Optional[str]] = {}
     failed = dict(batch.failures())
     e164s = batch.e164s()
@@ -123,7 +122,7 @@ def provision(
             continue
         number = numbers[i]
         if number is not None:
-            ext = ext.set_backup_number(plan, admin, number)
+            ext = ext.set_backup_number(admin, number, rules)
         accepted.append(ext)
 
     imports: list[dict[str, object]] = []
@@ -167,12 +166,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--progress", action="store_true", help="force the progress bar")
     args = ap.parse_args(argv)
 
-    plan = pr.NumberPlan(args.region)
-    base = pr.BaseNumber(args.base_number, plan)
+    policy = pr.Policy.centrexx()
+    rules = pr.Rules(policy.replace(numbers=policy.numbers.replace(default_region=args.region)))
+    base = pr.BaseNumber(args.base_number, rules.number_plan)
     rows = read_rows(args.csv)
     show = args.progress or (sys.stderr.isatty() and len(rows) > 1000)
     now = dt.datetime.now(dt.timezone.utc)
-    imports, letters, refusals = provision(rows, base, plan, pr.Rules(pr.Policy.centrexx()), now, show)
+    imports, letters, refusals = provision(rows, base, rules, now, show)
     write(args.out, imports, letters)
     for r in refusals:
         print(f"{args.csv}: {r.text(args.lang)}", file=sys.stderr)

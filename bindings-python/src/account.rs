@@ -12,7 +12,6 @@ use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
 use crate::permission::Actor;
-use crate::policy::Policy;
 
 /// The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
 #[gen_stub_pyclass]
@@ -128,12 +127,20 @@ crate::convert::handle!(json repr ExtensionAccount {
         self.0.must_change_pin()
     }
     /// When the user login locks unless the PIN is changed (P5).
-    fn change_deadline(&self, policy: &Policy) -> Option<DateTime<Utc>> {
-        self.0.change_deadline(&policy.0)
+    fn change_deadline(&self, rules: &Rules) -> Option<DateTime<Utc>> {
+        self.0.change_deadline(&rules.0)
     }
     /// Whether that deadline has passed at `now` (P5).
-    fn is_pin_expired(&self, now: DateTime<Utc>, policy: &Policy) -> bool {
-        self.0.is_pin_expired(now, &policy.0)
+    fn is_pin_expired(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.0.is_pin_expired(now, &rules.0)
+    }
+    /// Whether the user login is locked at `now`: window closed (P5) or failures used up (G5).
+    fn is_locked(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.0.is_locked(now, &rules.0)
+    }
+    /// Whether a forgot-PIN reset waits for its first login at `now` (R2).
+    fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.0.has_pending_reset(now, &rules.0)
     }
     /// A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
     #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, UserLogin]"))]
@@ -149,7 +156,6 @@ crate::convert::handle!(json repr ExtensionAccount {
     }
     /// The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
     #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, PinChanged]"))]
-    #[pyo3(signature = (actor, old, new, confirmation, now, rules, *, names = Vec::new()))]
     #[allow(clippy::too_many_arguments)]
     fn change_pin(
         &self,
@@ -158,24 +164,12 @@ crate::convert::handle!(json repr ExtensionAccount {
         old: &str,
         new: &str,
         confirmation: &str,
+        ctx: &rules::PinContext,
         now: DateTime<Utc>,
         rules: &Rules,
-        names: Vec<String>,
     ) -> Result<Decision> {
-        let d = py.detach(|| {
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let ctx = rules::PinContext {
-                extension_digits: Some(self.0.extension().as_str()),
-                names: &names,
-                phone_number: None,
-            };
-            let form = rules::ChangeForm {
-                old,
-                new,
-                confirmation,
-            };
-            self.0.change_pin(&actor.0, form, &ctx, now, &rules.0)
-        });
+        let form = rules::ChangeForm { old, new, confirmation };
+        let d = py.detach(|| self.0.change_pin(&actor.0, form, ctx, now, &rules.0));
         Decision::from_core(py, d, Self, |o| o)
     }
     /// The admin sets a PIN without the old one (P4, P5, P9); outcome `None`.

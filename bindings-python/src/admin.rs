@@ -9,7 +9,6 @@ use pyo3_stub_gen::derive::gen_stub_pyclass;
 use crate::error::Result;
 use crate::lifecycle::{Decision, Rules, nothing};
 use crate::numbers::digits_of;
-use crate::password::{Strength, context};
 use crate::permission::Actor;
 
 /// The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
@@ -29,11 +28,6 @@ pub struct RememberedDevice(rules::RememberedDevice);
 #[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
 pub struct DeviceToken(rules::DeviceToken);
 
-/// A changed password: when it takes effect (K5) and its strength.
-#[gen_stub_pyclass]
-#[pyclass(name = "PasswordChanged", module = "pbx_rules", frozen)]
-pub struct PasswordChanged(rules::PasswordChanged);
-
 /// One admin login in progress, stored between requests.
 #[gen_stub_pyclass]
 #[pyclass(name = "AdminSession", module = "pbx_rules", frozen, eq)]
@@ -50,7 +44,7 @@ crate::convert::handle!(json repr AdminAccount {
         rules: &Rules,
     ) -> Result<Self> {
         Ok(Self(py.detach(|| {
-            rules::AdminAccount::create(password, now, rules.0.hasher())
+            rules::AdminAccount::create(password, now, &rules.0)
         })?))
     }
     /// The PHC string of the password (argon2id).
@@ -105,9 +99,12 @@ crate::convert::handle!(json repr AdminAccount {
     fn remember(&self, device: &RememberedDevice) -> Self {
         Self(self.0.remember(device.0.clone()))
     }
+    /// Whether a forgot-password reset waits for its first login at `now` (R1).
+    fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
+        self.0.has_pending_reset(now, &rules.0)
+    }
     /// The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
     #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, PasswordChanged]"))]
-    #[pyo3(signature = (old, new, confirmation, now, rules, *, head_number = None, company_name = None, admin_email = None, second_factor = false))]
     #[allow(clippy::too_many_arguments)]
     fn change_password(
         &self,
@@ -115,27 +112,13 @@ crate::convert::handle!(json repr AdminAccount {
         old: &str,
         new: &str,
         confirmation: &str,
+        ctx: &rules::PasswordContext,
         now: DateTime<Utc>,
         rules: &Rules,
-        head_number: Option<&str>,
-        company_name: Option<&str>,
-        admin_email: Option<&str>,
-        second_factor: bool,
     ) -> Result<Decision> {
-        let d = py.detach(|| {
-            let ctx = context(head_number, company_name, admin_email, second_factor);
-            self.0.change_password(
-                rules::ChangeForm {
-                    old,
-                    new,
-                    confirmation,
-                },
-                &ctx,
-                now,
-                &rules.0,
-            )
-        });
-        Decision::from_core(py, d, Self, PasswordChanged)
+        let form = rules::ChangeForm { old, new, confirmation };
+        let d = py.detach(|| self.0.change_password(form, ctx, now, &rules.0));
+        Decision::from_core(py, d, Self, |o| o)
     }
 });
 
@@ -229,18 +212,5 @@ crate::convert::handle!(repr DeviceToken {
     #[getter]
     fn record(&self) -> RememberedDevice {
         RememberedDevice(self.0.record.clone())
-    }
-});
-
-crate::convert::handle!(repr PasswordChanged {
-    /// When the new password takes effect (K5).
-    #[getter]
-    fn effective_at(&self) -> DateTime<Utc> {
-        self.0.effective_at
-    }
-    /// The meter's verdict on it (K2).
-    #[getter]
-    fn strength(&self) -> Strength {
-        Strength(self.0.strength.clone())
     }
 });

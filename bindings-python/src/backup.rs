@@ -3,9 +3,9 @@
 use pbx_rules as rules;
 use pyo3::prelude::*;
 
-use crate::convert::to_py;
 use crate::error::Result;
-use crate::numbers::{BaseNumber, NumberPlan, digits_of};
+use crate::lifecycle::Rules;
+use crate::numbers::{BaseNumber, digits_of};
 use crate::permission::Actor;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
@@ -77,15 +77,8 @@ crate::convert::handle!(json repr PbxMasterData {
         Ok(self.0.head_number()?.to_string())
     }
     /// A new central backup number (B2, B4, B6): the new master data, or an exception.
-    fn set_central_backup_number(
-        &self,
-        plan: &NumberPlan,
-        actor: &Actor,
-        typed: &str,
-    ) -> Result<Self> {
-        Ok(Self(
-            self.0.set_central_backup_number(&plan.0, &actor.0, typed)?,
-        ))
+    fn set_central_backup_number(&self, actor: &Actor, typed: &str, rules: &Rules) -> Result<Self> {
+        Ok(Self(self.0.set_central_backup_number(&actor.0, typed, &rules.0)?))
     }
 });
 
@@ -135,48 +128,21 @@ crate::convert::handle!(json repr ExtensionMasterData {
         self.0.backup_number().map(rules::E164::as_str)
     }
     /// Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
-    fn set_backup_number(&self, plan: &NumberPlan, actor: &Actor, typed: &str) -> Result<Self> {
-        Ok(Self(self.0.set_backup_number(&plan.0, &actor.0, typed)?))
+    fn set_backup_number(&self, actor: &Actor, typed: &str, rules: &Rules) -> Result<Self> {
+        Ok(Self(self.0.set_backup_number(&actor.0, typed, &rules.0)?))
     }
 });
 
-/// Where a call to one extension goes, and why (B3).
-#[gen_stub_pyclass]
-#[pyclass(name = "Route", module = "pbx_rules", frozen, eq)]
-#[derive(PartialEq)]
-pub struct Route(pub rules::Route);
-
-crate::convert::handle!(repr Route {
-    /// Where a call to `extension` goes when it is in `reachability` (B3).
-    #[staticmethod]
-    fn decide(
-        pbx: &PbxMasterData,
-        extension: &ExtensionMasterData,
-        reachability: rules::Reachability,
-    ) -> Self {
-        Self(rules::Route::decide(&pbx.0, &extension.0, reachability))
-    }
-    /// The extension called.
-    #[getter]
-    fn extension(&self) -> &str {
-        self.0.extension.as_str()
-    }
-    /// Where the call goes instead, if anywhere.
-    #[getter]
-    fn reroute_to(&self) -> Option<&str> {
-        self.0.reroute_to.as_ref().map(rules::E164::as_str)
-    }
-    /// Which rule of B3 decided.
-    #[getter]
-    fn rule(&self) -> rules::RouteRule {
-        self.0.rule
-    }
-    /// The core's serde form.
-    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-});
+/// Where a call to `extension` goes when it is in `reachability`, and why (B3).
+#[gen_stub_pyfunction(module = "pbx_rules")]
+#[pyfunction]
+pub fn route(
+    pbx: &PbxMasterData,
+    extension: &ExtensionMasterData,
+    reachability: rules::Reachability,
+) -> rules::Route {
+    rules::Route::decide(&pbx.0, &extension.0, reachability)
+}
 
 /// The route of every extension should it become unreachable, in the order given (B3).
 #[gen_stub_pyfunction(module = "pbx_rules")]
@@ -184,10 +150,7 @@ crate::convert::handle!(repr Route {
 pub fn routing_table(
     pbx: &PbxMasterData,
     extensions: Vec<PyRef<'_, ExtensionMasterData>>,
-) -> Vec<Route> {
+) -> Vec<rules::Route> {
     let exts: Vec<rules::ExtensionMasterData> = extensions.iter().map(|e| e.0.clone()).collect();
     rules::routing_table(&pbx.0, &exts)
-        .into_iter()
-        .map(Route)
-        .collect()
 }

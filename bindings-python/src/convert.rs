@@ -36,6 +36,18 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> Result<T> {
     serde_json::from_str(&text).map_err(|e| Error::from(pbx_rules::StateError::from(&e)))
 }
 
+/// `[(index, exception), …]` for the failed rows of a batch, reported rather than raised.
+pub fn failures<'py, T, E: Clone + Into<Error>>(
+    py: Python<'py>,
+    rows: &[std::result::Result<T, E>],
+) -> Result<Bound<'py, pyo3::types::PyList>> {
+    let failed = rows.iter().enumerate().filter_map(|(i, r)| {
+        let e = r.as_ref().err()?;
+        Some((i, e.clone().into().into_value(py)))
+    });
+    Ok(pyo3::types::PyList::new(py, failed)?)
+}
+
 /// `(cls.from_dict, (state,))`: what `__reduce__` returns so pickle and copy work.
 pub fn reduce<'py, T: Serialize>(
     slf: &Bound<'py, PyAny>,
@@ -56,6 +68,8 @@ pub fn reduce<'py, T: Serialize>(
 /// - `json`: `to_json` / `from_json` (the core's `Json`: a wrong shape or a newer version is
 ///   a `StateError`, a policy out of bounds a `PolicyError`), `to_dict` / `from_dict` (the
 ///   same JSON as a dict) and pickling through that JSON;
+/// - `dict`: `to_dict` / `from_dict` in the core's serde form and pickling through it, for
+///   values the core does not store as versioned JSON (actors, actions, sub-policies);
 /// - `repr`: `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
 macro_rules! handle {
     (json repr $handle:ident { $($body:tt)* }) => {
@@ -63,6 +77,30 @@ macro_rules! handle {
             $($body)*
             fn __repr__(&self) -> String {
                 format!("{:?}", self.0)
+            }
+        });
+    };
+    (dict repr $handle:ident { $($body:tt)* }) => {
+        $crate::convert::handle!(repr $handle {
+            $($body)*
+            /// The core's serde form.
+            #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> $crate::error::Result<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::convert::to_py(py, &self.0)
+            }
+            /// Reads what `to_dict()` gave; `StateError` for another shape.
+            #[staticmethod]
+            fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &pyo3::Bound<'_, pyo3::PyAny>) -> $crate::error::Result<Self> {
+                Ok(Self($crate::convert::from_py(state)?))
+            }
+            #[gen_stub(skip)]
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> $crate::error::Result<pyo3::Bound<'py, pyo3::types::PyTuple>> {
+                $crate::convert::reduce(slf.as_any(), &slf.get().0)
             }
         });
     };

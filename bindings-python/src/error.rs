@@ -196,7 +196,6 @@ macro_rules! via_core_error {
 via_core_error!(
     NumberError,
     LoginIdError,
-    BaseNumberError,
     BackupError,
     PermissionError,
     PinError,

@@ -8,10 +8,10 @@
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
-use crate::error::{Error, Result, verify_mismatch};
+use crate::error::{Result, verify_mismatch};
 use crate::policy::HashPolicy;
 
 /// A secret as Python hands it over: `str` (hashed as UTF-8) or `bytes`.
@@ -121,21 +121,7 @@ impl HashBatch {
     /// `(index, HashError)` for every failed row.
     #[gen_stub(override_return_type(type_repr = "list[tuple[int, HashError]]"))]
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
-        let rows = self
-            .0
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)));
-        let rows = rows.map(|(i, e)| {
-            PyTuple::new(
-                py,
-                [
-                    i.into_pyobject(py)?.into_any().unbind(),
-                    Error::from(e.clone()).into_value(py),
-                ],
-            )
-        });
-        Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
+        crate::convert::failures(py, &self.0)
     }
     fn __repr__(&self) -> String {
         let ok = self.0.iter().filter(|r| r.is_ok()).count();

@@ -9,105 +9,60 @@ mod account;
 mod admin;
 mod backup;
 mod convert;
+mod credentials;
 mod error;
-mod generate;
 mod hash;
 mod lifecycle;
 mod numbers;
-mod password;
 mod permission;
-mod pin;
 mod policy;
 mod recovery;
-mod secret;
 
 use pyo3::prelude::*;
+
+/// Adds classes and functions to the module, one `add_class` / `add_function` each.
+macro_rules! register {
+    ($m:ident; classes: $($class:path),+; functions: $($function:path),+;) => {
+        $($m.add_class::<$class>()?;)+
+        $($m.add_function(wrap_pyfunction!($function, $m)?)?;)+
+    };
+}
 
 /// The module `pbx_rules`.
 #[pymodule(name = "pbx_rules")]
 fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     m.add("__version__", pbx_rules::VERSION)?;
-    // the core's own pyclasses (feature `python`): enums, effects, secrets, outcomes
-    m.add_class::<pbx_rules::Lang>()?;
-    m.add_class::<pbx_rules::NumberKind>()?;
-    m.add_class::<pbx_rules::Reachability>()?;
-    m.add_class::<pbx_rules::RouteRule>()?;
-    m.add_class::<pbx_rules::StrengthLevel>()?;
-    m.add_class::<pbx_rules::TrivialPinFinding>()?;
-    m.add_class::<pbx_rules::PinOrigin>()?;
-    m.add_class::<pbx_rules::AdminStep>()?;
-    m.add_class::<pbx_rules::PreviewMode>()?;
-    m.add_class::<pbx_rules::SecretPurpose>()?;
-    m.add_class::<pbx_rules::ChangeKind>()?;
-    m.add_class::<pbx_rules::Secret>()?;
-    m.add_class::<pbx_rules::Effect>()?;
-    m.add_class::<pbx_rules::PinChanged>()?;
-    m.add_class::<pbx_rules::Pin>()?;
-    m.add_class::<pbx_rules::Password>()?;
-    m.add_class::<pbx_rules::OneTimeCode>()?;
-    // numbers
-    m.add_class::<numbers::NumberPlan>()?;
-    m.add_class::<numbers::PhoneNumber>()?;
-    m.add_class::<numbers::NumberBatch>()?;
-    m.add_class::<numbers::E164>()?;
-    m.add_class::<numbers::BaseNumber>()?;
-    m.add_function(wrap_pyfunction!(numbers::metadata_version, m)?)?;
-    // permissions and backup routing
-    m.add_class::<permission::Actor>()?;
-    m.add_class::<permission::Action>()?;
-    m.add_function(wrap_pyfunction!(permission::authorize, m)?)?;
-    m.add_class::<backup::PbxMasterData>()?;
-    m.add_class::<backup::ExtensionMasterData>()?;
-    m.add_class::<backup::Route>()?;
-    m.add_function(wrap_pyfunction!(backup::routing_table, m)?)?;
-    // policies
-    m.add_class::<policy::Policy>()?;
-    m.add_class::<policy::NumberPolicy>()?;
-    m.add_class::<policy::PinPolicy>()?;
-    m.add_class::<policy::PasswordPolicy>()?;
-    m.add_class::<policy::HashPolicy>()?;
-    m.add_class::<policy::SecondFactorPolicy>()?;
-    m.add_class::<policy::SessionPolicy>()?;
-    m.add_class::<policy::ThrottlePolicy>()?;
-    m.add_class::<policy::RecoveryPolicy>()?;
-    // secrets, PINs, passwords, hashing
-    m.add_function(wrap_pyfunction!(secret::parse_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(secret::parse_password, m)?)?;
-    m.add_class::<pin::AcceptedPin>()?;
-    m.add_class::<pin::PinChangeOutcome>()?;
-    m.add_function(wrap_pyfunction!(pin::validate_new_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::change_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::mobile_app_check, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::trivial_pin_findings, m)?)?;
-    m.add_function(wrap_pyfunction!(pin::is_default_pin, m)?)?;
-    m.add_class::<password::Strength>()?;
-    m.add_class::<password::AcceptedPassword>()?;
-    m.add_class::<password::PasswordChangeOutcome>()?;
-    m.add_function(wrap_pyfunction!(password::evaluate, m)?)?;
-    m.add_function(wrap_pyfunction!(password::validate_new_password, m)?)?;
-    m.add_function(wrap_pyfunction!(password::change_password, m)?)?;
-    m.add_class::<hash::Hasher>()?;
-    m.add_class::<hash::HashBatch>()?;
-    m.add_function(wrap_pyfunction!(generate::generate_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(generate::generate_password, m)?)?;
-    m.add_function(wrap_pyfunction!(generate::generate_code, m)?)?;
-    // lifecycle (issue 4): accounts, admin login steps, recovery, preview
-    m.add_class::<lifecycle::Rules>()?;
-    m.add_class::<lifecycle::Decision>()?;
-    m.add_class::<account::ExtensionAccount>()?;
-    m.add_class::<account::Created>()?;
-    m.add_class::<account::UserLogin>()?;
-    m.add_class::<admin::AdminAccount>()?;
-    m.add_class::<admin::AdminSession>()?;
-    m.add_class::<admin::RememberedDevice>()?;
-    m.add_class::<admin::DeviceToken>()?;
-    m.add_class::<admin::PasswordChanged>()?;
-    m.add_function(wrap_pyfunction!(recovery::forgot_password, m)?)?;
-    m.add_function(wrap_pyfunction!(recovery::forgot_pin, m)?)?;
-    m.add_function(wrap_pyfunction!(lifecycle::preview_footer, m)?)?;
-    m.add_function(wrap_pyfunction!(lifecycle::preview_toggled, m)?)?;
-    m.add_function(wrap_pyfunction!(lifecycle::feature_available, m)?)?;
+    use pbx_rules as core;
+    register! {m;
+        classes:
+            // the core's own pyclasses (feature `python`): enums, effects, secrets, records
+            core::Lang, core::NumberKind, core::Reachability, core::RouteRule, core::StrengthLevel,
+            core::Warning, core::Suggestion, core::TrivialPinFinding, core::PinOrigin,
+            core::AdminStep, core::PreviewMode, core::SecretPurpose, core::ChangeKind,
+            core::Secret, core::Effect, core::Pin, core::Password, core::OneTimeCode,
+            core::PinContext, core::PasswordContext, core::AcceptedPin, core::AcceptedPassword,
+            core::Strength, core::PinChanged, core::PasswordChanged, core::Route,
+            // the binding's handles
+            numbers::NumberPlan, numbers::PhoneNumber, numbers::NumberBatch, numbers::E164,
+            numbers::BaseNumber, permission::Actor, permission::Action, backup::PbxMasterData,
+            backup::ExtensionMasterData, policy::Policy, policy::NumberPolicy,
+            policy::PinPolicy, policy::PasswordPolicy, policy::HashPolicy,
+            policy::SecondFactorPolicy, policy::SessionPolicy, policy::ThrottlePolicy,
+            policy::RecoveryPolicy, hash::Hasher, hash::HashBatch, lifecycle::Rules,
+            lifecycle::Decision, account::ExtensionAccount, account::Created, account::UserLogin,
+            admin::AdminAccount, admin::AdminSession, admin::RememberedDevice, admin::DeviceToken;
+        functions:
+            numbers::metadata_version, permission::authorize, backup::route,
+            backup::routing_table, credentials::parse_pin, credentials::parse_password,
+            credentials::pin_context_for_extension, credentials::validate_new_pin,
+            credentials::mobile_app_check, credentials::trivial_pin_findings,
+            credentials::password_context_for_pbx, credentials::evaluate,
+            credentials::validate_new_password, credentials::generate_pin,
+            credentials::generate_password, credentials::generate_code,
+            recovery::forgot_password, recovery::forgot_pin, lifecycle::preview_footer,
+            lifecycle::preview_toggled, lifecycle::feature_available;
+    }
     Ok(())
 }
 

@@ -14,10 +14,12 @@ use pyo3::prelude::*;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 use crate::error::{Error, Result};
+use crate::numbers::NumberPlan;
 use crate::permission::Actor;
 use crate::policy::Policy;
 
-/// A policy with its hasher (optionally peppered); every lifecycle call takes one.
+/// A policy with its hasher (optionally peppered) and number plan: the one context every
+/// check, generator, query, edit and lifecycle call takes.
 #[gen_stub_pyclass]
 #[pyclass(name = "Rules", module = "pbx_rules", frozen)]
 pub struct Rules(pub rules::Rules);
@@ -40,6 +42,24 @@ impl Rules {
     #[getter]
     fn policy(&self) -> Policy {
         Policy(self.0.policy().clone())
+    }
+    /// The number plan of the policy's numbering section (N1, I2).
+    #[getter]
+    fn number_plan(&self) -> NumberPlan {
+        NumberPlan(self.0.number_plan().clone())
+    }
+    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
+    fn pin_allowance(&self, pin_len: usize) -> u32 {
+        self.0.pin_allowance(pin_len)
+    }
+    /// The consecutive failures an admin password survives before it locks (G5).
+    fn password_allowance(&self) -> u32 {
+        self.0.password_allowance()
+    }
+    /// Spends one verification's time, for a login whose identifier names no account (F5),
+    /// with the GIL released.
+    fn dummy_verify(&self, py: Python<'_>, typed: &str) {
+        py.detach(|| self.0.dummy_verify(typed));
     }
     fn __repr__(&self) -> String {
         "Rules(...)".to_owned()

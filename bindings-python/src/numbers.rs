@@ -3,7 +3,7 @@
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
 
 use crate::error::{Error, Result};
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
@@ -146,16 +146,7 @@ impl NumberBatch {
     /// `(index, NumberError)` for every failed row.
     #[gen_stub(override_return_type(type_repr = "list[tuple[int, NumberError]]"))]
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
-        let rows = self.0.failures().map(|(i, e)| {
-            PyTuple::new(
-                py,
-                [
-                    i.into_pyobject(py)?.into_any().unbind(),
-                    Error::from(e.clone()).into_value(py),
-                ],
-            )
-        });
-        Ok(PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)?)
+        crate::convert::failures(py, &self.0.results)
     }
 
     /// Row `index`: its `PhoneNumber`, or its `NumberError` raised.

@@ -2,10 +2,8 @@
 
 use pbx_rules as rules;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction};
 
-use crate::convert::{from_py, reduce, to_py};
 use crate::error::Result;
 use crate::numbers::digits_of;
 
@@ -15,7 +13,7 @@ use crate::numbers::digits_of;
 #[derive(PartialEq)]
 pub struct Actor(pub rules::Actor);
 
-crate::convert::handle!(repr Actor {
+crate::convert::handle!(dict repr Actor {
     /// The user of an extension.
     #[staticmethod]
     fn user(extension: &str) -> Result<Self> {
@@ -50,20 +48,6 @@ crate::convert::handle!(repr Actor {
             rules::Actor::Partner { .. } => "partner",
         }
     }
-    /// The core's serde form.
-    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    /// Reads what `to_dict()` gave.
-    #[staticmethod]
-    fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
-    }
 });
 
 /// What an actor asks to do. Build one with `Action.set_backup_number("10")`, …
@@ -72,7 +56,7 @@ crate::convert::handle!(repr Actor {
 #[derive(PartialEq)]
 pub struct Action(pub rules::Action);
 
-crate::convert::handle!(repr Action {
+crate::convert::handle!(dict repr Action {
     /// Set the backup number of an extension (B4).
     #[staticmethod]
     fn set_backup_number(extension: &str) -> Result<Self> {
@@ -138,20 +122,6 @@ crate::convert::handle!(repr Action {
     #[getter]
     fn needs_extended_rights(&self) -> bool {
         self.0.needs_extended_rights()
-    }
-    /// The core's serde form.
-    #[gen_stub(override_return_type(type_repr = "dict[str, typing.Any]"))]
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-    /// Reads what `to_dict()` gave.
-    #[staticmethod]
-    fn from_dict(#[gen_stub(override_type(type_repr = "dict[str, typing.Any]"))] state: &Bound<'_, PyAny>) -> Result<Self> {
-        Ok(Self(from_py(state)?))
-    }
-    #[gen_stub(skip)]
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> Result<Bound<'py, PyTuple>> {
-        reduce(slf.as_any(), &slf.get().0)
     }
 });
 

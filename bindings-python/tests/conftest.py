@@ -1,7 +1,8 @@
-"""Shared helpers: the core's JSON vectors, and a cheap hasher for change cases."""
+"""Shared helpers: the core's JSON vectors, a cheap hasher and cheap rules for change cases."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,16 @@ def cases(name: str) -> list[dict[str, Any]]:
 def cheap_hasher() -> pr.Hasher:
     """Low argon2 costs, as the Rust vector tests use, so change cases stay fast."""
     return pr.Hasher(pr.HashPolicy.centrexx().replace(m_cost_kib=64, t_cost=1))
+
+
+def cheap_rules(preset: str = "centrexx") -> pr.Rules:
+    """The preset with low argon2 costs, as the Rust vector tests use, so change cases stay fast."""
+    policy = pr.Policy.preset(preset)
+    return pr.Rules(policy.replace(hashing=policy.hashing.replace(m_cost_kib=64, t_cost=1, p_cost=1)))
+
+
+RULES = pr.Rules()
+NOW = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
 
 
 def families_of(code: str) -> tuple[type[pr.PbxRulesError], ...]:

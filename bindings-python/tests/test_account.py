@@ -21,7 +21,7 @@ def test_naive_datetimes_are_refused() -> None:
 
 def test_state_pickles_and_reprs_hide_secrets() -> None:
     account = pr.ExtensionAccount.create("10", NOW, RULES).account
-    password = pr.generate_password()
+    password = pr.generate_password(pr.PasswordContext(), RULES)
     admin = pr.AdminAccount.create(password, NOW, RULES)
     session = admin.login(password.expose(), NOW, RULES).unwrap()
     assert isinstance(session, pr.AdminSession)
@@ -51,3 +51,16 @@ def test_f6_rules_refuse_a_policy_out_of_bounds() -> None:
     assert info.value.code == "POLICY_OUT_OF_RANGE"
     assert "pin.change_window_days" in info.value.message_en
     assert "pin.change_window_days" in info.value.message_de
+
+
+def test_queries_take_the_rules() -> None:
+    account = pr.ExtensionAccount.create("10", NOW, RULES).account
+    deadline = account.change_deadline(RULES)
+    assert deadline == NOW + dt.timedelta(days=42)  # P5: the default PIN's window
+    assert not account.is_pin_expired(NOW, RULES) and account.is_pin_expired(deadline, RULES)
+    assert not account.is_locked(NOW, RULES) and account.is_locked(deadline, RULES)
+    assert not account.has_pending_reset(NOW, RULES)
+    assert RULES.pin_allowance(4) >= 1 and RULES.password_allowance() >= 1  # G5
+    assert RULES.pin_allowance(6) >= RULES.pin_allowance(4)
+    assert RULES.number_plan.region == "DE"
+    RULES.dummy_verify("4711")  # F5: spends a verification's time, returns nothing

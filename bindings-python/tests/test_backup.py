@@ -9,7 +9,7 @@ import pytest
 
 import pbx_rules as pr
 
-PLAN = pr.NumberPlan()
+RULES = pr.Rules()
 ADMIN = pr.Actor.admin()
 
 
@@ -19,9 +19,9 @@ def pbx() -> pr.PbxMasterData:
 
 def test_b3_routes() -> None:
     ten = pr.ExtensionMasterData("10", "Ada")
-    eleven = pr.ExtensionMasterData("11", "Bob").set_backup_number(PLAN, pr.Actor.user("11"), "0171 12345678")
+    eleven = pr.ExtensionMasterData("11", "Bob").set_backup_number(pr.Actor.user("11"), "0171 12345678", RULES)
     assert eleven.backup_number == eleven.mobile_number == "+4917112345678"  # B5
-    assert pr.Route.decide(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
+    assert pr.route(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
     table = pr.routing_table(pbx(), [ten, eleven])
     assert [(r.extension, r.reroute_to, r.rule) for r in table] == [
         ("10", "+4961316246800", pr.RouteRule.CENTRAL_BACKUP),
@@ -32,24 +32,24 @@ def test_b3_routes() -> None:
 def test_b2_b4_refusals_change_nothing() -> None:
     data = pbx()
     with pytest.raises(pr.BackupError) as info:
-        data.set_central_backup_number(PLAN, ADMIN, "  ")
+        data.set_central_backup_number(ADMIN, "  ", RULES)
     assert info.value.code == "BACKUP_CENTRAL_REQUIRED"
     with pytest.raises(pr.PermissionDenied):
-        data.set_central_backup_number(PLAN, pr.Actor.user("10"), "0171 12345678")
+        data.set_central_backup_number(pr.Actor.user("10"), "0171 12345678", RULES)
     with pytest.raises(pr.PermissionDenied):
-        pr.ExtensionMasterData("10", "Ada").set_backup_number(PLAN, pr.Actor.user("11"), "0171 12345678")
+        pr.ExtensionMasterData("10", "Ada").set_backup_number(pr.Actor.user("11"), "0171 12345678", RULES)
     with pytest.raises(pr.NumberError) as n:  # B6: the number family, even inside an edit
-        data.set_central_backup_number(PLAN, ADMIN, "12")
+        data.set_central_backup_number(ADMIN, "12", RULES)
     assert n.value.code == "NUMBER_TOO_SHORT"
     assert data.central_backup_number == "+4961316246800"
-    assert data.set_central_backup_number(PLAN, ADMIN, "0171 12345678").central_backup_number == "+4917112345678"
+    assert data.set_central_backup_number(ADMIN, "0171 12345678", RULES).central_backup_number == "+4917112345678"
 
 
 def test_i2_toll_fraud_numbers_are_refused_as_backup_numbers() -> None:
     ten = pr.ExtensionMasterData("10", "Ada")
     for typed in ["0900 1 234567", "0180 6 996633", "01850 0123456"]:
         with pytest.raises(pr.BackupError) as info:
-            ten.set_backup_number(PLAN, pr.Actor.user("10"), typed)
+            ten.set_backup_number(pr.Actor.user("10"), typed, RULES)
         assert info.value.code == "BACKUP_NUMBER_KIND_REFUSED"
         assert info.value.message_de != info.value.message_en
     assert ten.mobile_number is None
@@ -57,7 +57,7 @@ def test_i2_toll_fraud_numbers_are_refused_as_backup_numbers() -> None:
 
 def test_state_round_trips_through_json_and_pickle() -> None:
     ext = pr.ExtensionMasterData("10", "Ada", email="ada@example.com")
-    ext = ext.set_backup_number(PLAN, ADMIN, "0171 12345678")
+    ext = ext.set_backup_number(ADMIN, "0171 12345678", RULES)
     for value in (pbx(), ext, pr.Actor.user("10"), pr.Action.set_pin("10")):
         state = value.to_dict()
         again = type(value).from_dict(json.loads(json.dumps(state)))

@@ -42,7 +42,7 @@ def test_codes_are_unique_per_family_and_cover_the_vectors() -> None:
 
 def test_exception_fields() -> None:
     with pytest.raises(ValueError) as info:
-        pr.parse_pin("12")
+        pr.parse_pin("12", pr.Rules())
     err = info.value
     assert isinstance(err, pr.PinError)
     assert err.code == "PIN_TOO_SHORT"

@@ -18,10 +18,10 @@ def test_presets_and_fields() -> None:
 
 
 def test_replace_and_round_trip() -> None:
-    pin = pr.PinPolicy.centrexx().replace(min_len=6)
+    pin = pr.PinPolicy.centrexx().replace(min_len=6, default_pin="000000")
     assert pin.min_len == 6
     with pytest.raises(pr.PinError):
-        pr.parse_pin("4711", pin)
+        pr.parse_pin("4711", pr.Rules(pr.Policy.centrexx().replace(pin=pin)))
     with pytest.raises(AttributeError):
         pin.replace(no_such_field=1)
     p = pr.Policy.strict()

@@ -57,7 +57,7 @@ class World:
             FIXTURE["company_name"],
             FIXTURE["admin_email"],
         )
-        password = pr.parse_password(FIXTURE["admin_password"], self.rules.policy.password)
+        password = pr.parse_password(FIXTURE["admin_password"], False, self.rules)
         self.admin = pr.AdminAccount.create(password, time("2026-01-05T09:00:00Z"), self.rules)
         self.accounts: dict[str, pr.ExtensionAccount] = {}
         self.session: Optional[pr.AdminSession] = None
@@ -127,7 +127,9 @@ class World:
                 elif d.error is not None and "retry_at" in d.error.details:
                     got["retry_at"] = time(d.error.details["retry_at"])
             elif op == "change_pin":
-                d = account.change_pin(actor(step["actor"]), step["old"], step["new"], step["confirmation"], now, rules)
+                d = account.change_pin(
+                    actor(step["actor"]), step["old"], step["new"], step["confirmation"], pr.PinContext(), now, rules
+                )
                 if d.ok:
                     changed = d.unwrap()
                     assert isinstance(changed, pr.PinChanged)
@@ -175,11 +177,8 @@ class World:
             self.admin = d.state
             return
         if op == "change_password":
-            d = self.admin.change_password(
-                step["old"], step["new"], step["new"], now, rules,
-                head_number=self.pbx.head_number(), company_name=self.pbx.company_name,
-                admin_email=self.pbx.admin_email,
-            )
+            ctx = pr.password_context_for_pbx(self.pbx)
+            d = self.admin.change_password(step["old"], step["new"], step["new"], ctx, now, rules)
             if d.ok:
                 changed = d.unwrap()
                 assert isinstance(changed, pr.PasswordChanged)

@@ -24,7 +24,7 @@ def lifecycle(rules: pr.Rules) -> pr.ExtensionAccount:
     assert_type(login.outcome, Optional[pr.UserLogin])
     deadline: Optional[dt.datetime] = login.unwrap().deadline
     assert deadline is not None
-    changed = login.state.change_pin(pr.Actor.user("10"), "0000", "2580", "2580", NOW, rules)
+    changed = login.state.change_pin(pr.Actor.user("10"), "0000", "2580", "2580", pr.PinContext(), NOW, rules)
     assert_type(changed.unwrap(), pr.PinChanged)
     assert changed.unwrap().completes_login
     for effect in changed.effects:
@@ -39,7 +39,7 @@ def lifecycle(rules: pr.Rules) -> pr.ExtensionAccount:
 
 
 def admin(rules: pr.Rules) -> Optional[pr.DeviceToken]:
-    password = pr.parse_password("Kl4vier!Sonate", rules.policy.password)
+    password = pr.parse_password("Kl4vier!Sonate", False, rules)
     account = pr.AdminAccount.create(password, NOW, rules)
     session = account.login(password.expose(), NOW, rules).unwrap()
     assert_type(session, pr.AdminSession)

@@ -39,8 +39,8 @@ __all__ = [
     "NumberPolicy",
     "OneTimeCode",
     "Password",
-    "PasswordChangeOutcome",
     "PasswordChanged",
+    "PasswordContext",
     "PasswordError",
     "PasswordPolicy",
     "PbxMasterData",
@@ -48,8 +48,8 @@ __all__ = [
     "PermissionDenied",
     "PhoneNumber",
     "Pin",
-    "PinChangeOutcome",
     "PinChanged",
+    "PinContext",
     "PinError",
     "PinOrigin",
     "PinPolicy",
@@ -70,13 +70,13 @@ __all__ = [
     "StateError",
     "Strength",
     "StrengthLevel",
+    "Suggestion",
     "ThrottlePolicy",
     "TrivialPinFinding",
     "UserLogin",
     "VerifyMismatchError",
+    "Warning",
     "authorize",
-    "change_password",
-    "change_pin",
     "evaluate",
     "feature_available",
     "forgot_password",
@@ -84,13 +84,15 @@ __all__ = [
     "generate_code",
     "generate_password",
     "generate_pin",
-    "is_default_pin",
     "metadata_version",
     "mobile_app_check",
     "parse_password",
     "parse_pin",
+    "password_context_for_pbx",
+    "pin_context_for_extension",
     "preview_footer",
     "preview_toggled",
+    "route",
     "routing_table",
     "trivial_pin_findings",
     "validate_new_password",
@@ -106,12 +108,12 @@ __version__: builtins.str
 @typing.final
 class AcceptedPassword:
     r"""
-    A password that passed K1–K4, with its strength.
+    A new password that passed every rule, with the meter's verdict.
     """
     @property
     def password(self) -> Password:
         r"""
-        The password, masked (`expose()` for the text).
+        The new password (NFKC under a policy that asks for it).
         """
     @property
     def strength(self) -> Strength:
@@ -123,17 +125,17 @@ class AcceptedPassword:
 @typing.final
 class AcceptedPin:
     r"""
-    A PIN that passed P1 and P3, with the trivial-PIN findings a `Warn` policy lets through.
+    A new PIN that passed every rule, with the findings the policy only warns about.
     """
     @property
     def pin(self) -> Pin:
         r"""
-        The PIN, masked (`expose()` for the text).
+        The new PIN.
         """
     @property
-    def warnings(self) -> builtins.list[builtins.str]:
+    def warnings(self) -> builtins.list[TrivialPinFinding]:
         r"""
-        The trivial-PIN findings the policy only warns about, as codes.
+        Trivial-PIN findings under a warning policy (empty under a refusing one).
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -210,7 +212,7 @@ class Action:
     @staticmethod
     def from_dict(state: dict[str, typing.Any]) -> Action:
         r"""
-        Reads what `to_dict()` gave.
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -252,7 +254,7 @@ class Actor:
     @staticmethod
     def from_dict(state: dict[str, typing.Any]) -> Actor:
         r"""
-        Reads what `to_dict()` gave.
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -296,7 +298,11 @@ class AdminAccount:
         r"""
         The account with a remembered browser added.
         """
-    def change_password(self, old: builtins.str, new: builtins.str, confirmation: builtins.str, now: datetime.datetime, rules: Rules, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Decision[AdminAccount, PasswordChanged]:
+    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether a forgot-password reset waits for its first login at `now` (R1).
+        """
+    def change_password(self, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, now: datetime.datetime, rules: Rules) -> Decision[AdminAccount, PasswordChanged]:
         r"""
         The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
         """
@@ -675,19 +681,27 @@ class ExtensionAccount:
         r"""
         The account of a new extension with the default PIN, or a random one (P2).
         """
-    def change_deadline(self, policy: Policy) -> typing.Optional[datetime.datetime]:
+    def change_deadline(self, rules: Rules) -> typing.Optional[datetime.datetime]:
         r"""
         When the user login locks unless the PIN is changed (P5).
         """
-    def is_pin_expired(self, now: datetime.datetime, policy: Policy) -> builtins.bool:
+    def is_pin_expired(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
         r"""
         Whether that deadline has passed at `now` (P5).
+        """
+    def is_locked(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether the user login is locked at `now`: window closed (P5) or failures used up (G5).
+        """
+    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
+        r"""
+        Whether a forgot-PIN reset waits for its first login at `now` (R2).
         """
     def login(self, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, UserLogin]:
         r"""
         A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
         """
-    def change_pin(self, actor: Actor, old: builtins.str, new: builtins.str, confirmation: builtins.str, now: datetime.datetime, rules: Rules, *, names: typing.Sequence[builtins.str] = ...) -> Decision[ExtensionAccount, PinChanged]:
+    def change_pin(self, actor: Actor, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PinContext, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, PinChanged]:
         r"""
         The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
         """
@@ -752,7 +766,7 @@ class ExtensionMasterData:
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, digits: builtins.str, name: builtins.str, email: typing.Optional[builtins.str] = None, mobile_number: typing.Optional[builtins.str] = None) -> ExtensionMasterData: ...
-    def set_backup_number(self, plan: NumberPlan, actor: Actor, typed: builtins.str) -> ExtensionMasterData:
+    def set_backup_number(self, actor: Actor, typed: builtins.str, rules: Rules) -> ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
         """
@@ -821,15 +835,6 @@ class HashPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> HashPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> HashPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -837,6 +842,15 @@ class HashPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> HashPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -956,15 +970,6 @@ class NumberPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> NumberPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> NumberPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -972,6 +977,15 @@ class NumberPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> NumberPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1015,42 +1029,52 @@ class Password:
     def __str__(self) -> builtins.str: ...
 
 @typing.final
-class PasswordChangeOutcome:
-    r"""
-    A completed password change: the accepted password and its hash to store (K3).
-    """
-    @property
-    def password(self) -> Password:
-        r"""
-        The new password, masked.
-        """
-    @property
-    def strength(self) -> Strength:
-        r"""
-        The meter's verdict (K2).
-        """
-    @property
-    def hash(self) -> builtins.str:
-        r"""
-        The PHC string to store.
-        """
-    def __repr__(self) -> builtins.str: ...
-
-@typing.final
 class PasswordChanged:
     r"""
-    A changed password: when it takes effect (K5) and its strength.
+    A changed password.
     """
     @property
     def effective_at(self) -> datetime.datetime:
         r"""
-        When the new password takes effect (K5).
+        When the new password takes effect; login is refused until then (K5).
         """
     @property
     def strength(self) -> Strength:
         r"""
-        The meter's verdict on it (K2).
+        What the meter said about the new password (K2).
         """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class PasswordContext:
+    r"""
+    The guessable inputs of K4 and whether the account has a second factor. It owns its
+    data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
+    builds it from the master data.
+    """
+    @property
+    def head_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The head number as stored or typed (`+4961316246800`, `06131-624680`).
+        """
+    @property
+    def company_name(self) -> typing.Optional[builtins.str]:
+        r"""
+        The company name from the master data.
+        """
+    @property
+    def admin_email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The admin contact email.
+        """
+    @property
+    def second_factor(self) -> builtins.bool:
+        r"""
+        Whether the account uses a second factor (selects the shorter minimum under NIST).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> PasswordContext: ...
     def __repr__(self) -> builtins.str: ...
 
 class PasswordError(PbxRulesError):
@@ -1075,15 +1099,6 @@ class PasswordPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> PasswordPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> PasswordPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1091,6 +1106,15 @@ class PasswordPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> PasswordPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1139,7 +1163,7 @@ class PbxMasterData:
         r"""
         The head number in E.164 form (N5).
         """
-    def set_central_backup_number(self, plan: NumberPlan, actor: Actor, typed: builtins.str) -> PbxMasterData:
+    def set_central_backup_number(self, actor: Actor, typed: builtins.str, rules: Rules) -> PbxMasterData:
         r"""
         A new central backup number (B2, B4, B6): the new master data, or an exception.
         """
@@ -1268,28 +1292,6 @@ class Pin:
     def __str__(self) -> builtins.str: ...
 
 @typing.final
-class PinChangeOutcome:
-    r"""
-    A completed PIN change: the accepted PIN and its new hash to store (P3).
-    """
-    @property
-    def pin(self) -> Pin:
-        r"""
-        The new PIN, masked.
-        """
-    @property
-    def warnings(self) -> builtins.list[builtins.str]:
-        r"""
-        The trivial-PIN findings the policy only warns about, as codes.
-        """
-    @property
-    def hash(self) -> builtins.str:
-        r"""
-        The PHC string to store.
-        """
-    def __repr__(self) -> builtins.str: ...
-
-@typing.final
 class PinChanged:
     r"""
     A changed PIN.
@@ -1305,6 +1307,32 @@ class PinChanged:
         Trivial-PIN findings the policy only warns about.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class PinContext:
+    r"""
+    What the PIN checks may know about the user besides the PIN (P1). It owns its data, so
+    a binding can hand one over as a plain record; [`PinContext::for_extension`] builds it
+    from the master data.
+    """
+    @property
+    def extension_digits(self) -> typing.Optional[builtins.str]:
+        r"""
+        The extension digits (`10` of `+49 6131 62468-10`).
+        """
+    @property
+    def names(self) -> builtins.list[builtins.str]:
+        r"""
+        Names of the user (first name, last name, full name as typed in the master data).
+        """
+    @property
+    def phone_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The extension's full number (its digits in international and national form count).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __new__(cls, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ..., phone_number: typing.Optional[builtins.str] = None) -> PinContext: ...
+    def __repr__(self) -> builtins.str: ...
 
 class PinError(PbxRulesError):
     r"""
@@ -1328,15 +1356,6 @@ class PinPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> PinPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> PinPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1344,6 +1363,15 @@ class PinPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> PinPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1356,42 +1384,42 @@ class Policy:
     @property
     def numbers(self) -> NumberPolicy:
         r"""
-        Phone numbers (N1).
+        Phone numbers (N1): the default region.
         """
     @property
     def pin(self) -> PinPolicy:
         r"""
-        User PINs.
+        User PINs (P1–P8, R2).
         """
     @property
     def password(self) -> PasswordPolicy:
         r"""
-        The admin password.
+        The admin password (K1–K5, R1).
         """
     @property
     def hashing(self) -> HashPolicy:
         r"""
-        Argon2id costs.
+        Argon2id costs (G4).
         """
     @property
     def second_factor(self) -> SecondFactorPolicy:
         r"""
-        The mailed second-factor code.
+        The emailed second-factor code (A2).
         """
     @property
     def session(self) -> SessionPolicy:
         r"""
-        Sessions and remembered browsers.
+        Sessions and remembered browsers (A2).
         """
     @property
     def throttle(self) -> ThrottlePolicy:
         r"""
-        Failed-login throttling.
+        Failed-login throttling (G5).
         """
     @property
     def recovery(self) -> RecoveryPolicy:
         r"""
-        Forgot-PIN and forgot-password.
+        Forgot-PIN and forgot-password (R1–R3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
@@ -1463,15 +1491,6 @@ class RecoveryPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> RecoveryPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> RecoveryPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1479,6 +1498,15 @@ class RecoveryPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> RecoveryPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1527,38 +1555,48 @@ class Route:
     @property
     def reroute_to(self) -> typing.Optional[builtins.str]:
         r"""
-        Where the call goes instead, if anywhere.
+        The number the call is rerouted to; `None` when it rings at the extension.
         """
     @property
     def rule(self) -> RouteRule:
         r"""
-        Which rule of B3 decided.
+        The rule that decided.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
-    @staticmethod
-    def decide(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route:
-        r"""
-        Where a call to `extension` goes when it is in `reachability` (B3).
-        """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        The core's serde form.
-        """
     def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Rules:
     r"""
-    A policy with its hasher (optionally peppered); every lifecycle call takes one.
+    A policy with its hasher (optionally peppered) and number plan: the one context every
+    check, generator, query, edit and lifecycle call takes.
     """
     @property
     def policy(self) -> Policy:
         r"""
         The policy these rules apply.
         """
+    @property
+    def number_plan(self) -> NumberPlan:
+        r"""
+        The number plan of the policy's numbering section (N1, I2).
+        """
     def __new__(cls, policy: typing.Optional[Policy] = None, pepper: typing.Optional[typing.Sequence[builtins.int]] = None) -> Rules:
         r"""
         Rules under `policy` (default: the centrexx preset); `PolicyError` outside the bounds.
+        """
+    def pin_allowance(self, pin_len: builtins.int) -> builtins.int:
+        r"""
+        The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
+        """
+    def password_allowance(self) -> builtins.int:
+        r"""
+        The consecutive failures an admin password survives before it locks (G5).
+        """
+    def dummy_verify(self, typed: builtins.str) -> None:
+        r"""
+        Spends one verification's time, for a login whose identifier names no account (F5),
+        with the GIL released.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1578,15 +1616,6 @@ class SecondFactorPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> SecondFactorPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> SecondFactorPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1594,6 +1623,15 @@ class SecondFactorPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> SecondFactorPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1660,15 +1698,6 @@ class SessionPolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> SessionPolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> SessionPolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1676,6 +1705,15 @@ class SessionPolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> SessionPolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1688,17 +1726,32 @@ class StateError(PbxRulesError):
 @typing.final
 class Strength:
     r"""
-    What the meter says about a password: level, score 0–4, warning and suggestions (K2).
+    What the meter says about a password (K2).
     """
     @property
     def level(self) -> StrengthLevel:
         r"""
-        The colour (K2).
+        The colour.
         """
     @property
     def score(self) -> builtins.int:
         r"""
         zxcvbn's score 0–4.
+        """
+    @property
+    def guesses_log10(self) -> builtins.float:
+        r"""
+        log10 of zxcvbn's guess estimate.
+        """
+    @property
+    def warning(self) -> typing.Optional[Warning]:
+        r"""
+        What is wrong, if anything (set for scores up to 2).
+        """
+    @property
+    def suggestions(self) -> builtins.list[Suggestion]:
+        r"""
+        How to do better.
         """
     @property
     def warning_code(self) -> typing.Optional[builtins.str]:
@@ -1710,9 +1763,10 @@ class Strength:
         r"""
         The suggestions' stable codes (`"add_another_word"`).
         """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def level_name(self, lang: Lang = ...) -> builtins.str:
         r"""
-        The level's colour name in the given language (`"gelb"`).
+        The level's colour name in `lang` (`"gelb"`).
         """
     def warning_text(self, lang: Lang = ...) -> typing.Optional[builtins.str]:
         r"""
@@ -1721,10 +1775,6 @@ class Strength:
     def suggestion_texts(self, lang: Lang = ...) -> builtins.list[builtins.str]:
         r"""
         The suggestions in `lang`.
-        """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Level, score, warning and suggestions as the core serialises them.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -1744,15 +1794,6 @@ class ThrottlePolicy:
         r"""
         The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
         """
-    def to_dict(self) -> dict[str, typing.Any]:
-        r"""
-        Every field as the core's serde form.
-        """
-    @staticmethod
-    def from_dict(state: dict[str, typing.Any]) -> ThrottlePolicy:
-        r"""
-        Reads what `to_dict()` gave; `StateError` for another shape.
-        """
     def replace(self, **changes: typing.Any) -> ThrottlePolicy:
         r"""
         A copy with the given fields changed (`policy.replace(min_len=6)`).
@@ -1760,6 +1801,15 @@ class ThrottlePolicy:
     def __getattr__(self, field: builtins.str) -> typing.Any:
         r"""
         Reads one field (`policy.pin.min_len`).
+        """
+    def to_dict(self) -> dict[str, typing.Any]:
+        r"""
+        The core's serde form.
+        """
+    @staticmethod
+    def from_dict(state: dict[str, typing.Any]) -> ThrottlePolicy:
+        r"""
+        Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -2076,6 +2126,31 @@ class StrengthLevel(enum.Enum):
         """
 
 @typing.final
+class Suggestion(enum.Enum):
+    r"""
+    How to choose a better password, in a sentence.
+    """
+    USE_A_FEW_WORDS = ...
+    NO_NEED_FOR_SYMBOLS = ...
+    ADD_ANOTHER_WORD = ...
+    CAPITALIZATION_DOESNT_HELP = ...
+    ALL_UPPERCASE = ...
+    REVERSED_WORDS = ...
+    PREDICTABLE_SUBSTITUTIONS = ...
+    LONGER_KEYBOARD_PATTERN = ...
+    AVOID_REPEATS = ...
+    AVOID_SEQUENCES = ...
+    AVOID_RECENT_YEARS = ...
+    AVOID_ASSOCIATED_YEARS = ...
+    AVOID_ASSOCIATED_DATES = ...
+
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
+
+@typing.final
 class TrivialPinFinding(enum.Enum):
     r"""
     One reason why a PIN is easy to guess.
@@ -2127,22 +2202,46 @@ class TrivialPinFinding(enum.Enum):
         The value as the core's JSON spells it, the same in every language.
         """
 
+@typing.final
+class Warning(enum.Enum):
+    r"""
+    What is wrong with a password, in a sentence.
+    """
+    STRAIGHT_ROWS_OF_KEYS = ...
+    SHORT_KEYBOARD_PATTERNS = ...
+    REPEATS_LIKE_AAA = ...
+    REPEATS_LIKE_ABC_ABC = ...
+    TOP10_PASSWORD = ...
+    TOP100_PASSWORD = ...
+    COMMON_PASSWORD = ...
+    SIMILAR_TO_COMMON_PASSWORD = ...
+    SEQUENCES_LIKE_ABC = ...
+    RECENT_YEARS = ...
+    WORD_BY_ITSELF = ...
+    DATES = ...
+    NAMES_BY_THEMSELVES = ...
+    COMMON_NAMES = ...
+    COMMON_GERMAN_WORD = ...
+    r"""
+    A common German word or name (our German data).
+    """
+    CONTEXT_WORD = ...
+    r"""
+    The head number, company name or admin email (K4).
+    """
+
+    @property
+    def code(self) -> builtins.str:
+        r"""
+        The value as the core's JSON spells it, the same in every language.
+        """
+
 def authorize(actor: Actor, action: Action) -> None:
     r"""
     Whether `actor` may perform `action`; raises `PermissionDenied` naming what is missing.
     """
 
-def change_password(old: builtins.str, new: builtins.str, confirmation: builtins.str, stored_hash: builtins.str, hasher: Hasher, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> PasswordChangeOutcome:
-    r"""
-    A password change with the old password (K3), hashing with the GIL released.
-    """
-
-def change_pin(old: builtins.str, new: builtins.str, confirmation: builtins.str, stored_hash: builtins.str, hasher: Hasher, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> PinChangeOutcome:
-    r"""
-    A PIN change with the old PIN (P3), hashing with the GIL released; raises `PinError`.
-    """
-
-def evaluate(password: builtins.str, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Strength:
+def evaluate(password: builtins.str, ctx: PasswordContext, rules: Rules) -> Strength:
     r"""
     The meter for a password (K2, K4); never raises.
     """
@@ -2164,24 +2263,19 @@ def forgot_pin(pbx: PbxMasterData, extension: typing.Optional[tuple[ExtensionMas
     `state` is the new `ExtensionAccount` (or `None` when refused).
     """
 
-def generate_code(policy: typing.Optional[SecondFactorPolicy] = None) -> OneTimeCode:
+def generate_code(rules: Rules) -> OneTimeCode:
     r"""
     A second-factor code (A2).
     """
 
-def generate_password(policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> Password:
+def generate_password(ctx: PasswordContext, rules: Rules) -> Password:
     r"""
     A random password that passes K1 and reaches level green (R1).
     """
 
-def generate_pin(policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> Pin:
+def generate_pin(ctx: PinContext, rules: Rules) -> Pin:
     r"""
     A random PIN that is never the default, never refused by the app, never trivial (R2).
-    """
-
-def is_default_pin(pin: Pin, policy: typing.Optional[PinPolicy] = None) -> builtins.bool:
-    r"""
-    Whether the PIN is the policy's default PIN (P2).
     """
 
 def metadata_version() -> builtins.str:
@@ -2189,19 +2283,30 @@ def metadata_version() -> builtins.str:
     The `phonenumbers` version whose numbering metadata is embedded (`"9.0.43"`).
     """
 
-def mobile_app_check(pin: Pin, mobile: typing.Optional[builtins.str], policy: typing.Optional[PinPolicy] = None) -> None:
+def mobile_app_check(pin: Pin, mobile: typing.Optional[builtins.str], rules: Rules) -> None:
     r"""
     Whether the mobile app may log in with this PIN (P8); raises `PinError`.
     """
 
-def parse_password(text: builtins.str, policy: typing.Optional[PasswordPolicy] = None, second_factor: builtins.bool = ...) -> Password:
+def parse_password(text: builtins.str, second_factor: builtins.bool, rules: Rules) -> Password:
     r"""
     A password as typed, checked against K1; raises `PasswordError`.
     """
 
-def parse_pin(text: builtins.str, policy: typing.Optional[PinPolicy] = None) -> Pin:
+def parse_pin(text: builtins.str, rules: Rules) -> Pin:
     r"""
     A PIN as typed, checked against P1; raises `PinError`.
+    """
+
+def password_context_for_pbx(pbx: PbxMasterData, second_factor: builtins.bool = ...) -> PasswordContext:
+    r"""
+    The K4 inputs of the PBX's master data: its head number, company name and admin e-mail.
+    """
+
+def pin_context_for_extension(pbx: PbxMasterData, extension: ExtensionMasterData) -> PinContext:
+    r"""
+    What the PIN checks know of an extension's user (P1): its digits, its full number under
+    the PBX's base number and the user's names, from the master data.
     """
 
 def preview_footer(mode: PreviewMode, actor: Actor) -> typing.Optional[builtins.str]:
@@ -2215,22 +2320,27 @@ def preview_toggled(mode: PreviewMode, actor: Actor) -> PreviewMode:
     The other mode, for a click on the footer (V1); raises `PermissionDenied`.
     """
 
+def route(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reachability) -> Route:
+    r"""
+    Where a call to `extension` goes when it is in `reachability`, and why (B3).
+    """
+
 def routing_table(pbx: PbxMasterData, extensions: typing.Sequence[ExtensionMasterData]) -> builtins.list[Route]:
     r"""
     The route of every extension should it become unreachable, in the order given (B3).
     """
 
-def trivial_pin_findings(pin: Pin, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ..., phone_number: typing.Optional[builtins.str] = None) -> builtins.list[builtins.str]:
+def trivial_pin_findings(pin: Pin, ctx: PinContext, rules: Rules) -> builtins.list[TrivialPinFinding]:
     r"""
-    Every reason why the PIN is easy to guess, as codes; empty for a good PIN.
+    Every reason why the PIN is easy to guess; empty for a good PIN.
     """
 
-def validate_new_password(new: builtins.str, confirmation: builtins.str, policy: typing.Optional[PasswordPolicy] = None, *, head_number: typing.Optional[builtins.str] = None, company_name: typing.Optional[builtins.str] = None, admin_email: typing.Optional[builtins.str] = None, second_factor: builtins.bool = ...) -> AcceptedPassword:
+def validate_new_password(new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, rules: Rules) -> AcceptedPassword:
     r"""
     A new password typed twice (K1–K4); raises `PasswordError`.
     """
 
-def validate_new_pin(new: builtins.str, confirmation: builtins.str, policy: typing.Optional[PinPolicy] = None, *, extension_digits: typing.Optional[builtins.str] = None, names: typing.Sequence[builtins.str] = ...) -> AcceptedPin:
+def validate_new_pin(new: builtins.str, confirmation: builtins.str, ctx: PinContext, rules: Rules) -> AcceptedPin:
     r"""
     A new PIN typed twice (P1, P3); raises `PinError`.
     """

@@ -128,41 +128,37 @@ def read_secret(prompt: str) -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def preset(name: str) -> pr.Policy:
-    return pr.Policy.preset(name)
+def preset(name: str) -> pr.Rules:
+    return pr.Rules(pr.Policy.preset(name))
 
 
 def cmd_check_pin(args: argparse.Namespace) -> int:
-    policy = preset(args.policy).pin
+    rules = preset(args.policy)
+    ctx = pr.PinContext(extension_digits=args.extension, names=args.name)
     pins = [read_secret("PIN: ")] if sys.stdin.isatty() else sys.stdin.read().splitlines()
     refused = 0
     for line, pin in enumerate(pins, 1):
         try:
-            accepted = pr.validate_new_pin(pin, pin, policy, extension_digits=args.extension, names=args.name)
+            accepted = pr.validate_new_pin(pin, pin, ctx, rules)
         except pr.PbxRulesError as e:
             refused += 1
             print(f"line {line}: {e.code}: {message(e, args.lang)}")
             continue
-        warnings = accepted.warnings
-        print(f"line {line}: ok" + (f" (warnings: {', '.join(warnings)})" if warnings else ""))
+        warnings = ", ".join(w.code for w in accepted.warnings)
+        print(f"line {line}: ok" + (f" (warnings: {warnings})" if warnings else ""))
     return 1 if refused else 0
 
 
 def cmd_meter(args: argparse.Namespace) -> int:
     password = read_secret("Password: ")
-    policy = preset(args.policy).password
+    rules = preset(args.policy)
     try:
-        pr.parse_password(password, policy)
+        pr.parse_password(password, False, rules)
         rules_error: Optional[pr.PbxRulesError] = None
     except pr.PbxRulesError as e:
         rules_error = e
-    strength = pr.evaluate(
-        password,
-        policy,
-        head_number=args.head_number,
-        company_name=args.company,
-        admin_email=args.email,
-    )
+    ctx = pr.PasswordContext(head_number=args.head_number, company_name=args.company, admin_email=args.email)
+    strength = pr.evaluate(password, ctx, rules)
     langs = ["de", "en"] if args.lang == "both" else [args.lang]
     report: dict[str, object] = {"level": strength.level.code, "score": strength.score}
     for lang in langs:
@@ -198,7 +194,7 @@ def median_ms(hash_once: Callable[[], object], rounds: int) -> float:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    base = preset(args.policy).hashing
+    base = preset(args.policy).policy.hashing
     memory = args.memory_kib or base.m_cost_kib
     lanes = args.parallelism or base.p_cost
     limit = max(base.max_t_cost, args.max_t)

@@ -6,6 +6,11 @@ use crate::{Hasher, Password, PasswordPolicy};
 
 /// A new password that passed every rule, with the meter's verdict.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all)
+)]
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptedPassword {

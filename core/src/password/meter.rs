@@ -80,6 +80,11 @@ impl StrengthLevel {
 /// builds it from the master data.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq, from_py_object)
+)]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordContext {
     /// The head number as stored or typed (`+4961316246800`, `06131-624680`).
@@ -116,6 +121,11 @@ impl PasswordContext {
     feature = "wasm",
     derive(tsify::Tsify),
     tsify(missing_as_null, rename = "StrengthData")
+)]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq)
 )]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -7,6 +7,11 @@ use crate::{
 
 /// A new PIN that passed every rule, with the findings the policy only warns about.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all)
+)]
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct AcceptedPin {

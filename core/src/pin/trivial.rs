@@ -93,6 +93,11 @@ localized!(TrivialPinFinding {
 /// from the master data.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "python",
+    pyo3_stub_gen::derive::gen_stub_pyclass,
+    pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq, from_py_object)
+)]
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PinContext {
     /// The extension digits (`10` of `+49 6131 62468-10`).
