@@ -72,62 +72,48 @@ impl<E: Localized + Serialize> Family for E {
     }
 }
 
-impl Error {
-    fn inner(&self) -> &dyn Family {
-        match self {
-            Self::Number(e) => e,
-            Self::LoginId(e) => e,
-            Self::Backup(e) => e,
-            Self::Permission(e) => e,
-            Self::Pin(e) => e,
-            Self::Password(e) => e,
-            Self::Hash(e) => e,
-            Self::Generate(e) => e,
-            Self::Login(e) => e,
-            Self::Recovery(e) => e,
-            Self::Policy(e) => e,
-            Self::State(e) => e,
-        }
-    }
+/// The one list of families: each variant with its type and its name. It makes the
+/// dispatch to the family, [`Error::family`] and [`Error::FAMILIES`], so a family's name is
+/// written once.
+macro_rules! families {
+    ($($variant:ident($ty:ty) => $name:literal,)+) => {
+        impl Error {
+            fn inner(&self) -> &dyn Family {
+                match self { $(Self::$variant(e) => e,)+ }
+            }
 
-    /// The family's name, as bindings name their exception classes (`number`, `pin`, …).
-    #[must_use]
-    pub fn family(&self) -> &'static str {
-        match self {
-            Self::Number(_) => "number",
-            Self::LoginId(_) => "login_id",
-            Self::Backup(_) => "backup",
-            Self::Permission(_) => "permission",
-            Self::Pin(_) => "pin",
-            Self::Password(_) => "password",
-            Self::Hash(_) => "hash",
-            Self::Generate(_) => "generate",
-            Self::Login(_) => "login",
-            Self::Recovery(_) => "recovery",
-            Self::Policy(_) => "policy",
-            Self::State(_) => "state",
+            /// The family's name, as bindings name their exception classes (`number`,
+            /// `pin`, …).
+            #[must_use]
+            pub fn family(&self) -> &'static str {
+                match self { $(Self::$variant(_) => $name,)+ }
+            }
+
+            /// Every family with its codes, in the order of the variants: the one table
+            /// bindings make their exception types from. A code belongs to exactly one
+            /// family (tested).
+            pub const FAMILIES: &'static [(&'static str, &'static [&'static str])] =
+                &[$(($name, <$ty>::CODES),)+];
         }
-    }
+    };
+}
+
+families! {
+    Number(NumberError) => "number",
+    LoginId(LoginIdError) => "login_id",
+    Backup(BackupError) => "backup",
+    Permission(PermissionError) => "permission",
+    Pin(PinError) => "pin",
+    Password(PasswordError) => "password",
+    Hash(HashError) => "hash",
+    Generate(GenerateError) => "generate",
+    Login(LoginError) => "login",
+    Recovery(RecoveryError) => "recovery",
+    Policy(PolicyError) => "policy",
+    State(StateError) => "state",
 }
 
 impl Error {
-    /// Every family with its codes, in the order of the variants: the one table bindings
-    /// make their exception types from. A code belongs to exactly one family (tested).
-    pub const FAMILIES: &'static [(&'static str, &'static [&'static str])] = &[
-        ("number", NumberError::CODES),
-        ("login_id", LoginIdError::CODES),
-        ("backup", BackupError::CODES),
-        ("permission", PermissionError::CODES),
-        ("pin", PinError::CODES),
-        ("password", PasswordError::CODES),
-        ("hash", HashError::CODES),
-        ("generate", GenerateError::CODES),
-        ("login", LoginError::CODES),
-        ("recovery", RecoveryError::CODES),
-        ("policy", PolicyError::CODES),
-        ("state", StateError::CODES),
-    ];
-
     /// The error as JSON: `{"family", "code", "message_de", "message_en"}` and `"details"`
     /// when the error carries data. Never a secret: no error of this crate holds one.
     #[must_use]
