@@ -23,8 +23,16 @@ pub(crate) trait Revise: Sized {
     fn revise(self, before: &Self) -> Self;
 }
 
+/// The lifecycle states: each counts its changes (`Revise`) and names its revision
+/// (`Revised`).
 macro_rules! revised {
     ($($ty:ty),+) => {$(
+        impl Revised for $ty {
+            fn revision(&self) -> u64 {
+                self.revision
+            }
+        }
+
         impl Revise for $ty {
             fn revise(mut self, before: &Self) -> Self {
                 if self != *before {
@@ -38,17 +46,6 @@ macro_rules! revised {
     )+};
 }
 revised!(ExtensionAccount, AdminAccount, AdminSession);
-
-macro_rules! named {
-    ($($ty:ty),+) => {$(
-        impl Revised for $ty {
-            fn revision(&self) -> u64 {
-                self.revision
-            }
-        }
-    )+};
-}
-named!(ExtensionAccount, AdminAccount, AdminSession);
 
 impl<S: Revise> Revise for Option<S> {
     fn revise(self, before: &Self) -> Self {
