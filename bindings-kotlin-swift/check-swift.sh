@@ -71,7 +71,7 @@ check_component PbxRules "$gen/kotlin/de/pbxrules/pbx_rules.kt" uniffi_pbx_rules
 # The error enum is public with one case per core family.
 swift=$gen/swift/PbxRules.swift
 grep -B1 '^enum RuleError: Swift.Error' "$swift" | grep -q '^public' || bad "RuleError is not public"
-for family in Number LoginId Backup Permission Pin Password Hash Generate Login Recovery Policy State Other; do
+for family in Number LoginId Backup Permission Pin Password Hash Generate Login Recovery Session Policy State Other; do
   grep -q "^    case $family(" "$swift" || bad "no Swift case RuleError.$family"
 done
 

@@ -6,8 +6,9 @@
 #
 # Every browser module matches numbers with the browser's own RegExp (feature host-regex, no
 # regex code in the module) and is built on nightly with std rebuilt for size (panics abort at
-# once, no panic locations, no Debug text). The numbers module embeds every region and is
-# shrunk by binaryen's wasm-opt: every region within 63 KB gzipped (see README).
+# once, no panic locations, no Debug text). The numbers module has every region, its table
+# last in the .wasm, and is shrunk by binaryen's wasm-opt and terser: .wasm and glue within
+# libphonenumber-js max's size gzipped (see README).
 # PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The meter and PIN modules
 # need the numbering engine only for the rules' number plan and the numbers in their
 # contexts: the regions in PBX_RULES_REGIONS (default DE,AT,CH); the PIN module is shrunk by
@@ -24,11 +25,13 @@ build() { # features
   cargo build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
     --no-default-features --features "$1" --locked
 }
-nightly() { # features regions: a browser module, on nightly with std built for size
-  CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="$2" \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+nightly() { # features regions [cargo args…]: a browser module, on nightly with std built for size
+  local features=$1 regions=$2
+  shift 2
+  CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="$regions" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none ${rustflags-}" \
     cargo +nightly build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
-    --no-default-features --features "$1" --locked -Zbuild-std=std,panic_abort
+    --no-default-features --features "$features" --locked -Zbuild-std=std,panic_abort "$@"
 }
 bindgen() { # wasm-bindgen target, output dir, name[, .wasm]
   rm -rf "$2" && mkdir -p "$2"
@@ -46,12 +49,24 @@ bindgen nodejs "$out/node" pbx_rules
 
 for area in ${AREAS:-meter numbers pins}; do
   case "$area" in
-    numbers) nightly numbers,host-regex "${PBX_RULES_NUMBER_REGIONS-}" ;;
+    # The numbers module: std's size-optimised variants (optimize_for_size), talc as its
+    # allocator, JS objects held in the glue rather than in a wasm table (no reference types:
+    # 0.4 KB less); cargo's messages name the core build script's output, whose table
+    # tools/table-last.mjs moves to the end of the .wasm.
+    numbers) rustflags=-Ctarget-feature=-reference-types nightly numbers,host-regex,talc \
+      "${PBX_RULES_NUMBER_REGIONS-}" -Zbuild-std-features=optimize_for_size \
+      --message-format=json-render-diagnostics >"$CARGO_TARGET_DIR/nightly/numbers-messages.json" ;;
     *) nightly "$area,host-regex,compact-lists" "${PBX_RULES_REGIONS-DE,AT,CH}" ;;
   esac
   module="$CARGO_TARGET_DIR/nightly/wasm32-unknown-unknown/wasm/pbx_rules_wasm.wasm"
   bindgen web "$out/web/$area" "$area" "$module"
   bindgen nodejs "$out/node-area/$area" "$area" "$module"
+  if [ "$area" = numbers ]; then
+    # The browser glue minified (terser; the peer's bundle is minified too), the classes'
+    # names and the TypeScript pointer wasm-bindgen puts first kept.
+    bindings-wasm/node_modules/.bin/terser "$out/web/numbers/numbers.js" --module --compress \
+      --mangle --keep-classnames --comments '/@ts-self-types/' -o "$out/web/numbers/numbers.js"
+  fi
   for dir in web node-area; do
     [ -z "${records[$area]:-}" ] || node bindings-wasm/tools/core-records.mjs \
       "$out/node/pbx_rules.d.ts" "$out/$dir/$area/$area.d.ts" ${records[$area]}
@@ -59,6 +74,10 @@ for area in ${AREAS:-meter numbers pins}; do
       bindings-wasm/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals \
         --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue \
         "$out/$dir/$area/${area}_bg.wasm" -o "$out/$dir/$area/${area}_bg.wasm"
+    fi
+    if [ "$area" = numbers ]; then
+      node bindings-wasm/tools/table-last.mjs "$CARGO_TARGET_DIR/nightly/numbers-messages.json" \
+        "$out/$dir/numbers/numbers_bg.wasm"
     fi
   done
 done

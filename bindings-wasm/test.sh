@@ -6,7 +6,7 @@
 # test, tsc --strict over every generated .d.ts and a TypeScript consumer, the core's number
 # tests on regex-lite, the Node tests (every shared vector, the parity replay of
 # scenarios.json, error objects, secrets, state JSON) and the Chromium end-to-end test. Every browser module also needs nightly with
-# rust-src and binaryen (npm).
+# rust-src and binaryen (npm); the numbers module terser (npm) too.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd .. && pwd)"
@@ -50,3 +50,5 @@ bash npm/install-check.sh
 node --test tests/
 # Figures for the README (sizes, first answer, meter per keystroke); informative only.
 node tests/timing.mjs
+# The numbers module beside libphonenumber-js max: sizes, first answer in Node and Chromium.
+node tests/numbers-bench.mjs --runs 5

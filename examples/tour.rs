@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{
     Actor, AdminAccount, BaseNumber, ChangeForm, Decision, E164, Effect, ExtensionAccount,
     ExtensionDigits, ExtensionMasterData, Lang, Localized, NumberPlan, Password, PbxMasterData,
-    PinContext, Policy, Reachability, Route, Rules, forgot_pin, routing_table,
+    PinContext, Policy, Reachability, Route, Rules, forgot_password, forgot_pin, routing_table,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     backup(&rules, &pbx, extensions.clone())?;
     user_lifecycle(&pbx, &extensions[0], &rules)?;
     admin_login(&pbx, &rules)?;
+    way_back(&pbx, &extensions[0], &rules)?;
     Ok(())
 }
 
@@ -276,8 +277,10 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
         rules,
     );
     show("password accepted, unknown browser (A2)", &login);
+    let account = login.state;
     let session = login.outcome?;
     let requested = session.request_code(
+        &account,
         pbx.admin_email.as_deref().or(Some("admin@beispiel.de")),
         t0,
         rules,
@@ -291,7 +294,6 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
             _ => None,
         })
         .unwrap_or_default();
-    let account = login.state;
     let confirmed =
         requested
             .state
@@ -311,4 +313,74 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
     let menu = notice.acknowledge_default_pins()?;
     println!("main menu as {:?}", menu.actor());
     Ok(())
+}
+
+/// G11, G9: sessions end with the credential, and a locked-out admin gets back in.
+fn way_back(
+    pbx: &PbxMasterData,
+    ada: &ExtensionMasterData,
+    rules: &Rules,
+) -> Result<(), Box<dyn std::error::Error>> {
+    println!("\n-- G11, G9: sessions end with the credential; the owner always gets back in --");
+    let t0 = start();
+    let account = ExtensionAccount::create(ada.digits.clone(), t0, rules)?.account;
+    let login = account.login("0000", t0, rules);
+    let stamp = login.outcome?.session().clone();
+    let checked = account.check_session(&stamp, t0 + TimeDelta::minutes(30), rules);
+    println!("Ada's session after 30 minutes: {}", verdict(&checked));
+    let admin = Actor::Admin {
+        extended_rights: false,
+    };
+    let set = account.set_pin_by_admin(&admin, "2580", "2580", t0 + TimeDelta::minutes(31), rules);
+    let checked = set
+        .state
+        .check_session(&stamp, t0 + TimeDelta::minutes(32), rules);
+    println!("after the admin set a new PIN: {}", verdict(&checked));
+
+    let password = Password::parse("Kaffeetasse Nordwind 7!", false, rules)?;
+    let mut account = AdminAccount::create(&password, t0, rules)?;
+    let mut now = t0;
+    while !account.is_locked(rules) {
+        account = account.login("geraten", None, vec![], now, rules).state;
+        now += TimeDelta::hours(1);
+    }
+    println!(
+        "someone who knows the head number locked the admin account with {} wrong passwords",
+        account.failed_logins()
+    );
+    let later = now + TimeDelta::days(365);
+    let refused = account.login(password.expose(), None, vec![], later, rules);
+    println!(
+        "a year later, the right password: {}",
+        verdict(&refused.outcome)
+    );
+    let mut pbx = pbx.clone();
+    pbx.admin_email = Some("admin@beispiel.de".into());
+    let asked = forgot_password("06131-624680", Some((&pbx, &account)), later, rules);
+    show("the admin asks for a new password (R1)", &asked);
+    let mailed = asked
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let account = asked.state.ok_or("no admin account")?;
+    let usable = later + rules.policy().password.propagation_delay();
+    let back = account.login(&mailed, None, vec![], usable, rules);
+    println!(
+        "the mailed password after its delay (K5): {}, still locked: {}",
+        verdict(&back.outcome),
+        back.state.is_locked(rules)
+    );
+    Ok(())
+}
+
+/// `ok`, or the refusal's code and English message.
+fn verdict<T, E: Localized>(result: &Result<T, E>) -> String {
+    match result {
+        Ok(_) => "ok".into(),
+        Err(e) => format!("{}: {}", e.code(), e.message(Lang::En)),
+    }
 }

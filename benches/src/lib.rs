@@ -16,6 +16,45 @@ pub fn read_number_corpus(path: &Path) -> std::io::Result<Vec<(String, String)>>
         .collect())
 }
 
+/// Reads a `class<TAB>password` corpus (see `benches/corpus/make_passwords.py`).
+///
+/// # Errors
+/// The I/O error when the file cannot be read.
+pub fn read_password_corpus(path: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(text
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(class, password)| (class.to_owned(), password.to_owned()))
+        .collect())
+}
+
+/// Calls per second of each runner over the same inputs, measured in six rounds of
+/// alternating slices (a quarter second each, at least one pass over the inputs), so load
+/// from other processes on a shared machine hits every runner alike.
+pub fn alternating_rates<T: AsRef<str>>(
+    inputs: &[T],
+    runners: &mut [&mut dyn FnMut(&str)],
+) -> Vec<f64> {
+    let mut totals = vec![(0_u64, 0.0_f64); runners.len()];
+    for _ in 0..6 {
+        for (which, run) in runners.iter_mut().enumerate() {
+            let start = std::time::Instant::now();
+            let mut n = 0;
+            while n == 0 || start.elapsed().as_secs_f64() < 0.25 {
+                for p in inputs {
+                    run(p.as_ref());
+                    n += 1;
+                }
+            }
+            totals[which].0 += n;
+            totals[which].1 += start.elapsed().as_secs_f64();
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    totals.iter().map(|(n, t)| *n as f64 / t).collect()
+}
+
 /// Passwords of 8 to 32 characters as people type them: words, names, digits, symbols,
 /// German and English, plus random strings.
 #[must_use]

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, UserLogin};
+use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, SessionStamp, UserLogin};
 
 use crate::backup::{ExtensionMasterData, PbxMasterData};
 use crate::decision::{decision, same, unit};
-use crate::error::RuleError;
+use crate::error::{RuleError, rule_error};
 use crate::json::json_handle;
 use crate::number::digits;
 use crate::rules::Rules;
@@ -45,9 +45,14 @@ decision!(
     PinChanged => PinChanged = same
 );
 decision!(
-    /// The decision of an admin PIN set (P4) or a mobile app login (P8).
+    /// The decision of an admin PIN set (P4).
     AccountDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
     () => () = unit
+);
+decision!(
+    /// The decision of a mobile app login (P8): the session it opened (G11).
+    MobileLoginDecision: pbx_rules::ExtensionAccount => Arc<ExtensionAccount> = account;
+    SessionStamp => SessionStamp = same
 );
 decision!(
     /// The decision of a forgot-PIN request (R2, R3, F2, F3): the account when there is one.
@@ -167,7 +172,22 @@ impl ExtensionAccount {
         self.0.has_pending_reset(utc(now), &rules.0)
     }
 
-    /// A user login with the PIN (P5, P6, G5).
+    /// Whether a session this account's login opened still holds (G11); the stamp to keep
+    /// in its place (it records this request for the idle limit).
+    /// Throws `RuleError.Session` once the PIN changed, the account is locked, or a time
+    /// limit passed.
+    pub fn check_session(
+        &self,
+        stamp: SessionStamp,
+        now: Time,
+        rules: &Rules,
+    ) -> Result<SessionStamp, RuleError> {
+        self.0
+            .check_session(&stamp, utc(now), &rules.0)
+            .map_err(rule_error)
+    }
+
+    /// A user login with the PIN (P5, P6, G5); the outcome carries the session it opened.
     pub fn login(&self, pin: String, now: Time, rules: &Rules) -> Arc<UserLoginDecision> {
         UserLoginDecision::wrap(self.0.login(&pin, utc(now), &rules.0))
     }
@@ -208,14 +228,14 @@ impl ExtensionAccount {
         AccountDecision::wrap(d)
     }
 
-    /// The mobile app's login (P8).
+    /// The mobile app's login (P8); the outcome is the session it opened (G11).
     pub fn mobile_login(
         &self,
         master: &ExtensionMasterData,
         pin: String,
         now: Time,
         rules: &Rules,
-    ) -> Arc<AccountDecision> {
-        AccountDecision::wrap(self.0.mobile_login(&master.0, &pin, utc(now), &rules.0))
+    ) -> Arc<MobileLoginDecision> {
+        MobileLoginDecision::wrap(self.0.mobile_login(&master.0, &pin, utc(now), &rules.0))
     }
 }

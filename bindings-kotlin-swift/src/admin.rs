@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use pbx_rules::{
     Actor, AdminStep, ChangeForm, ExtensionDigits, OneTimeCode, PasswordChanged, PasswordContext,
+    SessionStamp,
 };
 
 use crate::account::{Time, utc};
@@ -18,7 +19,7 @@ use crate::rules::Rules;
 #[derive(Debug, uniffi::Object)]
 pub struct AdminAccount(pbx_rules::AdminAccount);
 
-/// One admin login in progress.
+/// One admin login in progress, and then the admin's session (G11).
 #[derive(Debug, uniffi::Object)]
 pub struct AdminSession(pbx_rules::AdminSession);
 
@@ -159,6 +160,26 @@ impl AdminAccount {
         self.0.failed_codes()
     }
 
+    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
+    /// password still gets in (G9).
+    pub fn is_locked(&self, rules: &Rules) -> bool {
+        self.0.is_locked(&rules.0)
+    }
+
+    /// Whether an admin session still holds (G11); the session to store in its place (it
+    /// records this request for the idle limit).
+    /// Throws `RuleError.Session` once the password changed, the account is locked, or a
+    /// time limit passed.
+    pub fn check_session(
+        &self,
+        session: &AdminSession,
+        now: Time,
+        rules: &Rules,
+    ) -> Result<Arc<AdminSession>, RuleError> {
+        let checked = self.0.check_session(&session.0, utc(now), &rules.0);
+        Ok(Arc::new(AdminSession(checked.map_err(rule_error)?)))
+    }
+
     /// The remembered browsers (A2).
     pub fn devices(&self) -> Vec<Arc<RememberedDevice>> {
         let devices = self.0.devices().iter().cloned();
@@ -226,6 +247,12 @@ impl AdminSession {
         self.0.default_pin_extensions().to_vec()
     }
 
+    /// Whose session under which password, since when (G11); `AdminAccount.checkSession`
+    /// checks it.
+    pub fn stamp(&self) -> SessionStamp {
+        self.0.stamp().clone()
+    }
+
     /// The actor for permission checks, once in the main menu.
     pub fn actor(&self) -> Option<Actor> {
         self.0.actor()
@@ -258,17 +285,18 @@ impl AdminSession {
         ))
     }
 
-    /// A2: mails a code for extended rights to the admin address.
+    /// A2: mails a code for extended rights to the admin address; none that the PBX's admin
+    /// `account` could not accept (its wrong codes locked it, or its throttle waits past the
+    /// code's lifetime).
     pub fn request_code(
         &self,
+        account: &AdminAccount,
         admin_email: Option<String>,
         now: Time,
         rules: &Rules,
     ) -> Arc<CodeRequestDecision> {
-        CodeRequestDecision::wrap(
-            self.0
-                .request_code(admin_email.as_deref(), utc(now), &rules.0),
-        )
+        let email = admin_email.as_deref();
+        CodeRequestDecision::wrap(self.0.request_code(&account.0, email, utc(now), &rules.0))
     }
 
     /// A2, F7: the typed code, counted against the admin account.

@@ -73,6 +73,8 @@ families! {
     Login = "login",
     /// A forgot-PIN or forgot-password request (R1–R3).
     Recovery = "recovery",
+    /// A session that no longer holds: new credential, lock, idle or absolute limit (G11).
+    Session = "session",
     /// A policy outside its bounds (F6, G6).
     Policy = "policy",
     /// Stored state or policy JSON that cannot be read.

@@ -1,5 +1,6 @@
-//! Stored state and the policy to and from JSON through the core's `Json`: the same text in
-//! every language, a typed `RuleError.State` (or `.Policy`) for anything unreadable.
+//! Stored state, the policy and session stamps to and from JSON through the core's `Json`: the
+//! same text in every language, a typed `RuleError.State` (or `.Policy`) for anything
+//! unreadable.
 
 /// `toJson()` and `fromJson(text)` on a handle of stored state (the core's JSON, the same in
 /// every language).
@@ -23,3 +24,17 @@ macro_rules! json_handle {
     )*};
 }
 pub(crate) use json_handle;
+
+/// The session stamp (G11) as the core's JSON, to keep with the host's session; the same text
+/// in every language.
+#[uniffi::export]
+pub fn session_stamp_to_json(stamp: pbx_rules::SessionStamp) -> String {
+    pbx_rules::Json::to_json(&stamp)
+}
+
+/// A kept session stamp read back.
+/// Throws `RuleError.State` (`STATE_MALFORMED`) for damaged or foreign JSON.
+#[uniffi::export]
+pub fn session_stamp_from_json(text: String) -> Result<pbx_rules::SessionStamp, crate::RuleError> {
+    pbx_rules::Json::from_json(&text).map_err(crate::RuleError::from)
+}

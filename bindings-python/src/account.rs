@@ -51,7 +51,8 @@ impl Created {
     }
 }
 
-/// Where a successful user login leads: the portal, or only the change-PIN step (P6).
+/// Where a successful user login leads: the portal, or only the change-PIN step (P6), and
+/// the session it opened (G11).
 #[gen_stub_pyclass]
 #[pyclass(name = "UserLogin", module = "pbx_rules", frozen)]
 pub struct UserLogin(rules::UserLogin);
@@ -66,9 +67,15 @@ crate::convert::handle!(repr UserLogin {
     #[getter]
     fn deadline(&self) -> Option<DateTime<Utc>> {
         match self.0 {
-            rules::UserLogin::MustChangePin { deadline } => Some(deadline),
-            rules::UserLogin::LoggedIn => None,
+            rules::UserLogin::MustChangePin { deadline, .. } => Some(deadline),
+            rules::UserLogin::LoggedIn { .. } => None,
         }
+    }
+    /// The session this login opened (G11): keep it with the host's session and check it on
+    /// every request (`ExtensionAccount.check_session`).
+    #[getter]
+    fn session(&self) -> rules::SessionStamp {
+        self.0.session().clone()
     }
 });
 
@@ -142,6 +149,17 @@ crate::convert::handle!(json repr ExtensionAccount {
     fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
         self.0.has_pending_reset(now, &rules.0)
     }
+    /// Whether a session this account's login opened still holds at `now` (G11); the stamp
+    /// to keep in its place (it records this request for the idle limit). Raises
+    /// `SessionError` once the PIN changed, the account is locked, or a time limit passed.
+    fn check_session(
+        &self,
+        stamp: &rules::SessionStamp,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<rules::SessionStamp> {
+        Ok(self.0.check_session(stamp, now, &rules.0)?)
+    }
     /// A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
     #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, UserLogin]"))]
     fn login(
@@ -154,7 +172,8 @@ crate::convert::handle!(json repr ExtensionAccount {
         let d = py.detach(|| self.0.login(pin, now, &rules.0));
         Decision::from_core(py, d, Self, UserLogin)
     }
-    /// The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
+    /// The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`, whose
+    /// `session` replaces the changer's stamp (every other session ends, G11).
     #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, PinChanged]"))]
     #[allow(clippy::too_many_arguments)]
     fn change_pin(
@@ -190,8 +209,8 @@ crate::convert::handle!(json repr ExtensionAccount {
         });
         Decision::from_core(py, d, Self, nothing)
     }
-    /// The mobile app's login (P8); outcome `None`.
-    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, None]"))]
+    /// The mobile app's login (P8); outcome the `SessionStamp` it opened (G11).
+    #[gen_stub(override_return_type(type_repr = "Decision[ExtensionAccount, SessionStamp]"))]
     fn mobile_login(
         &self,
         py: Python<'_>,
@@ -201,6 +220,6 @@ crate::convert::handle!(json repr ExtensionAccount {
         rules: &Rules,
     ) -> Result<Decision> {
         let d = py.detach(|| self.0.mobile_login(&master.0, pin, now, &rules.0));
-        Decision::from_core(py, d, Self, nothing)
+        Decision::from_core(py, d, Self, |o| o)
     }
 });

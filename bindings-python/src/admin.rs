@@ -28,7 +28,8 @@ pub struct RememberedDevice(rules::RememberedDevice);
 #[pyclass(name = "DeviceToken", module = "pbx_rules", frozen)]
 pub struct DeviceToken(rules::DeviceToken);
 
-/// One admin login in progress, stored between requests.
+/// One admin login in progress, stored between requests, and then the admin's session
+/// (G11).
 #[gen_stub_pyclass]
 #[pyclass(name = "AdminSession", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
@@ -61,6 +62,22 @@ crate::convert::handle!(json repr AdminAccount {
     #[getter]
     fn failed_logins(&self) -> u32 {
         self.0.failed_logins()
+    }
+    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
+    /// password still gets in (G9).
+    fn is_locked(&self, rules: &Rules) -> bool {
+        self.0.is_locked(&rules.0)
+    }
+    /// Whether an admin session still holds at `now` (G11); the session to store in its place
+    /// (it records this request for the idle limit). Raises `SessionError` once the password
+    /// changed, the account is locked, or a time limit passed.
+    fn check_session(
+        &self,
+        session: &AdminSession,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<AdminSession> {
+        Ok(AdminSession(self.0.check_session(&session.0, now, &rules.0)?))
     }
     /// The remembered browsers (A2).
     #[getter]
@@ -142,6 +159,12 @@ crate::convert::handle!(json repr AdminSession {
             .map(rules::ExtensionDigits::as_str)
             .collect()
     }
+    /// Whose session under which password, since when (G11); `AdminAccount.check_session`
+    /// checks it.
+    #[getter]
+    fn stamp(&self) -> rules::SessionStamp {
+        self.0.stamp().clone()
+    }
     /// The actor for `authorize` once the main menu is reached; `None` before.
     fn actor(&self) -> Option<Actor> {
         self.0.actor().map(Actor)
@@ -158,16 +181,19 @@ crate::convert::handle!(json repr AdminSession {
     fn acknowledge_default_pins(&self) -> Result<Self> {
         Ok(Self(self.0.acknowledge_default_pins()?))
     }
-    /// Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
+    /// Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it. No code
+    /// is mailed that the PBX's admin `account` could not accept (its wrong codes locked it,
+    /// or its throttle waits past the code's lifetime).
     #[gen_stub(override_return_type(type_repr = "Decision[AdminSession, None]"))]
     fn request_code(
         &self,
         py: Python<'_>,
+        account: &AdminAccount,
         admin_email: Option<&str>,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Result<Decision> {
-        let d = py.detach(|| self.0.request_code(admin_email, now, &rules.0));
+        let d = py.detach(|| self.0.request_code(&account.0, admin_email, now, &rules.0));
         Decision::from_core(py, d, Self, nothing)
     }
     /// Checks a mailed code (A2) for the PBX's admin account, which counts wrong codes over

@@ -63,6 +63,7 @@ exceptions! {
     GenerateError => "generate", "No random secret could be made (R4).";
     LoginError => "login", "A login or login step was refused (A1–A4, K5, P5, P10, G5).";
     RecoveryError => "recovery", "A forgot-PIN or forgot-password request was refused (R1–R3, F3).";
+    SessionError => "session", "A session no longer holds: new credential, lock, idle or absolute limit (G11).";
     PolicyError => "policy", "A policy value is outside its documented bounds (F6, G6).";
     StateError => "state", "Stored JSON could not be read: damaged, of the wrong kind, or newer.";
 }
@@ -204,6 +205,7 @@ via_core_error!(
     GenerateError,
     LoginError,
     RecoveryError,
+    SessionError,
     PolicyError,
     StateError
 );

@@ -17,6 +17,7 @@ mod numbers;
 mod permission;
 mod policy;
 mod recovery;
+mod session;
 
 use pyo3::prelude::*;
 
@@ -43,6 +44,7 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
             core::Secret, core::Effect, core::Pin, core::Password, core::OneTimeCode,
             core::PinContext, core::PasswordContext, core::AcceptedPin, core::AcceptedPassword,
             core::Strength, core::PinChanged, core::PasswordChanged, core::Route,
+            core::SessionStamp,
             // the binding's handles
             numbers::NumberPlan, numbers::PhoneNumber, numbers::NumberBatch, numbers::E164,
             numbers::BaseNumber, permission::Actor, permission::Action, backup::PbxMasterData,
@@ -61,7 +63,8 @@ fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
             credentials::validate_new_password, credentials::generate_pin,
             credentials::generate_password, credentials::generate_code,
             recovery::forgot_password, recovery::forgot_pin, lifecycle::preview_footer,
-            lifecycle::preview_toggled, lifecycle::feature_available;
+            lifecycle::preview_toggled, lifecycle::feature_available,
+            session::session_stamp_to_json, session::session_stamp_from_json;
     }
     Ok(())
 }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,8 @@ from conftest import cheap_hasher
 
 NOW = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
 RULES = pr.Rules(pr.Policy.centrexx().replace(hashing=cheap_hasher().policy))
+# The core's committed samples of the state each version stored.
+FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fixtures"
 
 
 def test_naive_datetimes_are_refused() -> None:
@@ -28,7 +32,7 @@ def test_state_pickles_and_reprs_hide_secrets() -> None:
     for state in (account, admin, session):
         assert pickle.loads(pickle.dumps(state)) == state
         assert "$argon2id" not in repr(state)
-    d = session.request_code("admin@example.com", NOW, RULES)
+    d = session.request_code(admin, "admin@example.com", NOW, RULES)
     mail = d.effects[0]
     assert isinstance(mail, pr.Effect.SendSecret) and mail.purpose == pr.SecretPurpose.EXTENDED_RIGHTS_CODE
     code = mail.secret
@@ -64,3 +68,20 @@ def test_queries_take_the_rules() -> None:
     assert RULES.pin_allowance(6) >= RULES.pin_allowance(4)
     assert RULES.number_plan.region == "DE"
     RULES.dummy_verify("4711")  # F5: spends a verification's time, returns nothing
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_s3_older_stored_state_reads_through_the_cores_upgrade(version: int) -> None:
+    """`from_json` and `from_dict` read through the core's reader, which fills in what later
+    versions added (S3); an admin session stored before sessions had stamps has ended (G11)."""
+    sample = json.loads((FIXTURES / f"state_v{version}.json").read_text(encoding="utf-8"))
+    current = json.loads(pr.ExtensionAccount.create("10", NOW, RULES).account.to_json())["version"]
+    assert current > version
+    account = pr.ExtensionAccount.from_json(json.dumps(sample["extension_account"]))
+    admin = pr.AdminAccount.from_json(json.dumps(sample["admin_account"]))
+    session = pr.AdminSession.from_dict(sample["admin_session"])
+    for state in (account, admin, session):
+        assert json.loads(state.to_json())["version"] == current
+    with pytest.raises(pr.SessionError) as info:
+        admin.check_session(session, NOW, RULES)
+    assert info.value.code == "SESSION_EXPIRED"

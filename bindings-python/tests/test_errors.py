@@ -12,7 +12,7 @@ from conftest import VECTORS
 FAMILIES = [
     "NumberError", "LoginIdError", "BackupError", "PermissionDenied", "PinError",
     "PasswordError", "HashError", "GenerateError", "LoginError", "RecoveryError",
-    "PolicyError", "StateError",
+    "SessionError", "PolicyError", "StateError",
 ]
 
 

@@ -1,5 +1,5 @@
 """The lifecycle scenarios of core/vectors/scenarios.json (P2–P10, K3, K5, R1–R3, A1–A4,
-G5), every step of every case, replayed as core/tests/vectors_scenarios.rs does, with every
+G5, G11), every step of every case, replayed as core/tests/vectors_scenarios.rs does, with every
 state saved and loaded through its JSON between steps as a host does. Each step's JSON, as
 this binding hands it out (`Decision.to_json()`, a state's `to_json()`, an exception's
 `json`), must equal core/vectors/parity.jsonl byte for byte (issue 11)."""
@@ -30,7 +30,7 @@ def error_line(error: pr.PbxRulesError) -> str:
 
 def normalized(line: str) -> str:
     """Random salts and device ids differ per run: the parity file shows placeholders."""
-    line = re.sub(r'"\$argon2[^"]*"', '"<hash>"', line)
+    line = re.sub(r'"\$(argon2|blake2b)[^"]*"', '"<hash>"', line)
     return re.sub(r'"id":"[^"]*"', '"id":"<id>"', line)
 
 
@@ -44,7 +44,8 @@ def actor(text: str) -> pr.Actor:
 
 
 class World:
-    """One world per case: PBX, accounts by digits, admin, session, last mail, last token."""
+    """One world per case: PBX, accounts by digits, admin, session, each extension's session
+    stamp, last mail, last token."""
 
     def __init__(self, preset: str) -> None:
         policy = pr.Policy.preset(preset)
@@ -61,6 +62,8 @@ class World:
         self.admin = pr.AdminAccount.create(password, time("2026-01-05T09:00:00Z"), self.rules)
         self.accounts: dict[str, pr.ExtensionAccount] = {}
         self.session: Optional[pr.AdminSession] = None
+        # The session each extension's last successful login, change or check left (G11).
+        self.stamps: dict[str, pr.SessionStamp] = {}
         self.mailed: Optional[str] = None
         self.device: Optional[str] = None
         self.line = ""
@@ -72,6 +75,7 @@ class World:
         if self.session is not None:
             self.session = pr.AdminSession.from_json(self.session.to_json())
         self.accounts = {k: pr.ExtensionAccount.from_json(a.to_json()) for k, a in self.accounts.items()}
+        self.stamps = {k: pr.session_stamp_from_json(pr.session_stamp_to_json(s)) for k, s in self.stamps.items()}
 
     def resolve(self, text: str) -> str:
         if text == "$mailed":
@@ -122,6 +126,7 @@ class World:
                     login = d.unwrap()
                     assert isinstance(login, pr.UserLogin)
                     got["outcome"] = "must_change_pin" if login.must_change_pin else "logged_in"
+                    self.stamps[ext] = login.session
                     if login.deadline is not None:
                         got["deadline"] = login.deadline
                 elif d.error is not None and "retry_at" in d.error.details:
@@ -134,10 +139,15 @@ class World:
                     changed = d.unwrap()
                     assert isinstance(changed, pr.PinChanged)
                     got["completes_login"] = changed.completes_login
+                    self.stamps[ext] = changed.session
             elif op == "admin_set_pin":
                 d = account.set_pin_by_admin(actor(step["actor"]), step["pin"], step["pin"], now, rules)
             else:
                 d = account.mobile_login(self.master(ext, step), step["pin"], now, rules)
+                if d.ok:
+                    stamp = d.unwrap()
+                    assert isinstance(stamp, pr.SessionStamp)
+                    self.stamps[ext] = stamp
             self.note(got, d)
             assert isinstance(d.state, pr.ExtensionAccount)
             self.accounts[ext] = d.state
@@ -148,6 +158,8 @@ class World:
             self.note(got, d)
             if isinstance(d.state, pr.ExtensionAccount):
                 self.accounts[ext] = d.state
+        elif op == "check_session":
+            self.check_session(step, now, got)
         elif op == "set_self_service_pin_reset":
             try:
                 self.pbx = self.pbx.set_self_service_pin_reset(actor(step["actor"]), step["on"])
@@ -158,6 +170,23 @@ class World:
         else:
             self.admin_op(op, step, now, got)
         return got
+
+    def check_session(self, step: dict[str, Any], now: dt.datetime, got: dict[str, Any]) -> None:
+        """Whether an extension's session (`"extension"`) or the admin's (`"admin": true`) still
+        holds (G11); a session that does is kept as the check returns it."""
+        try:
+            if "extension" in step:
+                ext = step["extension"]
+                stamp = self.accounts[ext].check_session(self.stamps[ext], now, self.rules)
+                self.line = ok_line(pr.session_stamp_to_json(stamp))
+                self.stamps[ext] = stamp
+            else:
+                assert self.session is not None, "no admin session"
+                self.session = self.admin.check_session(self.session, now, self.rules)
+                self.line = ok_line(self.session.to_json())
+        except pr.SessionError as e:
+            got["error"] = e.code
+            self.line = error_line(e)
 
     def admin_op(self, op: str, step: dict[str, Any], now: dt.datetime, got: dict[str, Any]) -> None:
         rules = self.rules
@@ -195,7 +224,7 @@ class World:
             return
         assert self.session is not None, "no admin session"
         if op == "request_code":
-            d = self.session.request_code(self.pbx.admin_email, now, rules)
+            d = self.session.request_code(self.admin, self.pbx.admin_email, now, rules)
             self.note(got, d)
         elif op == "confirm_code":
             d = self.session.confirm_code(self.admin, self.resolve(step["code"]), now, rules)

@@ -27,6 +27,11 @@ def lifecycle(rules: pr.Rules) -> pr.ExtensionAccount:
     changed = login.state.change_pin(pr.Actor.user("10"), "0000", "2580", "2580", pr.PinContext(), NOW, rules)
     assert_type(changed.unwrap(), pr.PinChanged)
     assert changed.unwrap().completes_login
+    # G11: the change ends the login's session and hands out the changer's new one.
+    stamp = changed.unwrap().session
+    assert_type(stamp, pr.SessionStamp)
+    assert_type(changed.state.check_session(stamp, NOW, rules), pr.SessionStamp)
+    assert_type(pr.session_stamp_from_json(pr.session_stamp_to_json(stamp)), pr.SessionStamp)
     for effect in changed.effects:
         assert_type(effect, pr.Effect)
         match effect:
@@ -43,7 +48,8 @@ def admin(rules: pr.Rules) -> Optional[pr.DeviceToken]:
     account = pr.AdminAccount.create(password, NOW, rules)
     session = account.login(password.expose(), NOW, rules).unwrap()
     assert_type(session, pr.AdminSession)
-    mailed = session.request_code("admin@example.com", NOW, rules)
+    assert_type(account.check_session(session, NOW, rules), pr.AdminSession)
+    mailed = session.request_code(account, "admin@example.com", NOW, rules)
     code = next(e.secret for e in mailed.effects if isinstance(e, pr.Effect.SendSecret))
     confirmed = mailed.state.confirm_code(account, code.expose(), NOW, rules)
     assert_type(confirmed.state, tuple[pr.AdminSession, pr.AdminAccount])

@@ -3,7 +3,9 @@
 //! (`toJson`, `fromJson`; `JSON.stringify` too). Every operation returns the core's
 //! `Decision` as `{ state, effects, outcome: { ok } | { error } }` (TypeScript from the core's
 //! types): the host saves `state` even on an error (a failed login counts) and carries out
-//! `effects`. Values are in the core's JSON spelling; secrets are `Secret` handles.
+//! `effects`. Values are in the core's JSON spelling; secrets are `Secret` handles. A login
+//! opens a session (G11): a plain `SessionStamp` object the host keeps (`JSON.stringify`) and
+//! hands to `checkSession` on every request.
 
 use chrono::{DateTime, Utc};
 use js_sys::{Date, Object};
@@ -117,7 +119,7 @@ handle!(
     AdminAccount(core::AdminAccount)
 );
 handle!(
-    /// The admin's login steps (A2, A4).
+    /// The admin's login steps (A2, A4), and then the admin's session (G11).
     AdminSession(core::AdminSession)
 );
 handle!(
@@ -244,6 +246,14 @@ fn value<T: Serialize>(t: T) -> JsValue {
     plain(&t)
 }
 
+/// A kept `SessionStamp` object read through the core's JSON (`Json::from_json`), as stored
+/// state is: `STATE_MALFORMED` for anything else.
+fn read_stamp(js: &JsValue) -> Result<core::SessionStamp, Error> {
+    let text = js_sys::JSON::stringify(js).ok().and_then(|t| t.as_string());
+    let text = text.ok_or_else(crate::error::malformed)?;
+    Ok(core::SessionStamp::from_json(&text)?)
+}
+
 #[wasm_bindgen]
 impl ExtensionAccount {
     /// A new extension (P2): `{ account, initial_pin }`; `initial_pin` is the random first
@@ -273,7 +283,7 @@ impl ExtensionAccount {
         self.0.has_default_pin()
     }
 
-    /// A user login (P5, P6, G5).
+    /// A user login (P5, P6, G5); `ok.session` is the session it opened (G11).
     #[wasm_bindgen(unchecked_return_type = "Decision<ExtensionAccount, UserLogin>")]
     pub fn login(&self, pin: &str, now: &Date, rules: &Rules) -> JsValue {
         decision(self.0.login(pin, at(now), &rules.0), account_handle, value)
@@ -328,10 +338,10 @@ impl ExtensionAccount {
         decision(d, account_handle, value)
     }
 
-    /// A mobile-app login (P8).
+    /// A mobile-app login (P8); `ok` is the session it opened (G11).
     #[wasm_bindgen(
         js_name = mobileLogin,
-        unchecked_return_type = "Decision<ExtensionAccount, null>"
+        unchecked_return_type = "Decision<ExtensionAccount, SessionStamp>"
     )]
     pub fn mobile_login(
         &self,
@@ -342,6 +352,23 @@ impl ExtensionAccount {
     ) -> JsValue {
         let d = self.0.mobile_login(&master.0, pin, at(now), &rules.0);
         decision(d, account_handle, value)
+    }
+
+    /// Whether a session this account's login opened still holds (G11): the stamp to keep
+    /// in its place (it records this request for the idle limit).
+    ///
+    /// # Errors
+    /// A `SessionError` once the PIN changed, the account is locked or a time limit passed;
+    /// `STATE_MALFORMED` for a value that is no stamp.
+    #[wasm_bindgen(js_name = checkSession, unchecked_return_type = "SessionStamp")]
+    pub fn check_session(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SessionStamp")] stamp: JsValue,
+        now: &Date,
+        rules: &Rules,
+    ) -> Result<JsValue, Error> {
+        let stamp = read_stamp(&stamp)?;
+        Ok(plain(&self.0.check_session(&stamp, at(now), &rules.0)?))
     }
 }
 
@@ -426,6 +453,30 @@ impl AdminAccount {
     pub fn remember(&self, device: &RememberedDevice) -> AdminAccount {
         AdminAccount(self.0.remember(device.0.clone()))
     }
+
+    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
+    /// password still gets in (G9).
+    #[wasm_bindgen(js_name = isLocked)]
+    pub fn is_locked(&self, rules: &Rules) -> bool {
+        self.0.is_locked(&rules.0)
+    }
+
+    /// Whether an admin session still holds (G11): the session to store in its place (it
+    /// records this request for the idle limit).
+    ///
+    /// # Errors
+    /// A `SessionError` once the password changed, the account is locked or a time limit
+    /// passed.
+    #[wasm_bindgen(js_name = checkSession)]
+    pub fn check_session(
+        &self,
+        session: &AdminSession,
+        now: &Date,
+        rules: &Rules,
+    ) -> Result<AdminSession, Error> {
+        let checked = self.0.check_session(&session.0, at(now), &rules.0)?;
+        Ok(AdminSession(checked))
+    }
 }
 
 fn admin_handle(a: core::AdminAccount) -> JsValue {
@@ -462,6 +513,13 @@ impl AdminSession {
         self.0.has_extended_rights()
     }
 
+    /// Whose session under which password, since when (G11); `AdminAccount.checkSession`
+    /// checks it.
+    #[wasm_bindgen(getter, unchecked_return_type = "SessionStamp")]
+    pub fn stamp(&self) -> JsValue {
+        plain(self.0.stamp())
+    }
+
     /// The extensions still on the default PIN, to acknowledge (P7).
     #[wasm_bindgen(getter, js_name = defaultPinExtensions)]
     pub fn default_pin_extensions(&self) -> Vec<String> {
@@ -469,14 +527,21 @@ impl AdminSession {
         list.map(|d| d.as_str().to_owned()).collect()
     }
 
-    /// Mails a code for extended rights (A2).
+    /// Mails a code for extended rights (A2); none that the PBX's `admin` account could not
+    /// accept (its wrong codes locked it, or its throttle waits past the code's lifetime).
     #[wasm_bindgen(
         js_name = requestCode,
         unchecked_return_type = "Decision<AdminSession, null>"
     )]
-    pub fn request_code(&self, admin_email: Option<String>, now: &Date, rules: &Rules) -> JsValue {
+    pub fn request_code(
+        &self,
+        admin: &AdminAccount,
+        admin_email: Option<String>,
+        now: &Date,
+        rules: &Rules,
+    ) -> JsValue {
         let email = admin_email.as_deref();
-        let d = self.0.request_code(email, at(now), &rules.0);
+        let d = self.0.request_code(&admin.0, email, at(now), &rules.0);
         decision(d, |s| AdminSession(s).into(), value)
     }
 

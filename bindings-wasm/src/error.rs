@@ -11,6 +11,8 @@ use pbx_rules::{Lang, Localized};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::js;
+
 /// A core error on its way to JS; wasm-bindgen throws it.
 #[derive(Debug)]
 pub struct Error(JsValue);
@@ -30,7 +32,7 @@ where
 {
     fn from(e: E) -> Self {
         if let Some(umbrella) = (&e as &dyn Any).downcast_ref::<pbx_rules::Error>() {
-            return Error(throwable(umbrella).into());
+            return Error(throwable(umbrella));
         }
         let (code, de, en, details) = (
             e.code(),
@@ -38,17 +40,21 @@ where
             e.message(Lang::En),
             plain(&e),
         );
-        let family = e.into().family();
-        let error = named(&en, family);
-        set(&error, "family", &family.into());
-        set(&error, "code", &code.into());
-        set(&error, "message_de", &de.into());
-        set(&error, "message_en", &en.into());
-        if !details.is_null() {
-            set(&error, "details", &details);
-        }
-        Error(error.into())
+        Error(fields(e.into().family(), code, &de, &en, &details))
     }
+}
+
+/// The JS `Error` of one family's error from its parts (one copy for every family).
+fn fields(family: &str, code: &str, de: &str, en: &str, details: &JsValue) -> JsValue {
+    let error = named(en, family);
+    set(&error, "family", &family.into());
+    set(&error, "code", &code.into());
+    set(&error, "message_de", &de.into());
+    set(&error, "message_en", &en.into());
+    if !details.is_null() {
+        set(&error, "details", details);
+    }
+    error
 }
 
 /// `BaseNumber::parse`'s umbrella error (a number or login-id error) by family: the numbers
@@ -62,32 +68,33 @@ pub(crate) fn base_number(e: pbx_rules::Error) -> Error {
             let family = other.family();
             // Never taken; forgotten, as dropping links every family's drop code (40 bytes).
             std::mem::forget(other);
-            Error(named(family, family).into())
+            Error(named(family, family))
         }
     }
 }
 
 /// The JS `Error` of a core error: the core's JSON fields on a real `Error`.
-pub(crate) fn throwable(e: &pbx_rules::Error) -> js_sys::Error {
+pub(crate) fn throwable(e: &pbx_rules::Error) -> JsValue {
     let error = named(&e.message(Lang::En), e.family());
-    if let Ok(fields) = plain(e).dyn_into::<js_sys::Object>() {
-        js_sys::Object::assign(&error, &fields);
+    let fields = plain(e);
+    if fields.is_object() {
+        js::assign(&error, &fields);
     }
     error
 }
 
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+fn set(object: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a fresh object cannot fail.
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
+    js::set(object, key, value);
 }
 
 /// A JS `Error` named after the family, its `name` not enumerable (as on `Error.prototype`),
 /// so the enumerable properties are exactly the core's JSON.
-fn named(message: &str, family: &str) -> js_sys::Error {
-    let error = js_sys::Error::new(message);
-    let descriptor = js_sys::Object::new();
+fn named(message: &str, family: &str) -> JsValue {
+    let error: JsValue = js::Error::new(message).into();
+    let descriptor = js::object();
     set(&descriptor, "value", &name(family).into());
-    js_sys::Object::define_property(&error, &"name".into(), &descriptor);
+    js::define_property(&error, "name", &descriptor);
     error
 }
 
@@ -112,7 +119,7 @@ fn name(family: &str) -> String {
 pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value)
         .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|text| js::parse_json(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
 

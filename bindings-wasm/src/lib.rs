@@ -13,6 +13,7 @@
 #![allow(clippy::must_use_candidate)]
 
 pub mod error;
+mod js;
 mod lang;
 mod policy;
 #[cfg(any(feature = "meter", feature = "pins"))]
@@ -35,3 +36,13 @@ mod pins;
 mod regexp;
 
 pub use policy::{Lang, Policy};
+
+/// The allocator of a module built with feature `talc` (the browser numbers module): talc,
+/// for single-threaded wasm32, smaller than std's dlmalloc.
+#[cfg(all(
+    feature = "talc",
+    target_family = "wasm",
+    not(target_feature = "atomics")
+))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -4,18 +4,18 @@
 //! its messages, more than doubled the PIN module. A field of the wrong type is
 //! `STATE_MALFORMED`; `undefined`, `null` and a missing field are empty.
 
-use js_sys::Reflect;
 use pbx_rules as core;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, malformed};
+use crate::js;
 
 /// A field of a plain object (`Reflect.get` throws on anything else), `None` when absent.
 fn field(js: &JsValue, key: &str) -> Result<Option<JsValue>, Error> {
     if js.is_undefined() || js.is_null() {
         return Ok(None);
     }
-    let value = Reflect::get(js, &key.into()).map_err(|_| malformed())?;
+    let value = js::get(js, key).map_err(|_| malformed())?;
     Ok(Some(value).filter(|v| !v.is_undefined() && !v.is_null()))
 }
 
@@ -33,14 +33,19 @@ fn text(js: &JsValue, key: &str) -> Result<Option<String>, Error> {
 /// not in E.164 form.
 #[cfg(any(feature = "pins", feature = "account"))]
 pub(crate) fn pin_context(js: &JsValue) -> Result<core::PinContext, Error> {
-    let names = field(js, "names")?.map(|v| v.dyn_into::<js_sys::Array>().map_err(|_| malformed()));
-    let names = names.transpose()?.unwrap_or_default();
+    let names = match field(js, "names")? {
+        None => Vec::new(),
+        Some(v) if js::Array::is_array(&v) => {
+            let names = v.unchecked_into::<js::Array>();
+            (0..names.length())
+                .map(|i| names.at(i).as_string().ok_or_else(malformed))
+                .collect::<Result<_, _>>()?
+        }
+        Some(_) => return Err(malformed()),
+    };
     Ok(core::PinContext {
         extension_digits: text(js, "extension_digits")?,
-        names: names
-            .iter()
-            .map(|n| n.as_string().ok_or_else(malformed))
-            .collect::<Result<_, _>>()?,
+        names,
         phone_number: text(js, "phone_number")?
             .as_deref()
             .map(core::E164::parse)

@@ -15,13 +15,30 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
+    /// A JS `RegExp`.
+    type RegExp;
     /// `RegExp(pattern)`, throwing on a pattern JS cannot read.
     #[wasm_bindgen(catch, js_name = RegExp)]
-    fn compile_regexp(pattern: &str) -> Result<js_sys::RegExp, JsValue>;
+    fn compile_regexp(pattern: &str) -> Result<RegExp, JsValue>;
+    /// `re.test(text)`.
+    #[wasm_bindgen(method)]
+    fn test(this: &RegExp, text: &str) -> bool;
+    /// `re.exec(text)`: the match's groups, or `null`.
+    #[wasm_bindgen(method)]
+    fn exec(this: &RegExp, text: &str) -> Option<Groups>;
+
+    /// The array `exec` returns.
+    type Groups;
+    /// How many groups, the whole match included.
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &Groups) -> u32;
+    /// `groups[i]`: `undefined` for a group that took no part.
+    #[wasm_bindgen(method, indexing_getter)]
+    fn get(this: &Groups, i: u32) -> Option<String>;
 }
 
 thread_local! {
-    static COMPILED: RefCell<Vec<js_sys::RegExp>> = const { RefCell::new(Vec::new()) };
+    static COMPILED: RefCell<Vec<RegExp>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The host regex engine of this module: JS `RegExp` without flags (no `g`/`y` state, no
@@ -48,17 +65,12 @@ impl pbx_rules::HostRegex for JsRegExp {
     fn captures(&self, handle: u32, haystack: &str) -> Option<Vec<Option<String>>> {
         let groups = with(handle, |re| re.exec(haystack))??;
         // A group that took no part is `undefined`, which has no string.
-        Some(
-            groups
-                .iter()
-                .map(|g| JsValue::from(g).as_string())
-                .collect(),
-        )
+        Some((0..groups.length()).map(|i| groups.get(i)).collect())
     }
 }
 
 /// Runs `f` on the compiled pattern `handle`.
-fn with<T>(handle: u32, f: impl FnOnce(&js_sys::RegExp) -> T) -> Option<T> {
+fn with<T>(handle: u32, f: impl FnOnce(&RegExp) -> T) -> Option<T> {
     let index = usize::try_from(handle).ok()?;
     COMPILED.with(|all| all.borrow().get(index).map(f))
 }

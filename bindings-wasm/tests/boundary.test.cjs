@@ -5,16 +5,13 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const util = require("node:util");
+const fs = require("node:fs");
+const path = require("node:path");
 const pbx = require("../pkg/node/pbx_rules.js");
+const { thrown, cheapRules } = require("./helpers.cjs");
 
 const t0 = new Date("2026-01-05T09:00:00Z");
 const later = (days) => new Date(t0.getTime() + days * 86400e3);
-
-function cheapRules(name = "centrexx") {
-  const fields = pbx.Policy[name]().fields;
-  Object.assign(fields.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
-  return new pbx.Rules(pbx.Policy.fromFields(fields));
-}
 
 function world() {
   const rules = cheapRules();
@@ -22,15 +19,6 @@ function world() {
   const master = new pbx.ExtensionMaster("10", "Erika Muster", "erika@beispiel.de", "+4917112345678");
   const account = pbx.ExtensionAccount.create("10", t0, rules).account;
   return { rules, site, master, account };
-}
-
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a throw");
 }
 
 test("G3: a mailed PIN is a Secret: masked in String, JSON and util.inspect; expose() reads it", () => {
@@ -79,7 +67,7 @@ test("issue 11: every state object goes to and from the core's JSON unchanged", 
     assert.deepEqual(JSON.parse(JSON.stringify(back.constructor === pbx.Policy ? JSON.parse(text) : back)), JSON.parse(text));
   }
   // A2: the confirmed code hands out a device token; its record goes to and from JSON too.
-  const code = session.requestCode("admin@beispiel.de", t0, rules);
+  const code = session.requestCode(admin, "admin@beispiel.de", t0, rules);
   const d = code.state.confirmCode(code.effects[0].secret.expose(), admin, t0, rules);
   const [next, counted] = d.state;
   assert.equal(next.step, "privacy_notice");
@@ -99,11 +87,30 @@ test("issue 11: malformed or newer JSON is a StateError with both messages, neve
     assert.ok(err.message_de && err.message_en);
     assert.equal(typeof err.details.line, "number");
   }
-  const newer = thrown(() => pbx.ExtensionAccount.fromJson(account.toJson().replace('"version":2', '"version":99')));
+  const known = JSON.parse(account.toJson()).version;
+  const newer = thrown(() => pbx.ExtensionAccount.fromJson(account.toJson().replace(`"version":${known}`, '"version":99')));
   assert.equal(newer.code, "STATE_VERSION_NEWER");
-  assert.deepEqual(newer.details, { version: 99, known: 2 });
+  assert.deepEqual(newer.details, { version: 99, known });
   assert.equal(thrown(() => pbx.Policy.fromJson("{}")).code, "STATE_MALFORMED");
   assert.equal(thrown(() => pbx.Policy.fromFields({ pin: 4 })).code, "STATE_MALFORMED");
+});
+
+test("S3, G11: state stored by older versions reads through the core's upgrade; an old admin session has ended", () => {
+  const fixtures = path.join(__dirname, "..", "..", "core", "tests", "fixtures");
+  const { rules, account } = world();
+  const current = JSON.parse(account.toJson()).version;
+  for (const version of [1, 2]) {
+    assert.ok(current > version);
+    const sample = JSON.parse(fs.readFileSync(path.join(fixtures, `state_v${version}.json`), "utf8"));
+    const read = [
+      pbx.ExtensionAccount.fromJson(JSON.stringify(sample.extension_account)),
+      pbx.AdminAccount.fromJson(JSON.stringify(sample.admin_account)),
+      pbx.AdminSession.fromJson(JSON.stringify(sample.admin_session)),
+    ];
+    for (const state of read) assert.equal(JSON.parse(state.toJson()).version, current, `v${version} ${state.constructor.name}`);
+    const [, admin, session] = read;
+    assert.equal(thrown(() => admin.checkSession(session, t0, rules)).code, "SESSION_EXPIRED");
+  }
 });
 
 test("G6: full policy customisation: read every field, change any, to and from JSON; out of range refused", () => {
@@ -135,7 +142,11 @@ test("issue 11: values in data use the core's snake_case codes", () => {
   assert.equal(d.outcome.ok.kind, "must_change_pin");
   assert.equal(d.outcome.ok.deadline, "2026-02-16T09:00:00Z");
   const changed = d.state.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", {}, t0, rules);
-  assert.deepEqual(changed.outcome.ok, { completes_login: true, warnings: [] });
+  assert.deepEqual(changed.outcome.ok, {
+    completes_login: true,
+    warnings: [],
+    session: { account: { extension: "10" }, epoch: 1, opened_at: "2026-01-05T09:00:00Z", last_seen_at: "2026-01-05T09:00:00Z" },
+  });
   assert.equal(pbx.evaluatePassword("schatz", {}, rules).level, "red");
   assert.equal(new pbx.NumberPlan("DE").normalize("0171 12345678").kind, "mobile");
   assert.deepEqual(pbx.trivialFindings("1990", {}, rules), ["year"]);

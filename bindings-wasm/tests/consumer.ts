@@ -15,6 +15,7 @@ import type {
   PinChanged,
   PinContext,
   PolicyFields,
+  SessionStamp,
   StrengthData,
   UserLogin,
 } from "../pkg/node/pbx_rules.js";
@@ -60,18 +61,24 @@ export function lifecycle(): string[] {
   const deadline: string | null = "ok" in login.outcome && login.outcome.ok.kind === "must_change_pin" ? login.outcome.ok.deadline : null;
   const change: Decision<node.ExtensionAccount, PinChanged> = account.changePin(node.Actor.user("10"), "0000", "3816", "3816", node.pinContextForExtension(pbx, master), now, rules);
   const warnings: string[] = "ok" in change.outcome ? change.outcome.ok.warnings : [];
+  const opened: SessionStamp | null = "ok" in change.outcome ? change.outcome.ok.session : null;
+  const seen: SessionStamp | null = opened && change.state.checkSession(JSON.parse(JSON.stringify(opened)), now, rules);
   account = account.setPinByAdmin(node.Actor.admin(false), "5830", "5830", now, rules).state;
-  account = account.mobileLogin(master, "5830", now, rules).state;
+  const mobile: Decision<node.ExtensionAccount, SessionStamp> = account.mobileLogin(master, "5830", now, rules);
+  account = mobile.state;
   const reset = node.forgotPin(pbx, master, account, now, rules);
   const kept: node.ExtensionAccount | null = reset.state;
 
   const admin = node.AdminAccount.create("Kennwort-2026!", now, rules);
   const adminLogin = admin.login("Kennwort-2026!", undefined, [account.extension], now, rules);
   const session = outcome(adminLogin);
-  const out: string[] = [first ?? "", deadline ?? "", warnings.join(), String(kept?.hasDefaultPin)];
+  const out: string[] = [first ?? "", deadline ?? "", warnings.join(), String(kept?.hasDefaultPin), String(seen?.last_seen_at)];
   if (session instanceof node.AdminSession) {
     const step: AdminStep = session.step;
-    const code = session.requestCode("admin@beispiel.de", now, rules);
+    const stamp: SessionStamp = session.stamp;
+    const checked: node.AdminSession = admin.checkSession(session, now, rules);
+    out.push(String(stamp.epoch), checked.toJson(), String(admin.isLocked(rules)));
+    const code = session.requestCode(admin, "admin@beispiel.de", now, rules);
     const confirmed: Decision<[node.AdminSession, node.AdminAccount], DeviceToken | null> = code.state.confirmCode("000000", admin, now, rules);
     const [next, counted] = confirmed.state;
     const token = outcome(confirmed);

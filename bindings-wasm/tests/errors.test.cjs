@@ -5,15 +5,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const pbx = require("../pkg/node/pbx_rules.js");
-
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a throw");
-}
+const { thrown, cheapRules } = require("./helpers.cjs");
 
 function check(err, name, family, code) {
   assert.ok(err instanceof Error, "a real Error");
@@ -31,12 +23,6 @@ function check(err, name, family, code) {
 }
 
 const rules = pbx.Rules.centrexx();
-
-function cheapRules() {
-  const fields = pbx.Policy.centrexx().fields;
-  Object.assign(fields.hashing, { m_cost_kib: 64, t_cost: 1, p_cost: 1 });
-  return new pbx.Rules(pbx.Policy.fromFields(fields));
-}
 
 test("G2: NumberError with details", () => {
   const plan = new pbx.NumberPlan("DE");

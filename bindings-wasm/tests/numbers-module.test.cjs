@@ -7,6 +7,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { gzipSync } = require("node:zlib");
 const small = require("../pkg/node-area/numbers/numbers.js");
 const full = require("../pkg/node/pbx_rules.js");
 
@@ -80,8 +82,17 @@ test("both builds name the metadata version the embedded XML claims", () => {
   for (const m of [small, full]) assert.ok(first.includes(`from phonenumbers ${m.metadataVersion()};`), first);
 });
 
-test("the web module, every region, is at most 63 KB gzipped (libphonenumber-js max: 62 KB)", () => {
-  const wasm = fs.readFileSync(path.join(__dirname, "..", "pkg", "web", "numbers", "numbers_bg.wasm"));
-  const gzipped = require("node:zlib").gzipSync(wasm, { level: 9 }).length;
-  assert.ok(gzipped <= 63 * 1024, `${gzipped} bytes gzipped`);
+// The goal of the numbers module: what a page fetches for it, gzip -9 file by file (as a
+// server sends them), no more than the peer's one-file bundle, measured here in the same run.
+// GNU gzip, the goal's measure; Node's zlib (which servers written in Node use) is reported.
+test("size: the web module's .wasm and glue, gzipped, within libphonenumber-js max's bundle", (t) => {
+  const files = ["numbers_bg.wasm", "numbers.js"].map((f) => path.join(__dirname, "..", "pkg", "web", "numbers", f));
+  const peer = path.join(__dirname, "..", "node_modules", "libphonenumber-js", "bundle", "libphonenumber-max.js");
+  const gzip = (file) => execFileSync("gzip", ["-9", "-n"], { input: fs.readFileSync(file) }).length;
+  const zlib = (file) => gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  const ours = files.reduce((sum, f) => sum + gzip(f), 0);
+  const theirs = gzip(peer);
+  t.diagnostic(`gzip -9: ${ours} bytes, libphonenumber-js max ${theirs} (${theirs - ours} less)`);
+  t.diagnostic(`zlib 9: ${files.reduce((sum, f) => sum + zlib(f), 0)} bytes, libphonenumber-js max ${zlib(peer)}`);
+  assert.ok(ours <= theirs, `${ours} bytes gzipped, libphonenumber-js max ${theirs}`);
 });

@@ -1,5 +1,5 @@
 // Replays the lifecycle scenarios of core/vectors/scenarios.json (P2-P9, K3, K5, R1-R3,
-// A1-A4, G5) through the Node build's public API, saving and loading every state through
+// A1-A4, G5, G11) through the Node build's public API, saving and loading every state through
 // its JSON between steps as a host does, and writes one parity line per step from the JSON
 // the binding hands out (JSON.stringify of the decision, or of {ok}/{error} for operations
 // that throw). The whole text must equal core/vectors/parity.jsonl byte for byte (issue 11),
@@ -16,7 +16,7 @@ const doc = JSON.parse(fs.readFileSync(path.join(vectors, "scenarios.json"), "ut
 const fx = doc.fixture;
 
 /** The two placeholders of the parity file: random salts and device ids. */
-const normalized = (json) => json.replace(/"\$argon2[^"]*"/g, '"<hash>"').replace(/"id":"[^"]*"/g, '"id":"<id>"');
+const normalized = (json) => json.replace(/"\$(argon2|blake2b)[^"]*"/g, '"<hash>"').replace(/"id":"[^"]*"/g, '"id":"<id>"');
 
 /** `{ok: value}` of an operation that throws, or `{error}` with the thrown error. */
 function result(f) {
@@ -41,6 +41,8 @@ class World {
     this.admin = pbx.AdminAccount.create(fx.admin_password, new Date("2026-01-05T09:00:00Z"), this.rules);
     this.accounts = new Map();
     this.session = undefined;
+    /** The session each extension's last successful login, change or check left (G11). */
+    this.stamps = new Map();
     this.mailed = undefined;
     this.device = undefined;
   }
@@ -50,6 +52,7 @@ class World {
     this.pbx = again(this.pbx);
     this.session = again(this.session);
     for (const [ext, account] of this.accounts) this.accounts.set(ext, again(account));
+    for (const [ext, stamp] of this.stamps) this.stamps.set(ext, JSON.parse(JSON.stringify(stamp)));
   }
 
   static actor(text) {
@@ -108,6 +111,7 @@ class World {
         d = this.note(got, account.login(this.resolve(step.pin), now, r));
         if ("ok" in d.outcome) {
           got.fields.outcome = d.outcome.ok.kind;
+          this.stamps.set(ext, d.outcome.ok.session);
           if (d.outcome.ok.deadline !== undefined) got.fields.deadline = d.outcome.ok.deadline;
         } else if (d.outcome.error.details?.retry_at !== undefined) {
           got.fields.retry_at = d.outcome.error.details.retry_at;
@@ -115,14 +119,29 @@ class World {
         break;
       case "change_pin":
         d = this.note(got, account.changePin(World.actor(step.actor), step.old, step.new, step.confirmation, {}, now, r));
-        if ("ok" in d.outcome) got.fields.completes_login = d.outcome.ok.completes_login;
+        if ("ok" in d.outcome) {
+          got.fields.completes_login = d.outcome.ok.completes_login;
+          this.stamps.set(ext, d.outcome.ok.session);
+        }
         break;
       case "admin_set_pin":
         d = this.note(got, account.setPinByAdmin(World.actor(step.actor), step.pin, step.pin, now, r));
         break;
       case "mobile_login":
         d = this.note(got, account.mobileLogin(this.master(ext, step), step.pin, now, r));
+        if ("ok" in d.outcome) this.stamps.set(ext, d.outcome.ok);
         break;
+      case "check_session":
+        // G11: an extension's session or the admin's ("admin": true); one that holds is kept
+        // as the check returns it.
+        if (ext !== undefined) {
+          const stamp = this.attempt(got, () => account.checkSession(this.stamps.get(ext), now, r));
+          if (stamp) this.stamps.set(ext, stamp);
+        } else {
+          const session = this.attempt(got, () => this.admin.checkSession(this.session, now, r));
+          if (session) this.session = session;
+        }
+        return got;
       case "forgot_pin":
         d = this.note(got, pbx.forgotPin(this.pbx, account && this.master(ext, step), account, now, r));
         if (d.state) this.accounts.set(ext, d.state);
@@ -155,7 +174,7 @@ class World {
         return got;
       }
       case "request_code":
-        d = this.note(got, this.session.requestCode(fx.admin_email, now, r));
+        d = this.note(got, this.session.requestCode(this.admin, fx.admin_email, now, r));
         this.session = d.state;
         return got;
       case "confirm_code": {

@@ -71,7 +71,7 @@ pub enum SecretPurpose {
 /// Whose credential changed: `"admin"` or `{"extension": "10"}` in JSON.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountRef {
     /// The admin account of the PBX.

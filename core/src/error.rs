@@ -6,7 +6,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use crate::lang::{Lang, Localized};
 use crate::{
     BackupError, GenerateError, HashError, LoginError, LoginIdError, NumberError, PasswordError,
-    PermissionError, PinError, PolicyError, RecoveryError, StateError,
+    PermissionError, PinError, PolicyError, RecoveryError, SessionError, StateError,
 };
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
@@ -52,6 +52,9 @@ pub enum Error {
     /// A forgot-PIN or forgot-password request (R1–R3).
     #[error(transparent)]
     Recovery(#[from] RecoveryError),
+    /// A session that no longer holds (G11).
+    #[error(transparent)]
+    Session(#[from] SessionError),
     /// A policy outside its bounds (F6, G6).
     #[error(transparent)]
     Policy(#[from] PolicyError),
@@ -109,6 +112,7 @@ families! {
     Generate(GenerateError) => "generate",
     Login(LoginError) => "login",
     Recovery(RecoveryError) => "recovery",
+    Session(SessionError) => "session",
     Policy(PolicyError) => "policy",
     State(StateError) => "state",
 }

@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod attempt;
 mod backup;
 mod boundary;
 mod deadline;
@@ -24,6 +25,7 @@ mod refusal;
 mod revision;
 mod rules;
 mod secret;
+mod session;
 mod throttle;
 mod version;
 
@@ -41,6 +43,8 @@ pub use backup::{
 pub use effect::{AccountRef, ChangeKind, Decision, Effect, Secret, SecretPurpose};
 pub use error::Error;
 pub use generate::{GenerateError, generate_code, generate_password, generate_pin};
+#[cfg(feature = "instrument")]
+pub use hash::hash_evaluations;
 pub use hash::{HashError, Hasher, PhcHash};
 pub use json::{Json, StateError};
 pub use lang::{Lang, Localized};
@@ -69,5 +73,6 @@ pub use recovery::{RecoveryError, forgot_password, forgot_pin};
 pub use revision::Revised;
 pub use rules::{ChangeForm, Rules};
 pub use secret::{OneTimeCode, Password, Pepper, Pin};
+pub use session::{SessionError, SessionStamp};
 pub use throttle::Throttle;
 pub use version::VERSION;

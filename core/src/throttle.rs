@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deadline::later_or_never;
-use crate::{Error, HashError, LoginError, ThrottlePolicy};
+use crate::{LoginError, ThrottlePolicy};
 
 /// Consecutive failed logins of one account. Part of the account's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +12,7 @@ pub struct Throttle {
     /// Consecutive failures since the last success or reset.
     pub failures: u32,
     /// When the last failure happened.
+    #[serde(deserialize_with = "crate::json::required")]
     pub last_failure: Option<DateTime<Utc>>,
 }
 
@@ -49,33 +50,9 @@ impl Throttle {
         }
     }
 
-    /// One try of a secret under the throttle (G5): refused unchecked while throttled or
-    /// locked (not counted); a wrong secret is counted; a right one resets the count.
-    /// Returns the throttle to store, and the refusal if any.
-    pub(crate) fn attempt(
-        &self,
-        now: DateTime<Utc>,
-        allowance: u32,
-        policy: &ThrottlePolicy,
-        verify: impl FnOnce() -> Result<bool, HashError>,
-    ) -> (Self, Result<(), Error>) {
-        if let Err(e) = self.check(now, allowance, policy) {
-            return (self.clone(), Err(e.into()));
-        }
-        match verify() {
-            Err(e) => (self.clone(), Err(e.into())),
-            Ok(true) => (Self::default(), Ok(())),
-            Ok(false) => {
-                let next = self.failed(now);
-                let refusal = next.refusal(allowance);
-                (next, Err(refusal.into()))
-            }
-        }
-    }
-
     /// The refusal to report right after a failure: the lock once the allowance is used
     /// up, else the wrong credentials themselves (a delay shows only on the next try).
-    fn refusal(&self, allowance: u32) -> LoginError {
+    pub(crate) fn refusal(&self, allowance: u32) -> LoginError {
         if self.failures >= allowance {
             LoginError::ThrottleLocked
         } else {

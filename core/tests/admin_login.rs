@@ -35,7 +35,7 @@ fn a1_wrong_password_is_counted_right_one_starts_a_session() {
 fn a2_code_valid_at_14_59_not_at_15_00() {
     let rules = rules("centrexx");
     let session = session_at_second_factor(&rules);
-    let requested = session.request_code(Some("admin@beispiel.de"), t0(), &rules);
+    let requested = session.request_code(&admin(&rules), Some("admin@beispiel.de"), t0(), &rules);
     let code_text = mailed(&requested);
     assert_eq!(code_text.len(), rules.policy().second_factor.code_digits);
     let lifetime = TimeDelta::minutes(15);
@@ -60,8 +60,12 @@ fn a2_code_valid_at_14_59_not_at_15_00() {
 #[test]
 fn a2_code_is_single_use_kept_as_a_hash_and_mailed_to_the_admin() {
     let rules = rules("centrexx");
-    let requested =
-        session_at_second_factor(&rules).request_code(Some("admin@beispiel.de"), t0(), &rules);
+    let requested = session_at_second_factor(&rules).request_code(
+        &admin(&rules),
+        Some("admin@beispiel.de"),
+        t0(),
+        &rules,
+    );
     let code_text = mailed(&requested);
     let stored = serde_json::to_string(&requested.state).unwrap();
     assert!(!stored.contains(&code_text), "only the hash is stored");
@@ -84,7 +88,7 @@ fn a2_wrong_codes_void_the_code_and_a_resend_does_not_reset_the_count() {
     let rules = rules("centrexx");
     let max = rules.policy().session.max_code_failures;
     let mut session = session_at_second_factor(&rules)
-        .request_code(Some("a@b.de"), t0(), &rules)
+        .request_code(&admin(&rules), Some("a@b.de"), t0(), &rules)
         .state;
     let mut account = admin(&rules);
     // Two minutes apart: the account's code throttle (F7) delays quick retries.
@@ -94,7 +98,7 @@ fn a2_wrong_codes_void_the_code_and_a_resend_does_not_reset_the_count() {
         assert_eq!(code(&d), "LOGIN_CODE_WRONG");
         (session, account) = d.state;
     }
-    let resent = session.request_code(Some("a@b.de"), at(max), &rules);
+    let resent = session.request_code(&account, Some("a@b.de"), at(max), &rules);
     let fresh = mailed(&resent);
     let last_wrong = resent
         .state
@@ -112,7 +116,8 @@ fn a2_wrong_codes_void_the_code_and_a_resend_does_not_reset_the_count() {
 fn a2_a_remembered_browser_skips_the_second_factor_until_its_token_expires() {
     let rules = rules("centrexx");
     let account = admin(&rules);
-    let requested = session_at_second_factor(&rules).request_code(Some("a@b.de"), t0(), &rules);
+    let requested =
+        session_at_second_factor(&rules).request_code(&admin(&rules), Some("a@b.de"), t0(), &rules);
     let token = requested
         .state
         .confirm_code(&account, &mailed(&requested), t0(), &rules)
@@ -170,7 +175,7 @@ fn a3_extended_rights_can_be_requested_later_in_the_main_menu() {
         .unwrap();
     let actor = menu.actor().unwrap();
     assert!(authorize(&actor, &Action::ViewStatistics).is_err());
-    let requested = menu.request_code(Some("a@b.de"), t0(), &rules);
+    let requested = menu.request_code(&admin(&rules), Some("a@b.de"), t0(), &rules);
     let granted = requested
         .state
         .confirm_code(&admin(&rules), &mailed(&requested), t0(), &rules);
@@ -320,11 +325,78 @@ fn g5_admin_password_allowance_locks() {
 fn session_state_round_trips_through_serde() {
     let rules = rules("centrexx");
     let session = session_at_second_factor(&rules)
-        .request_code(Some("a@b.de"), t0(), &rules)
+        .request_code(&admin(&rules), Some("a@b.de"), t0(), &rules)
         .state;
     let json = serde_json::to_string(&session).unwrap();
     assert_eq!(
         serde_json::from_str::<AdminSession>(&json).unwrap(),
         session
     );
+}
+
+// S7: no code is mailed while the account cannot accept one: once wrong codes over several
+// logins have used up the account's allowance (F7), a request is refused and mails nothing.
+#[test]
+fn s7_no_code_is_mailed_while_the_accounts_code_lock_is_active() {
+    let rules = rules("centrexx");
+    let mut account = admin(&rules);
+    let mut now = t0();
+    while account.failed_codes() < rules.policy().second_factor.account_allowance {
+        let login = account.login(ADMIN_PASSWORD, None, vec![], now, &rules);
+        account = login.state;
+        let session = login.outcome.unwrap();
+        let requested = session.request_code(&account, Some("a@b.de"), now, &rules);
+        assert_eq!(
+            requested.effects.len(),
+            1,
+            "mailed while the account accepts codes"
+        );
+        (_, account) = requested
+            .state
+            .confirm_code(&account, "000000x", now, &rules)
+            .state;
+        now += TimeDelta::hours(1);
+    }
+    let session = account
+        .login(ADMIN_PASSWORD, None, vec![], now, &rules)
+        .outcome
+        .unwrap();
+    let d = session.request_code(&account, Some("a@b.de"), now, &rules);
+    assert_eq!(code(&d), "LOGIN_THROTTLE_LOCKED");
+    assert!(
+        d.effects.is_empty(),
+        "a code was mailed that cannot be accepted"
+    );
+    assert_eq!(d.state, session, "nothing stored");
+}
+
+// S7: while the account's code throttle waits past a code's lifetime, no code is mailed;
+// a wait that ends within the lifetime lets the code go out.
+#[test]
+fn s7_no_code_is_mailed_that_expires_before_the_throttle_allows_a_try() {
+    let mut policy = pbx_rules::Policy::centrexx();
+    policy.hashing.m_cost_kib = 64;
+    policy.hashing.t_cost = 1;
+    policy.second_factor.code_lifetime_secs = 60;
+    policy.throttle.free_failures = 0;
+    policy.throttle.first_delay_secs = 120;
+    let rules = Rules::new(policy).unwrap();
+    let account = admin(&rules);
+    let login = account.login(ADMIN_PASSWORD, None, vec![], t0(), &rules);
+    let (account, session) = (login.state, login.outcome.unwrap());
+    let requested = session.request_code(&account, Some("a@b.de"), t0(), &rules);
+    let (session, account) = requested
+        .state
+        .confirm_code(&account, "000000x", t0(), &rules)
+        .state;
+    assert_eq!(account.failed_codes(), 1);
+    // The next try is allowed 120 s after the failure; a code mailed now lives 60 s.
+    let now = t0() + TimeDelta::seconds(30);
+    let refused = session.request_code(&account, Some("a@b.de"), now, &rules);
+    assert_eq!(code(&refused), "LOGIN_THROTTLED");
+    assert!(refused.effects.is_empty());
+    let later = t0() + TimeDelta::seconds(90);
+    let mailed_now = session.request_code(&account, Some("a@b.de"), later, &rules);
+    assert_eq!(code(&mailed_now), "OK");
+    assert_eq!(mailed_now.effects.len(), 1);
 }

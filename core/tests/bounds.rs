@@ -73,7 +73,7 @@ fn every_operation(
         rules,
     );
     let _ = forgot_password("06131 62468-0", Some((&pbx(), admin)), now, rules);
-    let requested = session.request_code(Some("admin@beispiel.de"), now, rules);
+    let requested = session.request_code(admin, Some("admin@beispiel.de"), now, rules);
     let _ = requested.state.confirm_code(admin, "123456", now, rules);
     let _ = session.confirm_code(admin, "123456", now, rules);
 }
@@ -123,7 +123,8 @@ fn f6_code_issued_at_the_end_of_time_is_expired() {
         .login(ADMIN_PASSWORD, None, vec![], t0(), &rules)
         .outcome
         .unwrap();
-    let requested = session.request_code(Some("admin@beispiel.de"), end_of_time(), &rules);
+    let requested =
+        session.request_code(&account, Some("admin@beispiel.de"), end_of_time(), &rules);
     let confirm = requested
         .state
         .confirm_code(&account, "123456", end_of_time(), &rules);
@@ -234,27 +235,55 @@ fn f6_policy_out_of_bounds_is_a_typed_error_naming_the_field() {
         assert!(err.to_string().contains(field), "{err}");
         assert!(err.message(pbx_rules::Lang::De).contains(field), "{err}");
     }
-    assert_eq!(PolicyError::CODES.len(), 4);
+    assert_eq!(PolicyError::CODES.len(), 5);
 }
 
 /// A policy field by name, how to set it, and its inclusive bounds.
 type BoundedField = (&'static str, fn(&mut Policy, u32), u32, u32);
 
-// F6 with F3, F7, P10: the policy fields the hardening added are bounded too, inclusively.
+// F6 with F3, F7, P10, G11: the policy fields the hardening added are bounded too,
+// inclusively. Where a field's bound meets a relation to another field (S4), the setter
+// moves the other field out of the way, so each case tests its own field's bounds.
 #[test]
 fn f6_hardening_fields_are_bounded() {
-    let cases: [BoundedField; 4] = [
+    let cases: [BoundedField; 6] = [
         (
             "recovery.requests_per_hour",
-            |p, v| p.recovery.requests_per_hour = v,
+            |p, v| {
+                p.recovery.requests_per_hour = v;
+                p.password.propagation_delay_secs = 0;
+            },
             1,
             60,
         ),
         (
             "recovery.mailed_secret_lifetime_secs",
-            |p, v| p.recovery.mailed_secret_lifetime_secs = v,
+            |p, v| {
+                p.recovery.mailed_secret_lifetime_secs = v;
+                p.throttle.max_delay_secs = 0;
+                p.throttle.first_delay_secs = 0;
+            },
             300,
             604_800,
+        ),
+        (
+            "session.idle_timeout_secs",
+            |p, v| {
+                p.session.idle_timeout_secs = v;
+                p.session.absolute_timeout_secs = 2_592_000;
+            },
+            60,
+            86_400,
+        ),
+        (
+            "session.absolute_timeout_secs",
+            |p, v| {
+                p.session.absolute_timeout_secs = v;
+                p.session.idle_timeout_secs = 60;
+                p.second_factor.code_lifetime_secs = 60;
+            },
+            300,
+            2_592_000,
         ),
         (
             "pin.propagation_delay_secs",
@@ -264,7 +293,10 @@ fn f6_hardening_fields_are_bounded() {
         ),
         (
             "second_factor.account_allowance",
-            |p, v| p.second_factor.account_allowance = v,
+            |p, v| {
+                p.second_factor.account_allowance = v;
+                p.session.max_code_failures = 1;
+            },
             1,
             100,
         ),
@@ -321,5 +353,126 @@ fn f6_hasher_refuses_salt_and_output_lengths_out_of_bounds() {
             Err(HashError::InvalidPolicy),
             "salt {salt_len}, output {output_len}"
         );
+    }
+}
+
+/// The refusal of a policy that breaks one relation (S4), with its code and both fields.
+fn conflict(edit: impl FnOnce(&mut Policy), code: &str, field: &str, other: &str) {
+    let err = refused(edit);
+    assert_eq!(err.code(), code, "{field} against {other}");
+    for lang in [pbx_rules::Lang::En, pbx_rules::Lang::De] {
+        let message = err.message(lang);
+        assert!(
+            message.contains(field) && message.contains(other),
+            "{message}"
+        );
+    }
+}
+
+// S4: each relation between fields of different sections, broken alone on a preset that
+// keeps every field within its own bounds; the presets themselves keep all of them.
+#[test]
+fn s4_fields_that_cannot_work_together_are_refused_naming_both() {
+    conflict(
+        |p| {
+            p.password.propagation_delay_secs = 600;
+            p.recovery.mailed_secret_lifetime_secs = 600;
+        },
+        "POLICY_FIELDS_CONFLICT",
+        "password.propagation_delay_secs",
+        "recovery.mailed_secret_lifetime_secs",
+    );
+    conflict(
+        |p| {
+            p.throttle.max_delay_secs = 900;
+            p.recovery.mailed_secret_lifetime_secs = 900;
+        },
+        "POLICY_FIELDS_CONFLICT",
+        "throttle.max_delay_secs",
+        "recovery.mailed_secret_lifetime_secs",
+    );
+    conflict(
+        |p| {
+            p.recovery.requests_per_hour = 20;
+            p.password.propagation_delay_secs = 180;
+        },
+        "POLICY_FIELDS_CONFLICT",
+        "recovery.requests_per_hour × password.propagation_delay_secs",
+        "one hour",
+    );
+    conflict(
+        |p| {
+            p.session.idle_timeout_secs = 7_200;
+            p.session.absolute_timeout_secs = 3_600;
+        },
+        "POLICY_MIN_ABOVE_MAX",
+        "session.idle_timeout_secs",
+        "session.absolute_timeout_secs",
+    );
+    conflict(
+        |p| {
+            p.second_factor.code_lifetime_secs = 600;
+            p.session.idle_timeout_secs = 60;
+            p.session.absolute_timeout_secs = 300;
+        },
+        "POLICY_MIN_ABOVE_MAX",
+        "second_factor.code_lifetime_secs",
+        "session.absolute_timeout_secs",
+    );
+    conflict(
+        |p| {
+            p.session.max_code_failures = 8;
+            p.second_factor.account_allowance = 5;
+        },
+        "POLICY_MIN_ABOVE_MAX",
+        "session.max_code_failures",
+        "second_factor.account_allowance",
+    );
+    conflict(
+        |p| {
+            p.second_factor.account_allowance = 30;
+            p.throttle.hard_limit = 20;
+            p.throttle.pin_allowance_at_min_len = 10;
+            p.throttle.password_allowance = 20;
+        },
+        "POLICY_MIN_ABOVE_MAX",
+        "second_factor.account_allowance",
+        "throttle.hard_limit",
+    );
+}
+
+// S4: each relation holds right at its edge (the strict relations one below, the others
+// at equality), so the checks refuse exactly what cannot work.
+#[test]
+fn s4_relations_hold_at_their_edges() {
+    let edges: [fn(&mut Policy); 5] = [
+        |p| {
+            p.password.propagation_delay_secs = 599;
+            p.throttle.max_delay_secs = 599;
+            p.recovery.mailed_secret_lifetime_secs = 600;
+        },
+        |p| {
+            p.recovery.requests_per_hour = 19;
+            p.password.propagation_delay_secs = 189;
+        },
+        |p| {
+            p.session.idle_timeout_secs = 3_600;
+            p.session.absolute_timeout_secs = 3_600;
+        },
+        |p| {
+            p.session.max_code_failures = 5;
+            p.second_factor.account_allowance = 5;
+        },
+        |p| {
+            p.second_factor.account_allowance = 20;
+            p.throttle.hard_limit = 20;
+            p.throttle.pin_allowance_at_min_len = 10;
+            p.throttle.password_allowance = 20;
+        },
+    ];
+    for edit in edges {
+        let mut policy = Policy::centrexx();
+        edit(&mut policy);
+        assert_eq!(policy.validate(), Ok(()), "{policy:?}");
     }
 }

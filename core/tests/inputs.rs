@@ -217,7 +217,7 @@ fn f10_far_too_long_pin_or_code_is_wrong_without_hashing() {
         .login(ADMIN_PASSWORD, None, vec![], t0(), &rules)
         .outcome
         .unwrap();
-    let requested = session.request_code(Some("admin@beispiel.de"), t0(), &rules);
+    let requested = session.request_code(&account, Some("admin@beispiel.de"), t0(), &rules);
     let confirm = quickly("code", || {
         requested
             .state

@@ -56,8 +56,9 @@ fn i5_every_state_object_survives_its_json() {
 #[test]
 fn i5_todays_stored_json_reads_and_writes_back_unchanged() {
     let path = format!(
-        "{}/tests/fixtures/state_v2.json",
-        env!("CARGO_MANIFEST_DIR")
+        "{}/tests/fixtures/state_v{}.json",
+        env!("CARGO_MANIFEST_DIR"),
+        pbx_rules::STATE_VERSION
     );
     if std::env::var_os("PBX_RULES_BLESS").is_some() {
         let rules = rules("centrexx");
@@ -67,8 +68,9 @@ fn i5_todays_stored_json_reads_and_writes_back_unchanged() {
         let session = session
             .outcome
             .unwrap()
-            .request_code(Some("a@b.de"), t0(), &rules)
+            .request_code(&admin, Some("a@b.de"), t0(), &rules)
             .state;
+        let admin = admin.login("wrong", None, vec![], t0(), &rules).state;
         let sample = serde_json::json!({
             "extension_account": serde_json::from_str::<serde_json::Value>(&account.to_json()).unwrap(),
             "admin_account": serde_json::from_str::<serde_json::Value>(&admin.to_json()).unwrap(),
@@ -119,18 +121,26 @@ fn malformed_json_is_a_typed_error_with_a_position() {
 #[test]
 fn i5_a_newer_state_version_is_refused_with_its_own_code() {
     let account = extension("10", &rules("centrexx"));
-    let newer = account
-        .to_json()
-        .replacen("\"version\":2", "\"version\":3", 1);
+    let version = pbx_rules::STATE_VERSION;
+    let newer = account.to_json().replacen(
+        &format!("\"version\":{version}"),
+        &format!("\"version\":{}", version + 1),
+        1,
+    );
     let error = ExtensionAccount::from_json(&newer).unwrap_err();
     assert_eq!(error.code(), "STATE_VERSION_NEWER");
     assert_eq!(error.family(), "state");
-    assert!(error.message(pbx_rules::Lang::De).contains("Version 3"));
-    // The v1 sample of the I5 issue still reads: older versions are upgraded.
+    let named = format!("Version {}", version + 1);
+    assert!(error.message(pbx_rules::Lang::De).contains(&named));
+    // The v1 sample still reads: older versions are upgraded.
     let v1: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/state_v1.json")).unwrap();
     let upgraded = ExtensionAccount::from_json(&v1["extension_account"].to_string()).unwrap();
-    assert!(upgraded.to_json().contains("\"version\":2"));
+    assert!(
+        upgraded
+            .to_json()
+            .contains(&format!("\"version\":{version}"))
+    );
 }
 
 #[test]
@@ -274,4 +284,93 @@ proptest! {
             }
         }
     }
+}
+
+/// The stored samples of every version, by state: today's and the older ones.
+fn sample(version: u32) -> serde_json::Value {
+    let path = format!(
+        "{}/tests/fixtures/state_v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Reads one state of a sample through its `Json` impl; the code of the refusal, or `OK`.
+fn read_code(key: &str, value: &serde_json::Value) -> &'static str {
+    let text = value.to_string();
+    let result = match key {
+        "extension_account" => ExtensionAccount::from_json(&text).map(|_| ()),
+        "admin_account" => pbx_rules::AdminAccount::from_json(&text).map(|_| ()),
+        _ => AdminSession::from_json(&text).map(|_| ()),
+    };
+    result.err().map_or("OK", |e| e.code())
+}
+
+const STATES: [&str; 3] = ["extension_account", "admin_account", "admin_session"];
+
+// S3: from its own version on every field of a state is required; defaults fill in only
+// what an older version did not have. Each field of today's sample and of the version-2
+// sample, removed alone, makes the state unreadable.
+#[test]
+fn s3_every_field_of_a_version_is_required() {
+    for version in [2, pbx_rules::STATE_VERSION] {
+        let sample = sample(version);
+        for key in STATES {
+            assert_eq!(read_code(key, &sample[key]), "OK", "v{version} {key}");
+            let fields: Vec<String> = sample[key].as_object().unwrap().keys().cloned().collect();
+            for field in fields {
+                let mut value = sample[key].clone();
+                value.as_object_mut().unwrap().remove(&field);
+                assert_eq!(
+                    read_code(key, &value),
+                    "STATE_MALFORMED",
+                    "v{version} {key} without {field}"
+                );
+            }
+        }
+    }
+}
+
+// S3: a key named twice anywhere is refused, not read as its last copy.
+#[test]
+fn s3_duplicate_keys_are_refused() {
+    let rules = rules("centrexx");
+    let json = extension("10", &rules).to_json();
+    let top = json.replacen(
+        "\"throttle\":",
+        "\"throttle\":{\"failures\":9,\"last_failure\":null},\"throttle\":",
+        1,
+    );
+    let nested = json.replacen("\"failures\":0", "\"failures\":9,\"failures\":0", 1);
+    for twice in [top, nested] {
+        assert_ne!(twice, json);
+        let Err(Error::State(StateError::Malformed { line, column })) =
+            ExtensionAccount::from_json(&twice)
+        else {
+            panic!("read {twice}")
+        };
+        assert!(line == 1 && column > 0);
+    }
+    let policy = Policy::strict().to_json();
+    let twice = policy.replacen("\"pin\":{", "\"pin\":{\"min_len\":4,", 1);
+    assert_eq!(code_of::<Policy>(&twice), "STATE_MALFORMED");
+}
+
+// S3, G11: a version-2 sample upgrades to today's shape; its admin session has ended (it
+// was opened before sessions had stamps), its accounts read as they were.
+#[test]
+fn s3_version_2_state_upgrades_and_its_sessions_have_ended() {
+    let rules = rules("centrexx");
+    let v2 = sample(2);
+    let text = |key: &str| v2[key].to_string();
+    let account = ExtensionAccount::from_json(&text("extension_account")).unwrap();
+    let admin = pbx_rules::AdminAccount::from_json(&text("admin_account")).unwrap();
+    let session = AdminSession::from_json(&text("admin_session")).unwrap();
+    for json in [account.to_json(), admin.to_json(), session.to_json()] {
+        let version = format!("\"version\":{}", pbx_rules::STATE_VERSION);
+        assert!(json.contains(&version), "{json}");
+    }
+    assert_eq!(account.failed_logins(), 0);
+    let ended = admin.check_session(&session, t0(), &rules).unwrap_err();
+    assert_eq!(ended.code(), "SESSION_EXPIRED");
 }

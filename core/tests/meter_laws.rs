@@ -67,3 +67,64 @@ proptest! {
         prop_assert_eq!(next, pw.chars().count().min(pbx_rules::guesses::MAX_CHARS));
     }
 }
+
+// S6: the meter rates every character a policy lets a password have. Under each maximum
+// length the bounds accept, the password of that length made of one letter is weaker
+// than the same password with its last ten characters random: the last characters count,
+// however long the maximum.
+#[test]
+fn s6_every_character_the_policy_allows_is_rated() {
+    use pbx_rules::{PasswordContext, Policy, Rules, evaluate};
+    let ctx = PasswordContext::default();
+    let tail = "x7#Vq9!mZp";
+    let mut accepted = Vec::new();
+    for max_len in [32, 64, 100, 101, 110, 128, 1024] {
+        let mut policy = Policy::centrexx();
+        policy.password.max_len = max_len;
+        let Ok(rules) = Rules::new(policy) else {
+            continue; // the bounds refuse a maximum the meter cannot rate whole
+        };
+        accepted.push(max_len);
+        let weak = "a".repeat(max_len);
+        let strong = format!("{}{tail}", "a".repeat(max_len - tail.len()));
+        let (w, s) = (
+            evaluate(&weak, &ctx, &rules),
+            evaluate(&strong, &ctx, &rules),
+        );
+        assert!(
+            s.guesses_log10 > w.guesses_log10 + 5.0,
+            "max_len {max_len}: {} vs {}",
+            s.guesses_log10,
+            w.guesses_log10
+        );
+    }
+    assert_eq!(
+        accepted,
+        [32, 64, 100],
+        "the bounds accept up to the meter's reach"
+    );
+}
+
+// S6: the policy's maximum length is bounded by what the meter rates (100 characters,
+// zxcvbn's own reach), and the bound names the field.
+#[test]
+fn s6_policy_max_len_is_bounded_by_the_meter() {
+    use pbx_rules::{Localized, Policy, PolicyError, Rules, guesses::MAX_CHARS};
+    for max_len in [MAX_CHARS + 1, 128, 1024] {
+        let mut policy = Policy::centrexx();
+        policy.password.max_len = max_len;
+        let err = Rules::new(policy).expect_err("beyond the meter");
+        assert_eq!(err.code(), "POLICY_OUT_OF_RANGE");
+        assert_eq!(
+            err,
+            PolicyError::OutOfRange {
+                field: "password.max_len",
+                min: 1,
+                max: MAX_CHARS as u64
+            }
+        );
+    }
+    let mut policy = Policy::centrexx();
+    policy.password.max_len = MAX_CHARS;
+    assert!(Rules::new(policy).is_ok());
+}

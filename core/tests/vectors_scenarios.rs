@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use pbx_rules::{
     Actor, AdminAccount, AdminSession, AdminStep, BaseNumber, ChangeForm, Decision, E164, Effect,
     ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json, Localized, NumberPlan, Password,
-    PasswordContext, PbxMasterData, PinContext, Policy, Rules, UserLogin, forgot_password,
-    forgot_pin,
+    PasswordContext, PbxMasterData, PinContext, Policy, Rules, SessionStamp, UserLogin,
+    forgot_password, forgot_pin,
 };
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -36,9 +36,9 @@ fn result_line<T: Serialize, E: Clone + Into<pbx_rules::Error>>(result: &Result<
     }
 }
 
-/// Random salts and device ids differ per run: the parity file shows them as placeholders.
+/// Random salts, device ids and token digests differ per run: the parity file shows them as placeholders.
 fn normalized(json: &str) -> String {
-    let hash = regex::Regex::new(r#""\$argon2[^"]*""#).unwrap();
+    let hash = regex::Regex::new(r#""\$(argon2|blake2b)[^"]*""#).unwrap();
     let id = regex::Regex::new(r#""id":"[^"]*""#).unwrap();
     let json = hash.replace_all(json, r#""<hash>""#);
     id.replace_all(&json, r#""id":"<id>""#).into_owned()
@@ -51,6 +51,8 @@ struct World {
     accounts: BTreeMap<String, ExtensionAccount>,
     admin: AdminAccount,
     session: Option<AdminSession>,
+    /// The session each extension's last successful login, change or check left (G11).
+    stamps: BTreeMap<String, SessionStamp>,
     mailed: Option<String>,
     device: Option<String>,
 }
@@ -113,6 +115,7 @@ impl World {
             accounts: BTreeMap::new(),
             admin,
             session: None,
+            stamps: BTreeMap::new(),
             mailed: None,
             device: None,
         }
@@ -128,6 +131,9 @@ impl World {
         self.session = self.session.as_ref().map(again);
         for account in self.accounts.values_mut() {
             *account = again(account);
+        }
+        for stamp in self.stamps.values_mut() {
+            *stamp = again(stamp);
         }
     }
 
@@ -217,6 +223,7 @@ impl World {
                     self.accounts.insert(ext.to_owned(), next);
                 }
             }
+            "check_session" => self.check_session(step, now, &mut got),
             "set_self_service_pin_reset" => {
                 let next = self.pbx.set_self_service_pin_reset(
                     &Self::actor(s(step, "actor")),
@@ -233,6 +240,26 @@ impl World {
         got
     }
 
+    /// Whether the session of an extension (`"extension"`) or the admin's (`"admin": true`)
+    /// still holds (G11); a session that does is kept as the check returns it.
+    fn check_session(&mut self, step: &Value, now: DateTime<Utc>, got: &mut Got) {
+        let rules = &self.rules;
+        let error = match step.get("extension").and_then(Value::as_str) {
+            Some(ext) => {
+                let checked = self.accounts[ext].check_session(&self.stamps[ext], now, rules);
+                got.line = result_line(&checked);
+                checked.map(|stamp| _ = self.stamps.insert(ext.to_owned(), stamp))
+            }
+            None => {
+                let session = self.session.as_ref().expect("no admin session");
+                let checked = self.admin.check_session(session, now, rules);
+                got.line = result_line(&checked);
+                checked.map(|session| self.session = Some(session))
+            }
+        };
+        got.error = error.err().map(|e| e.code());
+    }
+
     fn extension_op(&mut self, op: &str, step: &Value, now: DateTime<Utc>, got: &mut Got) {
         let ext = s(step, "extension").to_owned();
         let account = self.accounts[&ext].clone();
@@ -240,11 +267,14 @@ impl World {
         let next = match op {
             "user_login" => {
                 let d = account.login(&self.resolve(s(step, "pin")), now, rules);
+                if let Ok(login) = &d.outcome {
+                    self.stamps.insert(ext.clone(), login.session().clone());
+                }
                 match &d.outcome {
-                    Ok(UserLogin::LoggedIn) => {
+                    Ok(UserLogin::LoggedIn { .. }) => {
                         _ = got.fields.insert("outcome".into(), json!("logged_in"))
                     }
-                    Ok(UserLogin::MustChangePin { deadline }) => {
+                    Ok(UserLogin::MustChangePin { deadline, .. }) => {
                         got.fields
                             .insert("outcome".into(), json!("must_change_pin"));
                         got.fields
@@ -276,6 +306,7 @@ impl World {
                 if let Ok(changed) = &d.outcome {
                     got.fields
                         .insert("completes_login".into(), json!(changed.completes_login));
+                    self.stamps.insert(ext.clone(), changed.session.clone());
                 }
                 self.note(got, &d);
                 d.state
@@ -290,6 +321,9 @@ impl World {
             _ => {
                 let master = self.master(&ext, step);
                 let d = account.mobile_login(&master, s(step, "pin"), now, rules);
+                if let Ok(stamp) = &d.outcome {
+                    self.stamps.insert(ext.clone(), stamp.clone());
+                }
                 self.note(got, &d);
                 d.state
             }
@@ -340,7 +374,12 @@ impl World {
                 self.admin = d.state;
             }
             "request_code" => {
-                let d = session().request_code(self.pbx.admin_email.as_deref(), now, rules);
+                let d = session().request_code(
+                    &self.admin,
+                    self.pbx.admin_email.as_deref(),
+                    now,
+                    rules,
+                );
                 self.note(got, &d);
                 self.session = Some(d.state);
             }

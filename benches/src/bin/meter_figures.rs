@@ -16,27 +16,8 @@ use std::time::Instant;
 
 use pbx_rules::guesses::{Languages, Options, estimate};
 use pbx_rules::{PasswordContext, Rules, evaluate};
-use pbx_rules_benches::adversarial_passwords;
+use pbx_rules_benches::{adversarial_passwords, alternating_rates};
 use serde_json::json;
-
-fn rates(passwords: &[String], runners: &mut [&mut dyn FnMut(&str)]) -> Vec<f64> {
-    let mut totals = vec![(0_u64, 0.0_f64); runners.len()];
-    for _ in 0..6 {
-        for (which, run) in runners.iter_mut().enumerate() {
-            let start = Instant::now();
-            let mut n = 0;
-            while start.elapsed().as_secs_f64() < 0.25 {
-                for p in passwords {
-                    run(p);
-                    n += 1;
-                }
-            }
-            totals[which].0 += n;
-            totals[which].1 += start.elapsed().as_secs_f64();
-        }
-    }
-    totals.iter().map(|(n, t)| *n as f64 / t).collect()
-}
 
 /// Best of seven timings in microseconds (scheduler noise on a shared machine).
 fn best_us(f: &mut dyn FnMut()) -> f64 {
@@ -111,7 +92,7 @@ fn main() {
         json!({"op": "first_call", "us": t.elapsed().as_secs_f64() * 1e6})
     );
 
-    let r = rates(
+    let r = alternating_rates(
         &corpus,
         &mut [
             &mut |p| {

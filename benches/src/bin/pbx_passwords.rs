@@ -3,7 +3,7 @@
 //! list), the worst single evaluation over the adversarial inputs, argon2id hash and
 //! verify times at p = 1 and p = 4, and peak memory.
 //!
-//! Usage: `pbx_passwords <passwords.txt> [hash_rounds] [meter|hash|all]`
+//! Usage: `pbx_passwords <passwords.txt | passwords.tsv> [hash_rounds] [meter|hash|all]`
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::time::Instant;
@@ -166,10 +166,11 @@ fn main() {
     let file = args.next().expect("passwords file");
     let rounds: usize = args.next().map_or(20, |r| r.parse().unwrap());
     let what = args.next().unwrap_or_else(|| "all".to_owned());
+    // One password per line, or `class<TAB>password` (benches/corpus/passwords.tsv).
     let passwords: Vec<String> = std::fs::read_to_string(file)
         .unwrap()
         .lines()
-        .map(str::to_owned)
+        .map(|line| line.split_once('\t').map_or(line, |(_, p)| p).to_owned())
         .collect();
     if what != "hash" {
         meter(&passwords);

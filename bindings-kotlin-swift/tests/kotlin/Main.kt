@@ -19,5 +19,6 @@ fun main(args: Array<String>) {
     passwordVectors(vectors)
     scenarioVectors(vectors)
     apiSurface()
+    sessions()
     exitProcess(Harness.report())
 }

@@ -1,4 +1,4 @@
-// P2–P9, K3, K5, R1–R3, A1–A4, G5 (issue 11, parity): replays core/vectors/scenarios.json
+// P2–P9, K3, K5, R1–R3, A1–A4, G5, G11 (issue 11, parity): replays core/vectors/scenarios.json
 // through the binding's public API, saving and loading every state as JSON between steps as
 // a host does, and compares the JSON the binding hands out, line for line, with
 // core/vectors/parity.jsonl, which the Rust replay writes and checks.
@@ -18,13 +18,17 @@ import de.pbxrules.forgotPassword
 import de.pbxrules.forgotPin
 import de.pbxrules.passwordContextForPbx
 import de.pbxrules.policyPreset
+import de.pbxrules.sessionStampFromJson
+import de.pbxrules.sessionStampToJson
 import de.pbxrules.core.Actor
 import de.pbxrules.core.Effect
+import de.pbxrules.core.SessionStamp
+import de.pbxrules.core.UserLogin
 import java.time.Instant
 
 /** The step's line before the placeholders: random salts and device ids differ per run. */
 fun normalized(json: String): String = json
-    .replace(Regex("\"\\\$argon2[^\"]*\""), "\"<hash>\"")
+    .replace(Regex("\"\\\$(argon2|blake2b)[^\"]*\""), "\"<hash>\"")
     .replace(Regex("\"id\":\"[^\"]*\""), "\"id\":\"<id>\"")
 
 /** `{"ok":…}` or `{"error":…}` of an operation that returns a value or throws. */
@@ -45,6 +49,7 @@ fun errorJson(e: RuleException): String = when (e) {
     is RuleException.Generate -> e.json
     is RuleException.Login -> e.json
     is RuleException.Recovery -> e.json
+    is RuleException.Session -> e.json
     is RuleException.Policy -> e.json
     is RuleException.State -> e.json
     is RuleException.Other -> e.json
@@ -65,6 +70,8 @@ class World(private val fx: Obj, preset: String) {
     private val accounts = sortedMapOf<String, ExtensionAccount>()
     private var admin = AdminAccount.create(fx.str("admin_password"), Instant.parse("2026-01-05T09:00:00Z"), rules)
     private var session: AdminSession? = null
+    /** The session each extension's last successful login, change or check left (G11). */
+    private val stamps = sortedMapOf<String, SessionStamp>()
     private var mailed: String? = null
     private var device: String? = null
 
@@ -74,6 +81,7 @@ class World(private val fx: Obj, preset: String) {
         pbx = PbxMasterData.fromJson(pbx.toJson())
         session = session?.let { AdminSession.fromJson(it.toJson()) }
         for (key in accounts.keys) accounts[key] = ExtensionAccount.fromJson(accounts[key]!!.toJson())
+        for (key in stamps.keys) stamps[key] = sessionStampFromJson(sessionStampToJson(stamps[key]!!))
     }
 
     private fun actor(text: String): Actor =
@@ -97,6 +105,26 @@ class World(private val fx: Obj, preset: String) {
         return json
     }
 
+    /** Keeps the session a successful login or change opened (G11); a refusal keeps none. */
+    private fun keep(ext: String, opened: () -> SessionStamp) {
+        try { stamps[ext] = opened() } catch (_: RuleException) {}
+    }
+
+    /** Whether an extension's session or the admin's (`"admin": true`) still holds (G11); a
+     *  session that does is kept as the check returns it. */
+    private fun checkSession(step: Obj, now: Instant): String = resultLine {
+        val ext = step.strOrNull("extension")
+        if (ext != null) {
+            val stamp = accounts[ext]!!.checkSession(stamps[ext]!!, now, rules)
+            stamps[ext] = stamp
+            sessionStampToJson(stamp)
+        } else {
+            val next = admin.checkSession(session ?: error("no admin session"), now, rules)
+            session = next
+            next.toJson()
+        }
+    }
+
     fun run(step: Obj): String {
         val now = Instant.parse(step.str("at"))
         val op = step.str("op")
@@ -107,18 +135,27 @@ class World(private val fx: Obj, preset: String) {
                 accounts[ext] = created.account()
                 created.toJson()
             }
-            "user_login" -> accounts[ext]!!.login(resolve(step.str("pin")), now, rules)
-                .let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
+            "user_login" -> accounts[ext]!!.login(resolve(step.str("pin")), now, rules).let { d ->
+                accounts[ext] = d.state()
+                keep(ext) {
+                    when (val login = d.outcome()) {
+                        is UserLogin.LoggedIn -> login.session
+                        is UserLogin.MustChangePin -> login.session
+                    }
+                }
+                note(d.effects(), d.toJson())
+            }
             "change_pin" -> accounts[ext]!!.changePin(
                 actor(step.str("actor")), step.str("old"), step.str("new"), step.str("confirmation"),
                 NO_PIN_CONTEXT, now, rules,
-            ).let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
+            ).let { d -> accounts[ext] = d.state(); keep(ext) { d.outcome().session }; note(d.effects(), d.toJson()) }
             "admin_set_pin" -> accounts[ext]!!.setPinByAdmin(actor(step.str("actor")), step.str("pin"), step.str("pin"), now, rules)
                 .let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
             "mobile_login" -> accounts[ext]!!.mobileLogin(master(ext, step), step.str("pin"), now, rules)
-                .let { d -> accounts[ext] = d.state(); note(d.effects(), d.toJson()) }
+                .let { d -> accounts[ext] = d.state(); keep(ext) { d.outcome() }; note(d.effects(), d.toJson()) }
             "forgot_pin" -> forgotPin(pbx, master(ext, step), accounts[ext], now, rules)
                 .let { d -> d.state()?.let { accounts[ext] = it }; note(d.effects(), d.toJson()) }
+            "check_session" -> checkSession(step, now)
             "set_self_service_pin_reset" -> resultLine {
                 pbx = pbx.setSelfServicePinReset(actor(step.str("actor")), step.bool("on"))
                 pbx.toJson()
@@ -138,7 +175,7 @@ class World(private val fx: Obj, preset: String) {
                 admin = d.state()
                 note(d.effects(), d.toJson())
             }
-            "request_code" -> current().requestCode(pbx.adminEmail(), now, rules)
+            "request_code" -> current().requestCode(admin, pbx.adminEmail(), now, rules)
                 .let { d -> session = d.state(); note(d.effects(), d.toJson()) }
             "confirm_code" -> {
                 val d = current().confirmCode(admin, resolve(step.str("code")), now, rules)

@@ -66,7 +66,9 @@ __all__ = [
     "SecondFactorPolicy",
     "Secret",
     "SecretPurpose",
+    "SessionError",
     "SessionPolicy",
+    "SessionStamp",
     "StateError",
     "Strength",
     "StrengthLevel",
@@ -94,6 +96,8 @@ __all__ = [
     "preview_toggled",
     "route",
     "routing_table",
+    "session_stamp_from_json",
+    "session_stamp_to_json",
     "trivial_pin_findings",
     "validate_new_password",
     "validate_new_pin",
@@ -289,6 +293,17 @@ class AdminAccount:
         r"""
         A new admin account with this password.
         """
+    def is_locked(self, rules: Rules) -> builtins.bool:
+        r"""
+        Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
+        password still gets in (G9).
+        """
+    def check_session(self, session: AdminSession, now: datetime.datetime, rules: Rules) -> AdminSession:
+        r"""
+        Whether an admin session still holds at `now` (G11); the session to store in its place
+        (it records this request for the idle limit). Raises `SessionError` once the password
+        changed, the account is locked, or a time limit passed.
+        """
     def login(self, password: builtins.str, now: datetime.datetime, rules: Rules, *, device_token: typing.Optional[builtins.str] = None, default_pin_extensions: typing.Sequence[builtins.str] = ...) -> Decision[AdminAccount, AdminSession]:
         r"""
         Head number already read (`BaseNumber.admin_login`); the password (A1), then the
@@ -330,7 +345,8 @@ class AdminAccount:
 @typing.final
 class AdminSession:
     r"""
-    One admin login in progress, stored between requests.
+    One admin login in progress, stored between requests, and then the admin's session
+    (G11).
     """
     @property
     def step(self) -> AdminStep:
@@ -346,6 +362,12 @@ class AdminSession:
     def default_pin_extensions(self) -> builtins.list[builtins.str]:
         r"""
         The extensions still on the default PIN (P7).
+        """
+    @property
+    def stamp(self) -> SessionStamp:
+        r"""
+        Whose session under which password, since when (G11); `AdminAccount.check_session`
+        checks it.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def actor(self) -> typing.Optional[Actor]:
@@ -364,9 +386,11 @@ class AdminSession:
         r"""
         Acknowledges the default-PIN list (P7).
         """
-    def request_code(self, admin_email: typing.Optional[builtins.str], now: datetime.datetime, rules: Rules) -> Decision[AdminSession, None]:
+    def request_code(self, account: AdminAccount, admin_email: typing.Optional[builtins.str], now: datetime.datetime, rules: Rules) -> Decision[AdminSession, None]:
         r"""
-        Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it.
+        Mails a code for extended rights (A2); the `SEND_SECRET` effect carries it. No code
+        is mailed that the PBX's admin `account` could not accept (its wrong codes locked it,
+        or its throttle waits past the code's lifetime).
         """
     def confirm_code(self, account: AdminAccount, code: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[tuple[AdminSession, AdminAccount], DeviceToken | None]:
         r"""
@@ -697,21 +721,28 @@ class ExtensionAccount:
         r"""
         Whether a forgot-PIN reset waits for its first login at `now` (R2).
         """
+    def check_session(self, stamp: SessionStamp, now: datetime.datetime, rules: Rules) -> SessionStamp:
+        r"""
+        Whether a session this account's login opened still holds at `now` (G11); the stamp
+        to keep in its place (it records this request for the idle limit). Raises
+        `SessionError` once the PIN changed, the account is locked, or a time limit passed.
+        """
     def login(self, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, UserLogin]:
         r"""
         A user login with the PIN (P5, P6, G5); outcome `UserLogin`.
         """
     def change_pin(self, actor: Actor, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PinContext, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, PinChanged]:
         r"""
-        The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`.
+        The user changes the PIN with the old one (P3, P6, P9); outcome `PinChanged`, whose
+        `session` replaces the changer's stamp (every other session ends, G11).
         """
     def set_pin_by_admin(self, actor: Actor, new: builtins.str, confirmation: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, None]:
         r"""
         The admin sets a PIN without the old one (P4, P5, P9); outcome `None`.
         """
-    def mobile_login(self, master: ExtensionMasterData, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, None]:
+    def mobile_login(self, master: ExtensionMasterData, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Decision[ExtensionAccount, SessionStamp]:
         r"""
-        The mobile app's login (P8); outcome `None`.
+        The mobile app's login (P8); outcome the `SessionStamp` it opened (G11).
         """
     def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
@@ -1306,6 +1337,12 @@ class PinChanged:
         r"""
         Trivial-PIN findings the policy only warns about.
         """
+    @property
+    def session(self) -> SessionStamp:
+        r"""
+        The session that made the change, under the new PIN: every other session of the
+        account ends with the old PIN (G11); keep this one in place of the old stamp.
+        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
@@ -1682,6 +1719,12 @@ class Secret:
         def __getitem__(self, key: builtins.int, /) -> typing.Any: ...
     
 
+class SessionError(PbxRulesError):
+    r"""
+    A session no longer holds: new credential, lock, idle or absolute limit (G11).
+    """
+    ...
+
 @typing.final
 class SessionPolicy:
     r"""
@@ -1716,6 +1759,38 @@ class SessionPolicy:
         Reads what `to_dict()` gave; `StateError` for another shape.
         """
     def __repr__(self) -> builtins.str: ...
+
+@typing.final
+class SessionStamp:
+    r"""
+    A session opened by a successful login, as the host keeps it (G11). It holds no secret:
+    the host's cookie names the session, the stamp says whether it may go on. Ask the account
+    on every request ([`crate::ExtensionAccount::check_session`],
+    [`crate::AdminAccount::check_session`]) and keep the stamp it returns, which carries the
+    time of this request for the idle limit.
+    """
+    @property
+    def account(self) -> builtins.str:
+        r"""
+        Whose session.
+        """
+    @property
+    def epoch(self) -> builtins.int:
+        r"""
+        The account's credential epoch at the login: every change, admin set or first use of
+        a mailed secret moves it on, which ends the sessions opened before.
+        """
+    @property
+    def opened_at(self) -> datetime.datetime:
+        r"""
+        When the login opened the session (for the absolute limit).
+        """
+    @property
+    def last_seen_at(self) -> datetime.datetime:
+        r"""
+        When the session was last checked (for the idle limit).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 class StateError(PbxRulesError):
     r"""
@@ -1816,7 +1891,8 @@ class ThrottlePolicy:
 @typing.final
 class UserLogin:
     r"""
-    Where a successful user login leads: the portal, or only the change-PIN step (P6).
+    Where a successful user login leads: the portal, or only the change-PIN step (P6), and
+    the session it opened (G11).
     """
     @property
     def must_change_pin(self) -> builtins.bool:
@@ -1827,6 +1903,12 @@ class UserLogin:
     def deadline(self) -> typing.Optional[datetime.datetime]:
         r"""
         When the user login locks if the PIN is not changed (P5).
+        """
+    @property
+    def session(self) -> SessionStamp:
+        r"""
+        The session this login opened (G11): keep it with the host's session and check it on
+        every request (`ExtensionAccount.check_session`).
         """
     def __repr__(self) -> builtins.str: ...
 
@@ -2328,6 +2410,17 @@ def route(pbx: PbxMasterData, extension: ExtensionMasterData, reachability: Reac
 def routing_table(pbx: PbxMasterData, extensions: typing.Sequence[ExtensionMasterData]) -> builtins.list[Route]:
     r"""
     The route of every extension should it become unreachable, in the order given (B3).
+    """
+
+def session_stamp_from_json(text: builtins.str) -> SessionStamp:
+    r"""
+    A kept stamp read back; `StateError` for damaged or foreign JSON, never a half-read stamp.
+    """
+
+def session_stamp_to_json(stamp: SessionStamp) -> builtins.str:
+    r"""
+    The stamp as the core's JSON, to keep with the host's session; the same text in every
+    language.
     """
 
 def trivial_pin_findings(pin: Pin, ctx: PinContext, rules: Rules) -> builtins.list[TrivialPinFinding]:

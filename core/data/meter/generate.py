@@ -19,15 +19,16 @@ Output, beside this script:
   keyboards.rs    the adjacency graphs as Rust source (qwerty, dvorak, keypad, mac_keypad,
                   qwertz)
 
-A word-list file ("PXW1") holds one sorted, front-coded word set for a group of lists:
+A word-list file ("PXW3") holds one sorted, front-coded word set for a group of lists:
 
-  b"PXW2", u32 words, u32 blocks, u8 lists, then per list u8 name length + name
+  b"PXW3", u32 words, u32 blocks, u8 lists, then per list u8 name length + name
   u32 × 257        per byte b: the first block whose first word starts with a byte >= b
                    (where a lookup's binary search begins and ends)
   u32 × blocks     byte offset of each block in the text area
   u32              length of the text area, then the text area: blocks of BLOCK words,
-                   each word as u8 shared-prefix length, the suffix (UTF-8), a 0 byte;
-                   the first word of a block shares nothing, so a block reads on its own
+                   each word as u8 shared-prefix length, u8 suffix length, the suffix
+                   (UTF-8); the first word of a block shares nothing, so a block reads on
+                   its own, and a scan steps over a word without reading it
   u8 × words       rank code (see rank_code), in word order
   u8 × words       the list the rank comes from, in word order
 
@@ -148,8 +149,8 @@ def word_file(lists: dict) -> bytes:
             shared = 0
             while shared < min(len(raw), len(prev), 255) and raw[shared] == prev[shared]:
                 shared += 1
-        text += bytes([shared]) + raw[shared:] + b"\0"
-    out = bytearray(b"PXW2")
+        text += bytes([shared, len(raw) - shared]) + raw[shared:]
+    out = bytearray(b"PXW3")
     out += struct.pack("<IIB", len(words), len(offsets), len(lists))
     for name in lists:
         out += bytes([len(name)]) + name.encode()

@@ -7,7 +7,7 @@ use super::{ExtensionAccount, PinOrigin};
 use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::{
     AccountRef, Action, Actor, ChangeForm, ChangeKind, Decision, Effect, LoginError, PinContext,
-    PinError, Rules, TrivialPinFinding, authorize, pin::change_pin,
+    PinError, Rules, SessionStamp, TrivialPinFinding, authorize, pin::change_pin,
 };
 
 /// A changed PIN.
@@ -25,6 +25,9 @@ pub struct PinChanged {
     pub completes_login: bool,
     /// Trivial-PIN findings the policy only warns about.
     pub warnings: Vec<TrivialPinFinding>,
+    /// The session that made the change, under the new PIN: every other session of the
+    /// account ends with the old PIN (G11); keep this one in place of the old stamp.
+    pub session: SessionStamp,
 }
 
 impl ExtensionAccount {
@@ -95,6 +98,7 @@ impl ExtensionAccount {
         let changed = PinChanged {
             completes_login: self.must_change_pin(),
             warnings: done.accepted.warnings,
+            session: next.open_session(now),
         };
         Ok(Decision::new(next, Ok(changed)).with([
             Effect::SyncPin {

@@ -56,6 +56,7 @@ impl ExtensionAccount {
             throttle: Throttle::default(),
             pending_reset: None,
             recovery: RecoveryLog::default(),
+            credential_epoch: 0,
         };
         Ok(Created {
             account,

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 
 use super::{ExtensionAccount, UserLogin};
 use crate::{
-    Decision, ExtensionMasterData, LoginError, PermissionError, Pin, Rules, mobile_app_check,
+    Decision, ExtensionMasterData, LoginError, PermissionError, Pin, Rules, SessionStamp,
+    mobile_app_check,
 };
 
 impl ExtensionAccount {
@@ -13,15 +14,16 @@ impl ExtensionAccount {
     /// data (P8, B5), and a PIN that must still be changed (the app has no change step, P6).
     ///
     /// The master data must be this extension's (I8): other master data are refused with
-    /// [`PermissionError::MasterDataMismatch`] before the PIN is looked at.
+    /// [`PermissionError::MasterDataMismatch`] before the PIN is looked at. A successful
+    /// login opens a session (G11).
     pub fn mobile_login(
         &self,
         master: &ExtensionMasterData,
         pin: &str,
         now: DateTime<Utc>,
         rules: &Rules,
-    ) -> Decision<Self, ()> {
-        let (policy, _hasher) = (rules.policy(), rules.hasher());
+    ) -> Decision<Self, SessionStamp> {
+        let policy = rules.policy();
         if master.digits != self.extension {
             return Decision::refuse(self.clone(), PermissionError::MasterDataMismatch);
         }
@@ -30,7 +32,7 @@ impl ExtensionAccount {
             Pin::parse_with(pin, &policy.pin)
                 .and_then(|pin| mobile_app_check(&pin, master.mobile_number.as_ref(), rules))?;
             match step {
-                UserLogin::LoggedIn => Ok(()),
+                UserLogin::LoggedIn { session } => Ok(session),
                 UserLogin::MustChangePin { .. } => Err(LoginError::PinChangeRequired.into()),
             }
         });

@@ -7,16 +7,17 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::deadline::later_or_never;
 use crate::recovery::{PendingReset, RecoveryLog};
-use crate::{ExtensionDigits, Policy, Rules, throttle::Throttle};
+use crate::{
+    AccountRef, ExtensionDigits, Policy, Rules, SessionError, SessionStamp, throttle::Throttle,
+};
 
 /// The version of every stored state of this crate; bumped when the shape changes, and
 /// checked when state is read back. Version 2 added the revision (I5), the pending mailed
 /// secret and the recovery log (F3), the P10 delay and the admin's code throttle (F7);
-/// version 1 state still reads, with those empty.
-pub const STATE_VERSION: u32 = 2;
-
-/// The oldest version still read.
-const OLDEST_READ_VERSION: u32 = 1;
+/// version 3 the credential epoch and the admin session's stamp (G11). Older state reads
+/// through [`crate::Json::from_json`], which fills in what was added since (see
+/// `json.rs`); from its own version on, every field is required (S3).
+pub const STATE_VERSION: u32 = 3;
 
 /// Who set the current PIN. A PIN that is the default or was set by someone other than
 /// the user must be changed by the user in time (P5).
@@ -57,7 +58,6 @@ pub struct ExtensionAccount {
     #[serde(deserialize_with = "known_version")]
     pub(crate) version: u32,
     /// One more on every change (I5); the host stores with compare-and-swap on it.
-    #[serde(default)]
     pub(crate) revision: u64,
     pub(crate) extension: ExtensionDigits,
     pub(crate) pin_hash: String,
@@ -68,15 +68,17 @@ pub struct ExtensionAccount {
     pub(crate) pin_is_default: bool,
     pub(crate) pin_set_at: DateTime<Utc>,
     /// Until when login is refused after the user changed the PIN (P10).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::json::required")]
     pub(crate) pin_effective_at: Option<DateTime<Utc>>,
     pub(crate) throttle: Throttle,
     /// A forgot-PIN PIN waiting for its first use (F3).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::json::required")]
     pub(crate) pending_reset: Option<PendingReset>,
     /// Forgot-PIN requests of the current hour (F3).
-    #[serde(default)]
     pub(crate) recovery: RecoveryLog,
+    /// One more on every new PIN (a change, an admin set, a mailed PIN's first use): the
+    /// sessions opened under an older epoch end (G11).
+    pub(crate) credential_epoch: u64,
 }
 
 /// F9: no hash, no PIN length, no pending secret's hash.
@@ -93,20 +95,20 @@ impl fmt::Debug for ExtensionAccount {
             .field("throttle", &self.throttle)
             .field("pending_reset", &self.pending_reset)
             .field("recovery", &self.recovery)
+            .field("credential_epoch", &self.credential_epoch)
             .finish_non_exhaustive()
     }
 }
 
-/// Refuses state written by another schema version rather than misreading it.
+/// Refuses state of another schema version rather than misreading it: older versions are
+/// upgraded by [`crate::Json::from_json`] before they get here (S3).
 pub(crate) fn known_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     let version = u32::deserialize(d)?;
-    if (OLDEST_READ_VERSION..=STATE_VERSION).contains(&version) {
-        // Read back as the current version: the fields added since have serde defaults,
-        // and the next write stores the current shape.
-        Ok(STATE_VERSION)
+    if version == STATE_VERSION {
+        Ok(version)
     } else {
         Err(serde::de::Error::custom(format!(
-            "state version {version} is not {OLDEST_READ_VERSION} to {STATE_VERSION}"
+            "state version {version} is not {STATE_VERSION}"
         )))
     }
 }
@@ -190,13 +192,46 @@ impl ExtensionAccount {
         self.is_pin_expired(now, rules) || self.throttle.failures >= self.allowance(rules.policy())
     }
 
+    /// Whether a session this account's login opened still holds at `now` (G11): not after
+    /// a new PIN (changed, set by the admin, or a mailed one used), not while the account is
+    /// locked or its change window has lapsed (P5, G5), not past the policy's idle and
+    /// absolute limits. Call it on every request of the session and keep the stamp it
+    /// returns (it records this request for the idle limit).
+    ///
+    /// # Errors
+    /// The [`SessionError`] that ended the session.
+    pub fn check_session(
+        &self,
+        stamp: &SessionStamp,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<SessionStamp, SessionError> {
+        stamp.check(
+            &self.account_ref(),
+            self.credential_epoch,
+            self.is_locked(now, rules),
+            now,
+            &rules.policy().session,
+        )
+    }
+
+    /// A session of this account under its current PIN, opened at `now` (G11).
+    pub(crate) fn open_session(&self, now: DateTime<Utc>) -> SessionStamp {
+        SessionStamp::open(self.account_ref(), self.credential_epoch, now)
+    }
+
+    fn account_ref(&self) -> AccountRef {
+        AccountRef::Extension(self.extension.clone())
+    }
+
     /// The failures this account's PIN survives (G5).
     pub(crate) fn allowance(&self, policy: &Policy) -> u32 {
         crate::throttle::pin_allowance(self.pin_len, policy.pin.min_len, &policy.throttle)
     }
 
     /// This account with a new PIN hash from `origin` at `now`: new window, throttle reset,
-    /// no P10 delay, no pending forgot-PIN PIN (the new PIN supersedes it).
+    /// no P10 delay, no pending forgot-PIN PIN (the new PIN supersedes it, S5), and a new
+    /// credential epoch, which ends the sessions opened under the old PIN (G11).
     pub(crate) fn with_pin(
         &self,
         hash: String,
@@ -214,6 +249,7 @@ impl ExtensionAccount {
             pin_effective_at: None,
             throttle: Throttle::default(),
             pending_reset: None,
+            credential_epoch: self.credential_epoch.wrapping_add(1),
             ..self.clone()
         }
     }

@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 
 use super::session::PendingCode;
 use super::{AdminAccount, AdminSession, AdminStep, DeviceToken};
+use crate::attempt::{Try, attempt};
+use crate::deadline::valid_until;
 use crate::refusal::{OrKeep, Refusal, Steps};
 use crate::{
     Decision, Effect, Error, LoginError, RecoveryError, Rules, Secret, SecretPurpose, generate_code,
@@ -18,18 +20,22 @@ use crate::{
 impl AdminSession {
     /// Mails a new code for extended rights to the admin address (A2), at the second-factor
     /// step or later in the session (A3: the admin may need them after all). Refused once
-    /// the session's wrong entries are used up (I4): a new login starts afresh.
+    /// the session's wrong entries are used up (I4): a new login starts afresh. No code is
+    /// mailed that the PBX's admin `account` could not accept (S7): none while its wrong codes
+    /// have locked it, none while its throttle waits past the code's lifetime.
     pub fn request_code(
         &self,
+        account: &AdminAccount,
         admin_email: Option<&str>,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Decision<Self, ()> {
-        Decision::of(self, self.request_steps(admin_email, now, rules))
+        Decision::of(self, self.request_steps(account, admin_email, now, rules))
     }
 
     fn request_steps(
         &self,
+        account: &AdminAccount,
         admin_email: Option<&str>,
         now: DateTime<Utc>,
         rules: &Rules,
@@ -37,6 +43,18 @@ impl AdminSession {
         let (policy, hasher) = (rules.policy(), rules.hasher());
         if self.code_failures >= policy.session.max_code_failures {
             return Err(Refusal::keep(self, LoginError::CodeAttemptsUsedUp));
+        }
+        let lifetime_end = valid_until(now, policy.second_factor.code_lifetime());
+        let gate = account.code_throttle.check(
+            now,
+            policy.second_factor.account_allowance,
+            &policy.throttle,
+        );
+        match gate {
+            Err(LoginError::Throttled { retry_at })
+                if lifetime_end.is_some_and(|end| end > retry_at) => {}
+            Err(refused) => return Err(Refusal::keep(self, refused)),
+            Ok(()) => {}
         }
         let Some(to) = admin_email.filter(|e| !e.trim().is_empty()) else {
             return Err(Refusal::keep(self, RecoveryError::NoAdminEmail));
@@ -88,7 +106,7 @@ impl AdminSession {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Steps<(Self, AdminAccount), Option<DeviceToken>> {
-        let (policy, hasher) = (rules.policy(), rules.hasher());
+        let policy = rules.policy();
         let account = &before.1;
         let Some(pending) = &self.pending_code else {
             return Err(Refusal::keep(before, LoginError::NoCodePending));
@@ -110,16 +128,17 @@ impl AdminSession {
         if expired {
             return Err(voided(LoginError::CodeExpired));
         }
-        let (code_throttle, verified) = account.code_throttle.attempt(
-            now,
+        let (code_throttle, verified) = attempt(
+            &account.code_throttle,
             policy.second_factor.account_allowance,
-            &policy.throttle,
-            // F10: far too long to be a code: wrong (and counted) without hashing.
-            || {
-                if crate::pin::beyond_any_pin(code) {
-                    return Ok(false);
-                }
-                hasher.verify(code.as_bytes(), &pending.hash)
+            now,
+            rules,
+            Try {
+                // F10: far too long to be a code: wrong (and counted), at the same cost.
+                typed: (!crate::pin::beyond_any_pin(code)).then_some(code.as_bytes()),
+                current: &pending.hash,
+                mailed: None,
+                mailed_passes_lock: false,
             },
         );
         // A checked and wrong code raised the count; a throttled try was not checked.
@@ -129,7 +148,7 @@ impl AdminSession {
             ..account.clone()
         };
         match verified {
-            Ok(()) => self.with_extended_rights(account, now, rules),
+            Ok(_) => self.with_extended_rights(account, now, rules),
             Err(Error::Login(LoginError::WrongCredentials)) if counted => Err(Refusal::with(
                 (self.after_wrong_code(rules), account),
                 LoginError::CodeWrong,

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{AdminAccount, AdminSession, AdminStep};
+use crate::attempt::{Matched, Try, attempt, shown};
 use crate::password::comparable_password;
-use crate::recovery::{Matched, verify_either};
 use crate::refusal::{Refusal, Steps};
 use crate::throttle::password_allowance;
 use crate::{AccountRef, ChangeKind, Decision, Effect, ExtensionDigits, LoginError, Rules};
@@ -19,11 +19,15 @@ impl AdminAccount {
     ///
     /// Refused when throttled (G5), for a wrong password (counted), and while a new
     /// password propagates (K5): that refusal goes only to someone who typed the new
-    /// password (I6), everyone else hears "wrong".
+    /// password (I6), everyone else hears "wrong". Every path hashes once (G10); under
+    /// uniform answers a throttled or locked account answers "wrong" like an unknown one.
     ///
-    /// A forgot-password password works too (F3), from the K5 delay after the request until
-    /// its lifetime ends: its first use replaces the old password, forgets the remembered
-    /// browsers (I1) and notifies the owner. Until then the old password keeps working.
+    /// A forgot-password password works too (R1, R5), from the K5 delay after the request
+    /// until its lifetime ends, even while the account is throttled or locked (G9: the owner
+    /// always gets back in; see [`crate::forgot_password`]): its first use replaces the old
+    /// password, lifts the locks, forgets the remembered browsers (I1) and notifies the owner.
+    /// Until then the old password keeps working, and a login with it voids the mailed one
+    /// (R6). The session's stamp ends with the password (G11).
     pub fn login(
         &self,
         password: &str,
@@ -44,45 +48,43 @@ impl AdminAccount {
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Steps<Self, AdminSession> {
-        let (policy, hasher) = (rules.policy(), rules.hasher());
+        let policy = rules.policy();
         let mailed = self
             .pending_reset
             .as_ref()
             .filter(|p| !p.is_void(now, &policy.recovery));
-        let mut matched = None;
-        let (throttle, verified) = self.throttle.attempt(
-            now,
+        // F4: compared in the form it was stored in (NFKC under strict); F10: text far beyond
+        // the maximum cannot be the password and is neither normalised nor compared.
+        let typed = comparable_password(password, &policy.password);
+        let (throttle, matched) = attempt(
+            &self.throttle,
             password_allowance(&policy.throttle),
-            &policy.throttle,
-            // F4: compared in the form it was stored in (NFKC under strict); F10: text far
-            // beyond the maximum cannot be the password and is neither normalised nor hashed.
-            || {
-                let Some(typed) = comparable_password(password, &policy.password) else {
-                    return Ok(false);
-                };
-                matched = verify_either(hasher, &typed, &self.password_hash, mailed)?;
-                Ok(matched.is_some())
+            now,
+            rules,
+            Try {
+                typed: typed.as_ref().map(|t| t.as_bytes()),
+                current: &self.password_hash,
+                mailed: mailed.map(|p| p.hash.as_str()),
+                mailed_passes_lock: true,
             },
         );
         let next = Self {
             throttle,
             ..self.clone()
         };
-        if let Err(e) = verified {
-            return Err(Refusal::with(next, e));
-        }
+        let matched = match matched {
+            Ok(matched) => matched,
+            Err(e) => return Err(Refusal::with(next, shown(e, rules))),
+        };
         let (next, effects) = match (matched, mailed) {
-            (Some(Matched::Mailed), Some(p)) => {
+            (Matched::Mailed, Some(p)) => {
                 // K5 runs from the request: the mailed password is not usable before.
-                let Some(from) = p
-                    .usable_from(policy.password.propagation_delay())
-                    .filter(|from| now >= *from)
-                else {
-                    let until = p
-                        .usable_from(policy.password.propagation_delay())
-                        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+                let from = p.usable_from(policy.password.propagation_delay());
+                let Some(from) = from.filter(|from| now >= *from) else {
+                    let until = from.unwrap_or(DateTime::<Utc>::MAX_UTC);
                     return Err(Refusal::with(next, LoginError::PasswordPending { until }));
                 };
+                // S1: its first use lifts the password and code locks too.
                 let replaced = Self {
                     code_throttle: crate::throttle::Throttle::default(),
                     ..next.with_password(p.hash.clone(), from)
@@ -93,14 +95,21 @@ impl AdminAccount {
                 };
                 (replaced, vec![notice])
             }
-            _ => (next, Vec::new()),
+            // R6: the owner's own password voids a mailed one nobody asked for any more.
+            _ => (
+                Self {
+                    pending_reset: None,
+                    ..next
+                },
+                Vec::new(),
+            ),
         };
         if now < next.effective_at {
             let until = next.effective_at;
             return Err(Refusal::with(next, LoginError::PasswordPending { until }));
         }
         Ok(next
-            .start_session(device_token, default_pin_extensions, now, rules)
+            .start_session(device_token, default_pin_extensions, now)
             .with(effects))
     }
 
@@ -111,11 +120,9 @@ impl AdminAccount {
         device_token: Option<&str>,
         default_pin_extensions: Vec<ExtensionDigits>,
         now: DateTime<Utc>,
-        rules: &Rules,
     ) -> Decision<Self, AdminSession> {
-        let hasher = rules.hasher();
         let remembered =
-            device_token.is_some_and(|t| self.devices.iter().any(|d| d.accepts(t, now, hasher)));
+            device_token.is_some_and(|t| self.devices.iter().any(|d| d.accepts(t, now)));
         let step = if remembered {
             AdminStep::PrivacyNotice
         } else {
@@ -130,7 +137,8 @@ impl AdminAccount {
                 .collect(),
             ..self.clone()
         };
-        Decision::new(next, Ok(AdminSession::start(step, default_pin_extensions)))
+        let session = AdminSession::start(step, default_pin_extensions, next.open_session(now));
+        Decision::new(next, Ok(session))
     }
 
     /// Stores a remembered browser issued by [`AdminSession::confirm_code`].

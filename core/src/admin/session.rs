@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Actor, ExtensionDigits, LoginError};
+use crate::{Actor, ExtensionDigits, LoginError, SessionStamp};
 
 /// The step an admin login stands at. The steps run in this order; each call checks it.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -53,24 +53,31 @@ impl fmt::Debug for PendingCode {
     }
 }
 
-/// One admin login in progress. Its `Debug` shows no hash (F9).
+/// One admin login in progress, and then the admin's session (G11). Its `Debug` shows no
+/// hash (F9).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminSession {
     #[serde(deserialize_with = "crate::account::known_version")]
     pub(crate) version: u32,
     /// One more on every change (I5).
-    #[serde(default)]
     pub(crate) revision: u64,
     pub(crate) step: AdminStep,
     pub(crate) extended_rights: bool,
     pub(crate) default_pin_extensions: Vec<ExtensionDigits>,
+    #[serde(deserialize_with = "crate::json::required")]
     pub(crate) pending_code: Option<PendingCode>,
     /// Wrong codes in this session; a resend does not reset them (A2).
     pub(crate) code_failures: u32,
+    /// Whose session under which password, since when (G11).
+    pub(crate) stamp: SessionStamp,
 }
 
 impl AdminSession {
-    pub(crate) fn start(step: AdminStep, default_pin_extensions: Vec<ExtensionDigits>) -> Self {
+    pub(crate) fn start(
+        step: AdminStep,
+        default_pin_extensions: Vec<ExtensionDigits>,
+        stamp: SessionStamp,
+    ) -> Self {
         Self {
             version: crate::account::STATE_VERSION,
             revision: 0,
@@ -79,6 +86,7 @@ impl AdminSession {
             default_pin_extensions,
             pending_code: None,
             code_failures: 0,
+            stamp,
         }
     }
 
@@ -92,6 +100,12 @@ impl AdminSession {
     #[must_use]
     pub fn step(&self) -> AdminStep {
         self.step
+    }
+
+    /// The session's stamp (G11); [`crate::AdminAccount::check_session`] checks it.
+    #[must_use]
+    pub fn stamp(&self) -> &SessionStamp {
+        &self.stamp
     }
 
     /// Whether the session holds extended rights (A3).

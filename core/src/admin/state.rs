@@ -5,10 +5,11 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::RememberedDevice;
+use super::{AdminSession, RememberedDevice};
 use crate::account::STATE_VERSION;
 use crate::recovery::{PendingReset, RecoveryLog};
-use crate::{Error, Password, Rules, throttle::Throttle};
+use crate::revision::Revise;
+use crate::{AccountRef, Error, Password, Rules, SessionError, SessionStamp, throttle::Throttle};
 
 /// The stored admin account of a PBX: password hash, when it takes effect (K5), failed
 /// logins (G5) and wrong codes (F7), the remembered browsers (A2), a mailed password
@@ -19,21 +20,21 @@ pub struct AdminAccount {
     #[serde(deserialize_with = "crate::account::known_version")]
     pub(crate) version: u32,
     /// One more on every change (I5).
-    #[serde(default)]
     pub(crate) revision: u64,
     pub(crate) password_hash: String,
     pub(crate) effective_at: DateTime<Utc>,
     pub(crate) throttle: Throttle,
     pub(crate) devices: Vec<RememberedDevice>,
     /// Consecutive wrong second-factor codes over all sessions (F7).
-    #[serde(default)]
     pub(crate) code_throttle: Throttle,
     /// A forgot-password password waiting for its first use (F3).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::json::required")]
     pub(crate) pending_reset: Option<PendingReset>,
     /// Forgot-password requests of the current hour (F3).
-    #[serde(default)]
     pub(crate) recovery: RecoveryLog,
+    /// One more on every new password (a change, a mailed password's first use): the
+    /// sessions opened under an older epoch end (G11).
+    pub(crate) credential_epoch: u64,
 }
 
 /// F9: no hash of the password, of a mailed one or of a remembered browser.
@@ -48,6 +49,7 @@ impl fmt::Debug for AdminAccount {
             .field("code_throttle", &self.code_throttle)
             .field("pending_reset", &self.pending_reset)
             .field("recovery", &self.recovery)
+            .field("credential_epoch", &self.credential_epoch)
             .finish_non_exhaustive()
     }
 }
@@ -68,6 +70,7 @@ impl AdminAccount {
             code_throttle: Throttle::default(),
             pending_reset: None,
             recovery: RecoveryLog::default(),
+            credential_epoch: 0,
         })
     }
 
@@ -109,6 +112,48 @@ impl AdminAccount {
         self.throttle.failures
     }
 
+    /// Whether the admin account is locked: the failed logins (G5) or the wrong
+    /// second-factor codes (F7) used up their allowance. A mailed password still gets in
+    /// (S1, G9): its first use lifts both.
+    #[must_use]
+    pub fn is_locked(&self, rules: &Rules) -> bool {
+        let policy = rules.policy();
+        self.throttle.failures >= crate::throttle::password_allowance(&policy.throttle)
+            || self.code_throttle.failures >= policy.second_factor.account_allowance
+    }
+
+    /// Whether an admin session still holds at `now` (G11): not after the password changed
+    /// or a mailed one was first used, not while the account is locked, not past the
+    /// policy's idle and absolute limits. Call it on every request of the session and keep
+    /// the session it returns (it records this request for the idle limit).
+    ///
+    /// # Errors
+    /// The [`SessionError`] that ended the session.
+    pub fn check_session(
+        &self,
+        session: &AdminSession,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<AdminSession, SessionError> {
+        let stamp = session.stamp.check(
+            &AccountRef::Admin,
+            self.credential_epoch,
+            self.is_locked(rules),
+            now,
+            &rules.policy().session,
+        )?;
+        let seen = AdminSession {
+            stamp,
+            ..session.clone()
+        };
+        Ok(seen.revise(session))
+    }
+
+    /// A session under the current password, opened at `now` (G11).
+    pub(crate) fn open_session(&self, now: DateTime<Utc>) -> SessionStamp {
+        SessionStamp::open(AccountRef::Admin, self.credential_epoch, now)
+    }
+
     /// The remembered browsers (A2).
     #[must_use]
     pub fn devices(&self) -> &[RememberedDevice] {
@@ -117,7 +162,8 @@ impl AdminAccount {
 
     /// This account with a new password hash taking effect at `effective_at` (K5): the
     /// throttle reset, no remembered browsers (I1: a browser remembered under the old
-    /// password must pass the second factor again), no pending mailed password.
+    /// password must pass the second factor again), no pending mailed password (R6), and a
+    /// new credential epoch, which ends the sessions opened under the old password (G11).
     pub(crate) fn with_password(&self, hash: String, effective_at: DateTime<Utc>) -> Self {
         Self {
             password_hash: hash,
@@ -125,6 +171,7 @@ impl AdminAccount {
             throttle: Throttle::default(),
             devices: Vec::new(),
             pending_reset: None,
+            credential_epoch: self.credential_epoch.wrapping_add(1),
             ..self.clone()
         }
     }

@@ -16,6 +16,8 @@
 mod error;
 mod phc;
 
+#[cfg(feature = "instrument")]
+use std::cell::Cell;
 use std::cell::RefCell;
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -30,6 +32,24 @@ use crate::{HashPolicy, Pepper};
 thread_local! {
     /// One reusable block buffer per hashing thread.
     static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+#[cfg(feature = "instrument")]
+thread_local! {
+    /// Argon2 evaluations run on this thread (feature `instrument`).
+    static EVALUATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many argon2 evaluations (hashes and verifications) this thread has run so far.
+///
+/// For tests of uniform work (G10): under the strict preset every login and recovery path
+/// spends the same number of evaluations, and a host can check that its own paths do too
+/// (read the count before and after a request on one thread). Only with the feature
+/// `instrument`; counting costs nothing measurable, but production builds need not carry it.
+#[cfg(feature = "instrument")]
+#[must_use]
+pub fn hash_evaluations() -> u64 {
+    EVALUATIONS.with(Cell::get)
 }
 
 /// Hashes and verifies credentials under one policy and pepper (G4).
@@ -118,25 +138,88 @@ impl Hasher {
     /// an argon2id PHC string; [`HashError::ParamsOutOfRange`] when it asks for more than
     /// the policy's limits.
     pub fn verify(&self, secret: &[u8], stored: &str) -> Result<bool, HashError> {
+        let phc = self.readable(stored)?;
+        let computed = self.compute_like(secret, &phc)?;
+        Ok(computed.ct_eq(&phc.hash).into())
+    }
+
+    /// Compares typed text with the secret in use and, where one waits, a mailed secret, in
+    /// one argon2 evaluation (G10): a mailed secret is hashed with the salt and costs of the
+    /// one in use ([`Hasher::hash_alike`]), so one result answers both, and a login costs the
+    /// same whether or not a mailed secret waits. `typed` is `None` for text far beyond any
+    /// secret (F10): the evaluation still runs, on empty input, and matches nothing, so such
+    /// text takes as long as a wrong secret. A mailed hash with a salt of its own (stored
+    /// before mailed secrets shared the salt) costs a second evaluation.
+    ///
+    /// Returns whether the current and whether the mailed secret matched.
+    pub(crate) fn verify_pair(
+        &self,
+        typed: Option<&[u8]>,
+        current: &str,
+        mailed: Option<&str>,
+    ) -> Result<(bool, bool), HashError> {
+        let input = typed.unwrap_or_default();
+        let found = |stored: &PhcHash, computed: &[u8]| {
+            typed.is_some() && bool::from(computed.ct_eq(&stored.hash))
+        };
+        let mailed = mailed.map(|m| self.readable(m)).transpose()?;
+        let phc = match (self.readable(current), &mailed) {
+            (Ok(phc), _) => phc,
+            // A stored hash that cannot be read matches nothing, but a mailed secret still
+            // may: it is the owner's way back (G9).
+            (Err(_), Some(other)) => {
+                return Ok((false, found(other, &self.compute_like(input, other)?)));
+            }
+            (Err(e), None) => return Err(e),
+        };
+        let computed = self.compute_like(input, &phc)?;
+        let by_mail = match &mailed {
+            None => false,
+            Some(other) if other.same_salt_and_costs(&phc) => found(other, &computed),
+            Some(other) => found(other, &self.compute_like(input, other)?),
+        };
+        Ok((found(&phc, &computed), by_mail))
+    }
+
+    /// `secret` hashed with the salt and costs of the stored hash `like`, so that
+    /// [`Hasher::verify_pair`] checks both with one evaluation (a mailed secret beside the
+    /// one in use). Sharing a salt within one account costs nothing: the salt's job is to
+    /// make every account's hashes differ. When `like` cannot be read, a fresh hash.
+    ///
+    /// # Errors
+    /// As [`Hasher::hash`].
+    pub(crate) fn hash_alike(&self, secret: &[u8], like: &str) -> Result<String, HashError> {
+        let Ok(phc) = self.readable(like) else {
+            return self.hash(secret);
+        };
+        let hash = self.compute_like(secret, &phc)?.to_vec();
+        Ok(PhcHash { hash, ..phc }.to_phc_string())
+    }
+
+    /// A stored hash parsed and within the policy's verification limits.
+    fn readable(&self, stored: &str) -> Result<PhcHash, HashError> {
         let phc = PhcHash::parse(stored)?;
         let p = &self.policy;
         if phc.m_cost > p.max_m_cost_kib || phc.t_cost > p.max_t_cost || phc.p_cost > p.max_p_cost {
             return Err(HashError::ParamsOutOfRange);
         }
-        let computed = self
-            .compute(
-                secret,
-                &phc.salt,
-                phc.m_cost,
-                phc.t_cost,
-                phc.p_cost,
-                phc.hash.len(),
-            )
-            .map_err(|e| match e {
-                HashError::InvalidPolicy => HashError::Malformed { part: "params" },
-                other => other,
-            })?;
-        Ok(computed.ct_eq(&phc.hash).into())
+        Ok(phc)
+    }
+
+    /// `secret` hashed with the salt, costs and output length of `phc`.
+    fn compute_like(&self, secret: &[u8], phc: &PhcHash) -> Result<Zeroizing<Vec<u8>>, HashError> {
+        self.compute(
+            secret,
+            &phc.salt,
+            phc.m_cost,
+            phc.t_cost,
+            phc.p_cost,
+            phc.hash.len(),
+        )
+        .map_err(|e| match e {
+            HashError::InvalidPolicy => HashError::Malformed { part: "params" },
+            other => other,
+        })
     }
 
     /// Whether a stored hash was made with other costs or lengths than the policy's; rehash
@@ -165,6 +248,8 @@ impl Hasher {
     ) -> Result<Zeroizing<Vec<u8>>, HashError> {
         let params = Params::new(m_cost, t_cost, p_cost, Some(output_len))
             .map_err(|_| HashError::InvalidPolicy)?;
+        #[cfg(feature = "instrument")]
+        EVALUATIONS.with(|n| n.set(n.get().saturating_add(1)));
         let blocks = params.block_count();
         let argon = match &self.pepper {
             Some(pepper) => Argon2::new_with_secret(

@@ -42,7 +42,15 @@ impl std::fmt::Debug for PasswordChangeOutcome {
 const DECORATION: usize = 4;
 
 fn blocklisted(analysis: &Analysis, password: &str, ctx: &PasswordContext) -> Option<BlockReason> {
-    let lower = zeroize::Zeroizing::new(password.to_lowercase());
+    // Sized exactly before it is filled, wiped when dropped (S8); lower-cased character by
+    // character, as the meter reads the password.
+    let bytes = password
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(char::len_utf8)
+        .sum();
+    let mut lower = zeroize::Zeroizing::new(String::with_capacity(bytes));
+    lower.extend(password.chars().flat_map(char::to_lowercase));
     for word in context_words(ctx) {
         if word.word.chars().count() >= 4 && lower.contains(&word.word) {
             return Some(BlockReason::ContainsContext(word.kind));

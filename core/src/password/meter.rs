@@ -233,7 +233,9 @@ pub(crate) struct Analysis {
 
 /// The part of the password the meter rates: all of it up to the policy's maximum length
 /// (F8); K1 refuses anything longer before it is saved, and the cut bounds the meter's
-/// time for any input.
+/// time for any input. The policy's bounds keep the maximum within [`guesses::MAX_CHARS`]
+/// (S6), so every character a saved password can have is rated; the `min` only guards a
+/// policy that skipped its bounds check.
 fn rated_part(password: &str, max_chars: usize) -> &str {
     password
         .char_indices()
@@ -250,7 +252,7 @@ pub(crate) fn analyse(password: &str, ctx: &PasswordContext, policy: &PasswordPo
         reference_year: policy.meter_reference_year,
     };
     let estimate = guesses::estimate(rated, &inputs, &options);
-    let chars = zeroize::Zeroizing::new(rated.chars().collect::<Vec<char>>());
+    let chars = guesses::wiped_chars(rated, usize::MAX);
     let (warning, suggestions) = feedback::feedback(estimate.score, &estimate.sequence, &chars);
     let longest_common = estimate
         .sequence
@@ -281,9 +283,18 @@ pub(crate) fn analyse(password: &str, ctx: &PasswordContext, policy: &PasswordPo
 }
 
 /// Rates a password (K2) with the account's guessable inputs (K4), on zxcvbn's English and
-/// the German lists and keyboards (see [`guesses`]). The whole password is rated up to the
-/// policy's maximum length. The copies this crate makes (lower-cased, l33t-translated) are
-/// zeroized. Under an NFKC policy the meter rates the normalised text, as it will be saved.
+/// the German lists and keyboards (see [`guesses`]). Every character up to the policy's
+/// maximum length is rated, so every password K1 accepts is rated whole: the policy's
+/// bounds keep that maximum within the meter's reach of [`guesses::MAX_CHARS`] (100)
+/// characters (S6). Of longer input, which K1 refuses, the first `max_len` characters are
+/// rated. Under an NFKC policy the meter rates the normalised text, as it will be saved.
+///
+/// No copy of the password outlives the call unwiped (S8): every buffer the meter fills
+/// with it (the characters, the normalised and lower-cased text, the reversed text, the
+/// l33t readings) is a `Zeroizing` buffer or wipes itself on drop, and is sized before it
+/// is filled, so it never grows and leaves an old copy behind; the scoring helpers read
+/// tokens where they lie. `core/tests/meter_wipe.rs` reads the process's memory after the
+/// call to check it.
 ///
 /// # Examples
 /// ```
@@ -306,7 +317,10 @@ pub(crate) fn rate(password: &str, ctx: &PasswordContext, policy: &PasswordPolic
     if policy.nfkc {
         use unicode_normalization::UnicodeNormalization;
         let rated = rated_part(password, policy.max_len.saturating_mul(4));
-        let normalised = zeroize::Zeroizing::new(rated.nfkc().collect::<String>());
+        // Sized exactly before it is filled: a growing buffer would leave unwiped copies.
+        let bytes = rated.nfkc().map(char::len_utf8).sum();
+        let mut normalised = zeroize::Zeroizing::new(String::with_capacity(bytes));
+        normalised.extend(rated.nfkc());
         return analyse(&normalised, ctx, policy).strength;
     }
     analyse(password, ctx, policy).strength

@@ -23,8 +23,10 @@ const TEN_YEARS_DAYS: u64 = 3_650;
 const ONE_DAY_SECS: u64 = 86_400;
 /// One hour, the longest P10 delay ("einige Minuten").
 const ONE_HOUR_SECS: u64 = 3_600;
-/// The most characters a password policy may allow (NIST asks for at least 64).
-const PASSWORD_CHARS: u64 = 1_024;
+/// The most characters a password policy may allow: what the meter rates (S6: a longer
+/// maximum would let characters past the meter's reach go unrated). NIST asks for at least
+/// 64; zxcvbn rates 100.
+const PASSWORD_CHARS: u64 = crate::guesses::MAX_CHARS as u64;
 /// NIST SP 800-63B caps consecutive failures at 100.
 const NIST_FAILURES: u64 = 100;
 /// 4 GiB: the most memory one hash may take.
@@ -67,6 +69,20 @@ fn ordered(
     }
 }
 
+/// Refuses `value` that is not below `limit`, naming both (S4).
+fn below(
+    field: &'static str,
+    value: u64,
+    other: &'static str,
+    limit: u64,
+) -> Result<(), PolicyError> {
+    if value < limit {
+        Ok(())
+    } else {
+        Err(PolicyError::Conflict { field, other })
+    }
+}
+
 /// A `usize` as `u64` (saturating on a hypothetical 128-bit target).
 fn n(value: usize) -> u64 {
     u64::try_from(value).unwrap_or(u64::MAX)
@@ -99,7 +115,8 @@ impl Policy {
         check_second_factor(&self.second_factor)?;
         check_session(&self.session)?;
         check_recovery(&self.recovery)?;
-        check_throttle(&self.throttle)
+        check_throttle(&self.throttle)?;
+        check_relations(self)
     }
 }
 
@@ -253,6 +270,16 @@ fn check_session(s: &SessionPolicy) -> Result<(), PolicyError> {
         "session.max_code_failures",
         u64::from(s.max_code_failures),
         1..=NIST_FAILURES,
+    )?;
+    within(
+        "session.idle_timeout_secs",
+        u64::from(s.idle_timeout_secs),
+        60..=ONE_DAY_SECS,
+    )?;
+    within(
+        "session.absolute_timeout_secs",
+        u64::from(s.absolute_timeout_secs),
+        300..=30 * ONE_DAY_SECS,
     )
 }
 
@@ -288,5 +315,64 @@ fn check_throttle(t: &ThrottlePolicy) -> Result<(), PolicyError> {
         u64::from(t.first_delay_secs),
         "throttle.max_delay_secs",
         u64::from(t.max_delay_secs),
+    )
+}
+
+/// The relations between fields of different sections (S4): each field can be within its own
+/// bounds while two together make a rule that cannot work. Every relation found is here, with
+/// the rule it keeps working; each has a test (`tests/bounds.rs`, `s4_…`).
+fn check_relations(p: &Policy) -> Result<(), PolicyError> {
+    let delay = u64::from(p.password.propagation_delay_secs);
+    let lifetime = u64::from(p.recovery.mailed_secret_lifetime_secs);
+    // R1, K5: a mailed password becomes usable after the delay, so it must outlive it.
+    below(
+        "password.propagation_delay_secs",
+        delay,
+        "recovery.mailed_secret_lifetime_secs",
+        lifetime,
+    )?;
+    // R2, G5: a mailed PIN must be triable within its life however long the throttle waits.
+    below(
+        "throttle.max_delay_secs",
+        u64::from(p.throttle.max_delay_secs),
+        "recovery.mailed_secret_lifetime_secs",
+        lifetime,
+    )?;
+    // G9: each request replaces the waiting mailed password; the hour's requests must leave
+    // the last one time to become usable, or someone requesting again and again would keep
+    // the admin's way back shut.
+    below(
+        "recovery.requests_per_hour × password.propagation_delay_secs",
+        u64::from(p.recovery.requests_per_hour).saturating_mul(delay),
+        "3600 (one hour)",
+        3_600,
+    )?;
+    // G11: the idle limit lies within the absolute one.
+    ordered(
+        "session.idle_timeout_secs",
+        u64::from(p.session.idle_timeout_secs),
+        "session.absolute_timeout_secs",
+        u64::from(p.session.absolute_timeout_secs),
+    )?;
+    // A2, G11: a code outliving every session it could be typed into is no code.
+    ordered(
+        "second_factor.code_lifetime_secs",
+        u64::from(p.second_factor.code_lifetime_secs),
+        "session.absolute_timeout_secs",
+        u64::from(p.session.absolute_timeout_secs),
+    )?;
+    // A2, F7: one login's wrong codes void its code before they lock the account's codes.
+    ordered(
+        "session.max_code_failures",
+        u64::from(p.session.max_code_failures),
+        "second_factor.account_allowance",
+        u64::from(p.second_factor.account_allowance),
+    )?;
+    // G5: no allowance above the hard limit, the codes' included.
+    ordered(
+        "second_factor.account_allowance",
+        u64::from(p.second_factor.account_allowance),
+        "throttle.hard_limit",
+        u64::from(p.throttle.hard_limit),
     )
 }

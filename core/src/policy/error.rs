@@ -28,6 +28,15 @@ pub enum PolicyError {
         /// The upper limit's field.
         max_field: &'static str,
     },
+    /// Two fields, each within its bounds, whose values together make a rule that cannot
+    /// work (S4): `field` must be less than `other`.
+    #[error("The policy value {field} must be less than {other}; otherwise the rules cannot work.")]
+    Conflict {
+        /// The field that must be smaller.
+        field: &'static str,
+        /// The field (or fixed limit) it must stay below.
+        other: &'static str,
+    },
     /// A PIN the policy names (the default PIN) that is not a valid PIN under the policy.
     #[error("The policy value {field} is not a valid PIN under this policy.")]
     InvalidPin {
@@ -47,6 +56,8 @@ localized!(PolicyError {
         format!("Der Richtlinienwert {field} muss zwischen {min} und {max} liegen.");
     Self::MinAboveMax { min_field, max_field } => "POLICY_MIN_ABOVE_MAX",
         format!("Der Richtlinienwert {min_field} darf nicht größer als {max_field} sein.");
+    Self::Conflict { field, other } => "POLICY_FIELDS_CONFLICT",
+        format!("Der Richtlinienwert {field} muss kleiner als {other} sein, sonst können die Regeln nicht greifen.");
     Self::InvalidPin { field } => "POLICY_INVALID_PIN",
         format!("Der Richtlinienwert {field} ist unter dieser Richtlinie keine gültige PIN.");
     Self::UnknownRegion { region } => "POLICY_UNKNOWN_REGION",

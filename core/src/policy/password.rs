@@ -16,7 +16,7 @@ pub struct PasswordPolicy {
     /// Fewest characters when the account uses a second factor (K1: 8; NIST: 8).
     /// Bounds: 1–`max_len`.
     pub min_len_with_second_factor: usize,
-    /// Most characters (K1: 32). Bounds: 1–1024.
+    /// Most characters (K1: 32). Bounds: 1–100, what the meter rates (S6).
     pub max_len: usize,
     /// Apply Unicode NFKC before counting, metering and hashing.
     pub nfkc: bool,
@@ -31,7 +31,8 @@ pub struct PasswordPolicy {
     #[serde(default = "default_reference_year")]
     pub meter_reference_year: i32,
     /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
-    /// Bounds: 0–86400 (one day).
+    /// Bounds: 0–86400 (one day), less than `recovery.mailed_secret_lifetime_secs`, and times
+    /// `recovery.requests_per_hour` less than an hour (see there).
     pub propagation_delay_secs: u32,
     /// Characters of a random password (R1; the seed is silent). Bounds: the larger of the
     /// two minimums–`max_len`.

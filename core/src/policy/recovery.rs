@@ -10,17 +10,23 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct RecoveryPolicy {
     /// Answer every request the same way, whether or not the account exists or has an
-    /// e-mail (OWASP ASVS 5.0 6.3.8: no enumeration). The seed names its refusals, so
-    /// centrexx keeps them explicit. It also makes every path do the same expensive work
-    /// (a random secret and one hash), so the answer's timing does not tell either (F5).
+    /// e-mail (OWASP ASVS 5.0 6.3.8: no enumeration); and every login too: a throttled or
+    /// locked account answers "wrong", as an identifier that names no account does (G10).
+    /// The seed names its refusals, so centrexx keeps them explicit. Every recovery path then
+    /// does the same expensive work (a random secret and one hash), and every login path does
+    /// one hash evaluation under either preset, so timing does not tell either (F5, G10).
     pub uniform_answers: bool,
     /// Recovery requests per account and hour that mail a secret (F3); further requests in
-    /// the hour get the same answer and change nothing. Bounds: `1..=60`.
+    /// the hour get the same answer and change nothing. Bounds: `1..=60`, and times
+    /// `password.propagation_delay_secs` less than an hour (G9: each request replaces the
+    /// waiting password, so the hour's last one must become usable within the hour).
     #[serde(default = "default_requests_per_hour")]
     pub requests_per_hour: u32,
     /// Seconds a mailed PIN or password stays usable (F3); until it is first used the old
     /// secret keeps working, after this it is void. Bounds: `300..=604_800` (5 minutes to
-    /// 7 days).
+    /// 7 days), and more than `password.propagation_delay_secs` and
+    /// `throttle.max_delay_secs` (a mailed secret must become usable, and triable, in its
+    /// life).
     #[serde(default = "default_mailed_secret_lifetime_secs")]
     pub mailed_secret_lifetime_secs: u32,
 }

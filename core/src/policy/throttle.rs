@@ -18,7 +18,8 @@ pub struct ThrottlePolicy {
     /// The delay after the first failure past the free ones; it doubles with each further one.
     /// Bounds: 0–`max_delay_secs`.
     pub first_delay_secs: u32,
-    /// The longest delay between two tries, in seconds. Bounds: 0–86400.
+    /// The longest delay between two tries, in seconds. Bounds: 0–86400, less than
+    /// `recovery.mailed_secret_lifetime_secs`.
     pub max_delay_secs: u32,
     /// Consecutive failures that lock a PIN of the policy's minimum length.
     /// Bounds: 1–`hard_limit`.

@@ -12,7 +12,7 @@ mod pin;
 
 pub use error::RecoveryError;
 pub use password::forgot_password;
-pub(crate) use pending::{Matched, PendingReset, RecoveryLog, verify_either};
+pub(crate) use pending::{PendingReset, RecoveryLog};
 pub use pin::forgot_pin;
 
 use crate::{Decision, Error, PasswordContext, PinContext, Rules};

@@ -75,7 +75,7 @@ fn request(
     let unchanged = Some(account.clone());
     let password = generate_password(&ctx, rules).or_keep(&unchanged)?;
     let hash = hasher
-        .hash(password.expose().as_bytes())
+        .hash_alike(password.expose().as_bytes(), &account.password_hash)
         .or_keep(&unchanged)?;
     let next = AdminAccount {
         pending_reset: Some(PendingReset {

@@ -10,15 +10,16 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{HashError, Hasher, RecoveryPolicy};
+use crate::RecoveryPolicy;
 
-/// A mailed PIN or password, kept only as a hash, waiting for its first use.
+/// A mailed PIN or password, kept only as a hash, waiting for its first use. The hash has
+/// the salt and costs of the secret in use, so a login checks both with one evaluation
+/// (G10, see `Hasher::verify_pair`).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct PendingReset {
     pub(crate) hash: String,
     /// Digits of a mailed PIN, so the throttle scales once it is in use (G5); 0 for a
     /// password.
-    #[serde(default)]
     pub(crate) len: usize,
     pub(crate) issued_at: DateTime<Utc>,
 }
@@ -49,36 +50,6 @@ impl PendingReset {
     }
 }
 
-/// Which stored secret a typed one matched.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Matched {
-    /// The secret in use.
-    Current,
-    /// The mailed one waiting for its first use.
-    Mailed,
-}
-
-/// Verifies `typed` against the secret in use and, when one waits, the mailed one. Both
-/// checks run whenever a mailed secret waits, so the time taken does not tell which one
-/// matched.
-pub(crate) fn verify_either(
-    hasher: &Hasher,
-    typed: &str,
-    current: &str,
-    mailed: Option<&PendingReset>,
-) -> Result<Option<Matched>, HashError> {
-    let current = hasher.verify(typed.as_bytes(), current)?;
-    let by_mail = match mailed {
-        Some(p) => hasher.verify(typed.as_bytes(), &p.hash)?,
-        None => false,
-    };
-    Ok(match (current, by_mail) {
-        (true, _) => Some(Matched::Current),
-        (false, true) => Some(Matched::Mailed),
-        (false, false) => None,
-    })
-}
-
 /// F9: the hash and the PIN's length never print.
 impl fmt::Debug for PendingReset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -91,6 +62,7 @@ impl fmt::Debug for PendingReset {
 /// Recovery requests of one account in the current hour (F3).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RecoveryLog {
+    #[serde(deserialize_with = "crate::json::required")]
     window_start: Option<DateTime<Utc>>,
     requests: u32,
 }
@@ -118,12 +90,51 @@ impl RecoveryLog {
     }
 
     /// Whether `now` falls in the hour the log counts. A window that ends past chrono's
-    /// range, or starts after `now`, still counts: refusing to mail is the safe side.
+    /// range counts (refusing to mail is the safe side), but one that starts after `now`
+    /// does not: the clock went back or the record is damaged, and counting it would shut
+    /// the admin's way back (G9) for as long as the record lies in the future. The next
+    /// request opens a new window at `now`.
     fn in_window(&self, now: DateTime<Utc>) -> bool {
         self.window_start.is_some_and(|start| {
-            start
-                .checked_add_signed(TimeDelta::hours(1))
-                .is_none_or(|end| now < end)
+            start <= now
+                && start
+                    .checked_add_signed(TimeDelta::hours(1))
+                    .is_none_or(|end| now < end)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(h: i64) -> DateTime<Utc> {
+        DateTime::<Utc>::UNIX_EPOCH + TimeDelta::hours(h)
+    }
+
+    // F3: the hour's requests are counted; the next hour starts afresh.
+    #[test]
+    fn f3_requests_are_counted_per_hour() {
+        let log = RecoveryLog::default().record(at(10)).record(at(10));
+        assert!(log.allows(at(10), 3));
+        assert!(!log.allows(at(10), 2));
+        assert!(log.allows(at(11), 2));
+    }
+
+    // G9: a window that starts after now (the clock went back, or a damaged record) does not
+    // keep recovery shut; one that ends past the end of time still counts.
+    #[test]
+    fn g9_a_window_in_the_future_does_not_shut_recovery() {
+        let future = RecoveryLog {
+            window_start: Some(DateTime::<Utc>::MAX_UTC),
+            requests: u32::MAX,
+        };
+        assert!(future.allows(at(10), 1));
+        assert_eq!(future.record(at(10)).requests, 1);
+        let endless = RecoveryLog {
+            window_start: Some(DateTime::<Utc>::MAX_UTC - TimeDelta::minutes(1)),
+            requests: 5,
+        };
+        assert!(!endless.allows(DateTime::<Utc>::MAX_UTC, 5));
     }
 }

@@ -95,7 +95,9 @@ fn request(
     let ctx = PinContext::for_extension(pbx, master);
     let unchanged = Some(account.clone());
     let pin = generate_pin(&ctx, rules).or_keep(&unchanged)?;
-    let hash = hasher.hash(pin.expose().as_bytes()).or_keep(&unchanged)?;
+    let hash = hasher
+        .hash_alike(pin.expose().as_bytes(), &account.pin_hash)
+        .or_keep(&unchanged)?;
     let next = ExtensionAccount {
         pending_reset: Some(PendingReset {
             hash,

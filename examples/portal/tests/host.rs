@@ -1,109 +1,31 @@
-//! The portal as a host under concurrent use (issue 15): every counted failure stored (G5),
-//! no lost update (I5's compare-and-swap), stale writes retried or refused, bad input typed
-//! at the HTTP edge, cookie flags. Runs against the router in-process on a private database.
+//! The portal as a host under concurrent use: every counted failure stored (G5), no lost
+//! update (I5's compare-and-swap), stale writes retried or refused, bad input typed at the
+//! HTTP edge, cookie flags, hashing off the runtime. Runs against the router in-process on
+//! a private database (SQLite, or PostgreSQL with `PORTAL_TEST_DATABASE_URL`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
-use std::path::Path;
+mod support;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::TimeDelta;
-use http_body_util::BodyExt;
-use pbx_rules::{Actor, ExtensionAccount, Policy, Rules};
+use pbx_rules::{Actor, ExtensionAccount};
 use pbx_rules_portal::admin::{SetPinForm, set_pin_as};
-use pbx_rules_portal::{App, Config, Db, MAX_TRIES, Plan, PortalError, Table, Write, router, seed};
-use serde_json::Value;
-use tower::ServiceExt;
-
-/// Centrexx rules with cheap hashing (debug builds) and no throttle delays, so parallel
-/// tries are all checked and counted up to the allowance.
-fn policy() -> Policy {
-    let mut p = Policy::centrexx();
-    p.hashing.m_cost_kib = 64;
-    p.hashing.t_cost = 1;
-    p.throttle.first_delay_secs = 0;
-    p.throttle.max_delay_secs = 0;
-    p
-}
-
-fn app_on(policy: Policy, config: Config) -> App {
-    let db = Db::open(Path::new(":memory:")).unwrap();
-    let app = App::new(db, Rules::new(policy).unwrap(), config);
-    assert!(seed::seed(&app).unwrap());
-    app
-}
-
-fn app_with(config: Config) -> App {
-    app_on(policy(), config)
-}
-
-fn app() -> App {
-    app_with(Config::default())
-}
-
-async fn send(router: &Router, req: Request<Body>) -> (StatusCode, header::HeaderMap, String) {
-    let res = router.clone().oneshot(req).await.unwrap();
-    let (parts, body) = res.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (
-        parts.status,
-        parts.headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-async fn post(
-    router: &Router,
-    path: &str,
-    kind: &str,
-    body: impl Into<Body>,
-) -> (StatusCode, header::HeaderMap, String) {
-    let req = Request::post(path)
-        .header(header::CONTENT_TYPE, kind)
-        .body(body.into())
-        .unwrap();
-    send(router, req).await
-}
-
-async fn api_login(router: &Router, number: &str, pin: &str) -> (StatusCode, Value) {
-    let body = serde_json::json!({"number": number, "pin": pin}).to_string();
-    let (status, _, text) = post(router, "/api/login", "application/json", body).await;
-    (status, serde_json::from_str(&text).unwrap())
-}
-
-fn account(app: &App, key: &str) -> ExtensionAccount {
-    app.db
-        .get::<ExtensionAccount>(Table::Account, key)
-        .unwrap()
-        .value
-}
-
-fn count(app: &App, sql: &str) -> i64 {
-    app.db.with(|c| c.query_row(sql, [], |r| r.get(0))).unwrap()
-}
-
-/// The error shape of the core: family, code, German and English message.
-fn assert_typed(body: &Value, code: &str) {
-    assert_eq!(body["code"], code, "{body}");
-    for field in ["family", "message_de", "message_en"] {
-        assert!(
-            body[field].as_str().is_some_and(|s| !s.is_empty()),
-            "{field} in {body}"
-        );
-    }
-}
+use pbx_rules_portal::{App, Config, MAX_TRIES, Plan, PortalError, Table, Write};
+use support::{
+    Browser, FORM, HOST, account, api_login, assert_typed, count, policy, portal, portal_with, send,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn g5_parallel_wrong_pins_are_all_counted_and_lock_exactly_at_the_allowance() {
-    let app = app();
-    let router = router(app.clone());
-    let allowance = app.rules.pin_allowance(4);
+    let p = portal().await;
+    let allowance = p.app.rules.pin_allowance(4);
     let extra = 6;
     let tries = (0..allowance + extra).map(|_| {
-        let router = router.clone();
+        let router = p.router.clone();
         tokio::spawn(async move { api_login(&router, "06131-62468-10", "9137").await })
     });
     let mut codes = Vec::new();
@@ -122,27 +44,26 @@ async fn g5_parallel_wrong_pins_are_all_counted_and_lock_exactly_at_the_allowanc
     // every later one is refused unchecked.
     assert_eq!(wrong, usize::try_from(allowance - 1).unwrap(), "{codes:?}");
     assert_eq!(locked, usize::try_from(extra + 1).unwrap(), "{codes:?}");
-    let stored = account(&app, "10");
+    let stored = account(&p.app, "10").await;
     assert_eq!(stored.failed_logins(), allowance);
     assert_eq!(stored.revision(), u64::from(allowance));
     // G5: locked means the right PIN is refused too.
-    let (status, body) = api_login(&router, "06131-62468-10", "0000").await;
+    let (status, body) = api_login(&p.router, "06131-62468-10", "0000").await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_typed(&body, "LOGIN_THROTTLE_LOCKED");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn i5_parallel_changes_on_one_account_lose_no_update() {
-    let app = app();
-    let router = router(app.clone());
-    let start = account(&app, "11").revision();
-    let (sets, wrongs) = (6, 6);
+/// Admin set-PINs and wrong PINs on extension 11 through `instances`, all at once.
+async fn parallel_changes(
+    instances: &[App],
+    routers: &[axum::Router],
+) -> Vec<Result<String, &'static str>> {
     let admin = Actor::Admin {
         extended_rights: false,
     };
     let mut tasks = Vec::new();
-    for i in 0..sets {
-        let (app, admin) = (app.clone(), admin.clone());
+    for i in 0..6 {
+        let (app, admin) = (instances[i % instances.len()].clone(), admin.clone());
         tasks.push(tokio::spawn(async move {
             let pin = format!("{}", 2580 + i * 111);
             let form: SetPinForm = serde_json::from_value(
@@ -155,8 +76,8 @@ async fn i5_parallel_changes_on_one_account_lose_no_update() {
                 .map_err(|e| e.code())
         }));
     }
-    for _ in 0..wrongs {
-        let router = router.clone();
+    for i in 0..6 {
+        let router = routers[i % routers.len()].clone();
         tasks.push(tokio::spawn(async move {
             let (_, body) = api_login(&router, "06131-62468-11", "9137").await;
             Ok(body["code"].as_str().unwrap_or("").to_owned())
@@ -166,50 +87,43 @@ async fn i5_parallel_changes_on_one_account_lose_no_update() {
     for t in tasks {
         results.push(t.await.unwrap());
     }
-    assert_eq!(
-        results.iter().filter(|r| r.as_deref() == Ok("SET")).count(),
-        sets,
-        "{results:?}"
-    );
-    assert_eq!(
-        results
-            .iter()
-            .filter(|r| r.as_deref() == Ok("LOGIN_WRONG_CREDENTIALS"))
-            .count(),
-        wrongs,
-        "{results:?}"
-    );
-    // Each stored change is one revision on from the state it read: none overwritten.
-    assert_eq!(
-        account(&app, "11").revision(),
-        start + (sets + wrongs) as u64
-    );
+    results
+}
+
+/// Six sets and six wrong PINs: all stored, each one revision on, each set's effects once.
+async fn assert_none_lost(app: &App, start: u64, results: &[Result<String, &'static str>]) {
+    let n = |what: &str| results.iter().filter(|r| r.as_deref() == Ok(what)).count();
+    assert_eq!(n("SET"), 6, "{results:?}");
+    assert_eq!(n("LOGIN_WRONG_CREDENTIALS"), 6, "{results:?}");
+    assert_eq!(account(app, "11").await.revision(), start + 12);
     // P9: each stored set carried its effects out once, in its own transaction.
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM events WHERE kind = 'sync_pin' AND subject = '11'"
-        ),
-        sets as i64
-    );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM events WHERE kind = 'restart_phone' AND subject = '11'"
-        ),
-        sets as i64
-    );
+    for kind in ["sync_pin", "restart_phone"] {
+        let sql = format!("SELECT COUNT(*) FROM events WHERE kind = '{kind}' AND subject = '11'");
+        assert_eq!(count(app, &sql).await, 6, "{kind}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn i5_parallel_changes_on_one_account_lose_no_update() {
+    let p = portal().await;
+    let start = account(&p.app, "11").await.revision();
+    let results = parallel_changes(
+        std::slice::from_ref(&p.app),
+        std::slice::from_ref(&p.router),
+    )
+    .await;
+    assert_none_lost(&p.app, start, &results).await;
 }
 
 /// An admin set-PIN on extension 12 written behind the back of a running operation.
-fn competing_write(app: &App) {
-    let before = account(app, "12");
+async fn competing_write(app: &App) {
+    let before = account(app, "12").await;
     let admin = Actor::Admin {
         extended_rights: false,
     };
     let d = before.set_pin_by_admin(&admin, "1357", "1357", app.now(), &app.rules);
     let w = Write::of(Table::Account, "12", &before, &d.state);
-    assert!(app.db.commit(&[w], &[], "test").unwrap());
+    assert!(app.db.commit(&[w], &[], app.now()).await.unwrap());
 }
 
 /// An admin set-PIN on extension 12 whose read goes stale `stale_times` times.
@@ -217,41 +131,53 @@ async fn set_pin_racing(app: &App, stale_times: usize) -> (Result<(), PortalErro
     let tries = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&tries);
     let done = app
-        .transact(move |app| {
-            let before = account(app, "12");
-            if seen.fetch_add(1, Ordering::SeqCst) < stale_times {
-                competing_write(app);
-            }
-            let admin = Actor::Admin {
-                extended_rights: false,
-            };
-            let d = before.set_pin_by_admin(&admin, "2580", "2580", app.now(), &app.rules);
-            let w = Write::of(Table::Account, "12", &before, &d.state);
-            Ok(Plan {
-                writes: vec![w],
-                effects: d.effects,
-                result: (),
-            })
-        })
+        .transact(
+            |app| {
+                let seen = Arc::clone(&seen);
+                async move {
+                    let before = account(&app, "12").await;
+                    if seen.fetch_add(1, Ordering::SeqCst) < stale_times {
+                        competing_write(&app).await;
+                    }
+                    Ok(before)
+                }
+            },
+            |app, before: ExtensionAccount, now| {
+                let admin = Actor::Admin {
+                    extended_rights: false,
+                };
+                let d = before.set_pin_by_admin(&admin, "2580", "2580", now, &app.rules);
+                let w = Write::of(Table::Account, "12", &before, &d.state);
+                Ok(Plan {
+                    writes: vec![w],
+                    effects: d.effects,
+                    result: (),
+                })
+            },
+        )
         .await;
     (done, tries.load(Ordering::SeqCst))
 }
 
 #[tokio::test]
 async fn i5_a_stale_write_is_retried_from_a_fresh_read() {
-    let app = app();
-    let (done, tries) = set_pin_racing(&app, 1).await;
+    let p = portal().await;
+    let (done, tries) = set_pin_racing(&p.app, 1).await;
     assert!(done.is_ok());
     assert_eq!(tries, 2);
-    let stored = account(&app, "12");
+    let stored = account(&p.app, "12").await;
     // The competing set was stored, then the retried one on top of it: both kept, and
     // only the retried plan's effects went out (the competitor passed none).
     assert_eq!(stored.revision(), 2);
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM events WHERE kind = 'sync_pin'"),
+        count(
+            &p.app,
+            "SELECT COUNT(*) FROM events WHERE kind = 'sync_pin'"
+        )
+        .await,
         1
     );
-    let login = stored.login("2580", app.now(), &app.rules);
+    let login = stored.login("2580", p.app.now(), &p.app.rules);
     assert!(
         login.outcome.is_ok(),
         "the retried set's PIN is the one stored"
@@ -260,26 +186,33 @@ async fn i5_a_stale_write_is_retried_from_a_fresh_read() {
 
 #[tokio::test]
 async fn i5_a_write_stale_on_every_try_is_refused_and_carries_out_nothing() {
-    let app = app();
-    let (done, tries) = set_pin_racing(&app, usize::MAX).await;
+    let p = portal().await;
+    let (done, tries) = set_pin_racing(&p.app, usize::MAX).await;
     let e = done.unwrap_err();
     assert_eq!(e.code(), "REQUEST_CONFLICT");
     assert_eq!(e.status(), StatusCode::CONFLICT);
     assert_eq!(tries, MAX_TRIES);
     // Every competing write stayed; the refused set left no state and no effect.
-    let stored = account(&app, "12");
+    let stored = account(&p.app, "12").await;
     assert_eq!(stored.revision(), MAX_TRIES as u64);
-    assert!(stored.login("1357", app.now(), &app.rules).outcome.is_ok());
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM events"), 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM outbox"), 0);
+    assert!(
+        stored
+            .login("1357", p.app.now(), &p.app.rules)
+            .outcome
+            .is_ok()
+    );
+    assert_eq!(count(&p.app, "SELECT COUNT(*) FROM events").await, 0);
+    assert_eq!(count(&p.app, "SELECT COUNT(*) FROM outbox").await, 0);
 }
 
 #[tokio::test]
 async fn edge_bad_input_gets_a_typed_error_never_a_500() {
-    let router = router(app());
+    let p = portal().await;
     let json = "application/json";
-    let form = "application/x-www-form-urlencoded";
     let huge = vec![b'a'; pbx_rules_portal::edge::BODY_LIMIT + 1];
+    let mut b = Browser::new(&p.router);
+    b.get("/").await;
+    let token = format!("form_token={}", b.form_token());
     let cases: Vec<(&str, &str, Body, StatusCode, &str)> = vec![
         (
             "/api/login",
@@ -303,90 +236,92 @@ async fn edge_bad_input_gets_a_typed_error_never_a_500() {
             "REQUEST_TOO_LARGE",
         ),
         (
+            "/api/login",
+            "text/plain",
+            Body::from("{}"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "REQUEST_NOT_JSON",
+        ),
+        (
             "/login",
-            form,
+            FORM,
             Body::from(huge),
             StatusCode::PAYLOAD_TOO_LARGE,
             "REQUEST_TOO_LARGE",
         ),
         (
             "/login",
-            form,
-            Body::from("numbr=1"),
+            FORM,
+            Body::from(format!("{token}&numbr=1")),
             StatusCode::BAD_REQUEST,
             "REQUEST_MALFORMED",
         ),
         (
             "/login",
             "text/plain",
-            Body::from("x"),
+            Body::from(token.clone()),
             StatusCode::BAD_REQUEST,
             "REQUEST_MALFORMED",
         ),
         (
             "/forgot-pin",
-            form,
+            FORM,
             Body::from("%ff=%zz"),
-            StatusCode::BAD_REQUEST,
-            "REQUEST_MALFORMED",
+            StatusCode::FORBIDDEN,
+            "REQUEST_FORM_TOKEN",
         ),
         (
             "/nowhere",
-            form,
-            Body::from(""),
+            FORM,
+            Body::from(token.clone()),
             StatusCode::NOT_FOUND,
             "REQUEST_NOT_FOUND",
         ),
     ];
     for (path, kind, body, status, code) in cases {
-        let (got, headers, text) = post(&router, path, kind, body).await;
-        assert_eq!(got, status, "{path} {text}");
+        let got = b.post_raw(path, kind, body).await;
+        assert_eq!(got.status, status, "{path} {}", got.body);
         assert!(
-            headers[header::CONTENT_TYPE]
+            got.headers[header::CONTENT_TYPE]
                 .to_str()
                 .unwrap()
                 .starts_with("application/json")
         );
-        assert_typed(&serde_json::from_str(&text).unwrap(), code);
+        assert_typed(&got.json(), code);
     }
     // N4: an unknown extension hears what a wrong PIN hears; a malformed number is named.
-    let (status, body) = api_login(&router, "06131-62468-77", "0000").await;
+    let (status, body) = api_login(&p.router, "06131-62468-77", "0000").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_typed(&body, "LOGIN_WRONG_CREDENTIALS");
-    let (status, body) = api_login(&router, "0613162468 10", "0000").await;
+    let (status, body) = api_login(&p.router, "0613162468 10", "0000").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["family"], "login_id");
-}
-
-fn set_cookie(headers: &header::HeaderMap) -> String {
-    headers
-        .get(header::SET_COOKIE)
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned()
 }
 
 #[tokio::test]
 async fn session_cookie_is_http_only_strict_and_secure_unless_turned_off() {
     for secure in [true, false] {
-        let router = router(app_with(Config {
-            secure_cookies: secure,
-        }));
-        let form = "application/x-www-form-urlencoded";
-        let (status, headers, _) =
-            post(&router, "/login", form, "number=06131-62468-10&pin=0000").await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        let cookie = set_cookie(&headers);
-        assert!(cookie.starts_with("portal_session=u."), "{cookie}");
+        let mut config = Config::demo(8080);
+        config.secure_cookies = secure;
+        let p = portal_with(policy(), config).await;
+        let mut b = Browser::new(&p.router);
+        let answer = b.user_login("06131-62468-10", "0000").await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER);
+        let cookie = answer
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("portal_session="))
+            .unwrap();
         assert!(
             cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
             "{cookie}"
         );
         assert_eq!(cookie.contains("Secure"), secure, "{cookie}");
-        assert_eq!(headers["cache-control"], "no-store");
+        assert_eq!(answer.headers["cache-control"], "no-store");
         assert!(
-            headers["content-security-policy"]
+            answer.headers["content-security-policy"]
                 .to_str()
                 .unwrap()
                 .contains("frame-ancestors 'none'")
@@ -394,46 +329,38 @@ async fn session_cookie_is_http_only_strict_and_secure_unless_turned_off() {
     }
 }
 
-async fn get(router: &Router, path: &str, cookie: &str) -> (StatusCode, header::HeaderMap, String) {
-    let req = Request::get(path)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap();
-    send(router, req).await
-}
-
 #[tokio::test]
 async fn p6_default_pin_leads_only_to_the_change_and_p5_locks_after_the_window() {
-    let app = app();
-    let router = router(app.clone());
-    let form = "application/x-www-form-urlencoded";
-    let (_, headers, _) = post(&router, "/login", form, "number=06131-62468-10&pin=0000").await;
-    assert_eq!(headers[header::LOCATION], "/pin");
-    let cookie = set_cookie(&headers).split(';').next().unwrap().to_owned();
+    let p = portal().await;
+    let mut b = Browser::new(&p.router);
+    assert_eq!(
+        b.user_login("06131-62468-10", "0000").await.location(),
+        "/pin"
+    );
     // P6: the portal stays closed until the PIN is changed.
-    let (_, headers, _) = get(&router, "/me", &cookie).await;
-    assert_eq!(headers[header::LOCATION], "/pin");
-    let req = Request::post("/pin")
-        .header(header::CONTENT_TYPE, form)
-        .header(header::COOKIE, &cookie)
-        .body(Body::from("old=0000&new=4739&confirmation=4739"))
-        .unwrap();
-    let (status, headers, _) = send(&router, req).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(headers[header::LOCATION], "/me?changed=1");
-    let (status, _, page) = get(&router, "/me", &cookie).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Ada Lovelace"));
+    assert_eq!(b.get("/me").await.location(), "/pin");
+    let changed = b
+        .post(
+            "/pin",
+            &[("old", "0000"), ("new", "4739"), ("confirmation", "4739")],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    assert_eq!(changed.location(), "/me?changed=1");
+    let me = b.get("/me").await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert!(me.body.contains("Ada Lovelace"));
     assert_eq!(
         count(
-            &app,
+            &p.app,
             "SELECT COUNT(*) FROM events WHERE kind = 'sync_pin' AND subject = '10'"
-        ),
+        )
+        .await,
         1
     );
     // P5: extension 11 never changed 0000; after six weeks its login is refused.
-    app.advance(TimeDelta::days(43));
-    let (status, body) = api_login(&router, "06131-62468-11", "0000").await;
+    p.app.advance(TimeDelta::days(43));
+    let (status, body) = api_login(&p.router, "06131-62468-11", "0000").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_typed(&body, "LOGIN_PIN_EXPIRED");
 }
@@ -442,10 +369,10 @@ async fn p6_default_pin_leads_only_to_the_change_and_p5_locks_after_the_window()
 /// hashing call on the blocking pool.
 #[tokio::test(flavor = "current_thread")]
 async fn hashing_runs_on_the_blocking_pool_not_on_the_runtime() {
-    let mut p = policy();
-    p.hashing.m_cost_kib = 8 * 1024; // slow enough in a debug build to be seen blocking
-    p.hashing.t_cost = 2;
-    let router = router(app_on(p, Config::default()));
+    let mut slow = policy();
+    slow.hashing.m_cost_kib = 8 * 1024; // slow enough in a debug build to be seen blocking
+    slow.hashing.t_cost = 2;
+    let p = portal_with(slow, Config::demo(8080)).await;
     let ticks = Arc::new(AtomicUsize::new(0));
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let ticker = tokio::spawn({
@@ -459,7 +386,7 @@ async fn hashing_runs_on_the_blocking_pool_not_on_the_runtime() {
     });
     let logins: Vec<_> = (0..4)
         .map(|i| {
-            let router = router.clone();
+            let router = p.router.clone();
             tokio::spawn(async move {
                 api_login(&router, &format!("06131-62468-1{}", i % 3), "0000").await
             })
@@ -474,4 +401,76 @@ async fn hashing_runs_on_the_blocking_pool_not_on_the_runtime() {
     ticker.await.unwrap();
     let ticks = ticks.load(Ordering::Relaxed);
     assert!(ticks >= 20, "the runtime was blocked: {ticks} ticks");
+}
+
+/// The core's calls (each may hash) wait for a permit: with every permit held, a login does
+/// not run; it runs once one is free. This bounds hashing's memory (the hosting duties).
+#[tokio::test]
+async fn hashing_waits_for_a_free_permit() {
+    let mut config = Config::demo(8080);
+    config.hashing_at_once = 1;
+    let p = portal_with(policy(), config).await;
+    let held = Arc::clone(&p.app.hashing).acquire_owned().await.unwrap();
+    let router = p.router.clone();
+    let login = tokio::spawn(async move { api_login(&router, "06131-62468-10", "0000").await });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(!login.is_finished(), "a login ran without a permit");
+    drop(held);
+    let (status, body) = login.await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// Two instances on one database (two pools, as two processes have): wrong PINs and
+/// changes on the same account through both at once lose nothing, and the lock comes
+/// exactly at the allowance.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_lose_no_update_and_lock_at_the_allowance() {
+    let (url, file) = support::database().await;
+    let first = support::second_instance(&url, policy()).await;
+    assert!(pbx_rules_portal::seed::seed(&first).await.unwrap());
+    let second = support::second_instance(&url, policy()).await;
+    // Seeding again from the other instance stores nothing.
+    assert!(!pbx_rules_portal::seed::seed(&second).await.unwrap());
+    let apps = [first.clone(), second.clone()];
+    let routers = [
+        pbx_rules_portal::router(first.clone()),
+        pbx_rules_portal::router(second.clone()),
+    ];
+    let start = account(&first, "11").await.revision();
+    let results = parallel_changes(&apps, &routers).await;
+    assert_none_lost(&second, start, &results).await;
+    // G5 across instances: the allowance and six more tries, alternating.
+    let allowance = first.rules.pin_allowance(4);
+    let tries: Vec<_> = (0..allowance + 6)
+        .map(|i| {
+            let router = routers[i as usize % 2].clone();
+            tokio::spawn(async move { api_login(&router, "06131-62468-10", "9137").await })
+        })
+        .collect();
+    let mut wrong = 0;
+    for t in tries {
+        if t.await.unwrap().1["code"] == "LOGIN_WRONG_CREDENTIALS" {
+            wrong += 1;
+        }
+    }
+    assert_eq!(wrong, allowance - 1);
+    assert_eq!(account(&second, "10").await.failed_logins(), allowance);
+    if let Some(file) = file {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_answers_while_the_database_does_and_for_any_host() {
+    let p = portal().await;
+    let req = Request::get("/health")
+        .header(header::HOST, "10.0.0.7:8080")
+        .body(Body::empty())
+        .unwrap();
+    let answer = send(&p.router, req).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json()["status"], "ok");
+    let _ = HOST;
 }

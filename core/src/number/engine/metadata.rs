@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use super::pattern::{Pattern, full, prefix};
-use super::table::{self, DESCRIPTORS, Line};
+use super::table::{self, DESCRIPTORS, Line, Table};
 use crate::NumberKind as NumberType;
 
 /// Error while compiling metadata: only possible with broken metadata (which the build and
@@ -30,7 +30,7 @@ pub(crate) enum MetadataError {
 /// All territories, as read from the table, plus an index by calling code. Read once per
 /// process (well under a millisecond: the fields point into the embedded text).
 pub(crate) struct Tables {
-    raw: Vec<Line>,
+    raw: Table,
     compiled: Vec<OnceLock<Result<Territory, MetadataError>>>,
     formats: Vec<OnceLock<Result<Formats, MetadataError>>>,
     /// `0..raw.len()`: the table is ordered by calling code, main country first, so a
@@ -46,11 +46,11 @@ static TABLES: OnceLock<Result<Tables, MetadataError>> = OnceLock::new();
 pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
     TABLES
         .get_or_init(|| {
-            let raw = table::lines()?;
-            let indexes = (0..raw.len()).collect();
+            let raw = table::read()?;
+            let indexes = (0..raw.ids.len()).collect();
             let mut by_code = vec![(0, 0); 1000];
-            for (i, line) in raw.iter().enumerate() {
-                if let Some(range) = by_code.get_mut(usize::from(line.code)) {
+            for (i, &code) in raw.codes.iter().enumerate() {
+                if let Some(range) = by_code.get_mut(usize::from(code)) {
                     *range = if range.0 == range.1 {
                         (i, i + 1)
                     } else {
@@ -58,8 +58,8 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
                     };
                 }
             }
-            let compiled = raw.iter().map(|_| OnceLock::new()).collect();
-            let formats = raw.iter().map(|_| OnceLock::new()).collect();
+            let compiled = raw.ids.iter().map(|_| OnceLock::new()).collect();
+            let formats = raw.ids.iter().map(|_| OnceLock::new()).collect();
             Ok(Tables {
                 raw,
                 compiled,
@@ -74,14 +74,14 @@ pub(crate) fn tables() -> Result<&'static Tables, MetadataError> {
 
 impl Tables {
     pub(crate) fn index_of_region(&self, id: &str) -> Option<usize> {
-        self.raw.iter().position(|l| l.id == id && id != "001")
+        self.raw.ids.iter().position(|&l| l == id && id != "001")
     }
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.raw.len()
+        self.raw.ids.len()
     }
     pub(crate) fn raw_id(&self, i: usize) -> Option<&'static str> {
-        Some(self.raw.get(i)?.id)
+        self.raw.ids.get(i).copied()
     }
     pub(crate) fn has_code(&self, cc: u16) -> bool {
         !self.territories_for_code(cc).is_empty()
@@ -101,8 +101,10 @@ impl Tables {
             .ok_or(MetadataError::Missing("territory"))?;
         cell.get_or_init(|| {
             self.raw
-                .get(i)
-                .map_or(Err(MetadataError::Missing("territory")), Territory::compile)
+                .line(i)
+                .map_or(Err(MetadataError::Missing("territory")), |l| {
+                    Territory::compile(&l)
+                })
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -115,8 +117,10 @@ impl Tables {
             .ok_or(MetadataError::Missing("territory"))?;
         cell.get_or_init(|| {
             self.raw
-                .get(i)
-                .map_or(Err(MetadataError::Missing("territory")), Formats::compile)
+                .line(i)
+                .map_or(Err(MetadataError::Missing("territory")), |l| {
+                    Formats::compile(&l)
+                })
         })
         .as_ref()
         .map_err(Clone::clone)
@@ -167,7 +171,7 @@ pub(crate) struct Local<'t> {
 #[cfg(not(target_arch = "wasm32"))]
 impl<'t> Local<'t> {
     pub(crate) fn new(shared: &'t Tables) -> Self {
-        let n = shared.raw.len();
+        let n = shared.raw.ids.len();
         Self {
             shared,
             territories: (0..n).map(|_| OnceCell::new()).collect(),
@@ -284,6 +288,7 @@ impl Territory {
                 ordered.push((*kind, d));
             }
         }
+
         // phonemetadata._same_pattern compares the patterns only
         let same_mobile_and_fixed = match (&fixed_line, &mobile) {
             (Some(f), Some(mo)) => f.src == mo.src,

@@ -2,14 +2,16 @@
 //! is a `&'static str` into the embedded text, nothing is copied).
 //!
 //! The table is 18 columns separated by line breaks; a column holds one field per territory,
-//! separated by U+001F. The columns: id, calling code, leading digits, international prefix,
-//! national prefix for parsing, its transform rule; the eleven descriptors in
-//! [`DESCRIPTORS`] order, each `pattern U+001D lengths U+001D local-only lengths` (lengths as
-//! hexadecimal bit masks, local-only lengths for the general descriptor only; empty when the
-//! territory has no such descriptor); the formats, separated by U+001E, each `pattern U+001D
-//! leading digits U+001D national rule U+001D rule U+001D international rule` (an empty
-//! national or international rule is "the same as the rule", `NA` "none"). Missing trailing
-//! parts are empty. In patterns, U+0001 to U+0003 stand for [`TOKENS`].
+//! separated by U+001F. The columns: id, calling code (as the difference from the previous
+//! territory's, empty for the same), leading digits, international prefix, national prefix
+//! for parsing, its transform rule; the eleven descriptors in [`DESCRIPTORS`] order, each
+//! `pattern U+001D lengths U+001D local-only lengths` (lengths as hexadecimal bit masks, left
+//! out where the pattern matches no other length; local-only lengths for the general
+//! descriptor only; empty when the territory has no such descriptor); the formats, separated
+//! by U+001E, each `pattern U+001D leading digits U+001D national rule U+001D rule U+001D
+//! international rule` (an empty national or international rule is "the same as the rule",
+//! `NA` "none"). Missing trailing parts are empty. In patterns, U+0001 to U+0003 stand for
+//! [`TOKENS`].
 //!
 //! Territories are ordered by calling code, the main country of a shared code first: that
 //! order says which one is the main one.
@@ -80,39 +82,63 @@ pub(crate) struct RawFormat {
     pub(crate) international_rule: Option<&'static str>,
 }
 
-/// Every territory of the embedded table.
-pub(crate) fn lines() -> Result<Vec<Line>, MetadataError> {
-    let columns: Vec<Vec<&'static str>> = TEXT
-        .split('\n')
-        .map(|column| column.split(FIELD).collect())
-        .collect();
-    let count = columns.first().map_or(0, Vec::len);
-    if columns.len() != FIELDS || columns.iter().any(|c| c.len() != count) {
-        return Err(MetadataError::Decode("columns"));
-    }
-    (0..count)
-        .map(|t| {
-            let fields: Vec<&'static str> = columns
-                .iter()
-                .map(|c| c.get(t).copied().unwrap_or_default())
-                .collect();
-            Line::new(fields)
-        })
-        .collect()
+/// The table: its columns, and the ids and calling codes of its territories, which every
+/// number needs. The other fields of a territory are looked up when it is first used
+/// ([`Table::line`]), so reading the table costs a pass over those two columns only, and a
+/// territory whose fields are not all there is found out when it is used.
+pub(crate) struct Table {
+    columns: Vec<&'static str>,
+    pub(crate) ids: Vec<&'static str>,
+    pub(crate) codes: Vec<u16>,
 }
 
-impl Line {
-    fn new(fields: Vec<&'static str>) -> Result<Self, MetadataError> {
-        let field = |i: usize| fields.get(i).copied().unwrap_or_default();
-        Ok(Line {
-            id: field(ID),
-            code: field(CODE)
-                .parse()
-                .map_err(|_| MetadataError::Decode("calling code"))?,
+/// Reads the table's columns, ids and calling codes.
+pub(crate) fn read() -> Result<Table, MetadataError> {
+    let columns: Vec<&'static str> = TEXT.split('\n').collect();
+    let column = |i: usize| columns.get(i).copied().unwrap_or_default().split(FIELD);
+    let ids: Vec<&'static str> = column(ID).collect();
+    if columns.len() != FIELDS {
+        return Err(MetadataError::Decode("columns"));
+    }
+    let mut code = 0u16;
+    let codes: Vec<u16> = column(CODE)
+        .map(|step| {
+            let step = match step {
+                "" => Some(0),
+                step => step.parse().ok().filter(|&s| s > 0),
+            };
+            code = step
+                .and_then(|s| code.checked_add(s))
+                .ok_or(MetadataError::Decode("calling code"))?;
+            Ok(code)
+        })
+        .collect::<Result<_, _>>()?;
+    if codes.len() != ids.len() {
+        return Err(MetadataError::Decode("calling codes"));
+    }
+    Ok(Table {
+        columns,
+        ids,
+        codes,
+    })
+}
+
+impl Table {
+    /// The fields of territory `t`; `None` when a column has no field for it.
+    pub(crate) fn line(&self, t: usize) -> Option<Line> {
+        let mut fields = Vec::with_capacity(FIELDS);
+        for column in &self.columns {
+            fields.push(column.split(FIELD).nth(t)?);
+        }
+        Some(Line {
+            id: self.ids.get(t)?,
+            code: *self.codes.get(t)?,
             fields,
         })
     }
+}
 
+impl Line {
     /// A header field, `None` when empty.
     pub(crate) fn field(&self, i: usize) -> Option<&'static str> {
         self.fields.get(i).copied().filter(|f| !f.is_empty())
@@ -152,5 +178,25 @@ impl Line {
                     international_rule: Some(next()).filter(|i| *i != "NA"),
                 }
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// N1: `read` checks only the columns it reads; build.rs writes a field for every
+    /// territory in every column, which this holds it to.
+    #[test]
+    fn n1_every_column_has_a_field_for_every_territory() {
+        let table = read().unwrap();
+        assert_eq!(table.columns.len(), FIELDS);
+        for column in &table.columns {
+            assert_eq!(column.split(FIELD).count(), table.ids.len());
+        }
+        assert!(table.line(table.ids.len() - 1).is_some());
+        assert!(table.line(table.ids.len()).is_none());
     }
 }

@@ -16,7 +16,12 @@
 //! (`words.rs`), so nothing is built at start-up.
 //!
 //! The estimate reads at most [`MAX_CHARS`] characters; the meter itself passes no more
-//! than the policy's maximum length.
+//! than the policy's maximum length, which the policy's bounds keep within it (S6).
+//!
+//! Copies of the password (S8): the characters, the lower-cased and reversed text and the
+//! l33t readings are buffers sized before they are filled (they never grow, which would
+//! leave the old copy behind) and wiped on drop; the scoring helpers read a token where it
+//! lies instead of copying it.
 
 mod date;
 mod dictionary;
@@ -120,10 +125,10 @@ struct Estimator<'a> {
 
 impl Estimator<'_> {
     fn all_matches(&self, chars: &[char]) -> Vec<Match> {
-        let mut out = Vec::new();
-        dictionary::forwards(chars, &self.sources, &mut out);
+        let (mut out, mut l33t) = (Vec::with_capacity(8 * chars.len()), Vec::new());
+        dictionary::forwards(chars, &self.sources, &mut out, &mut l33t);
         dictionary::reversed(chars, &self.sources, &mut out);
-        dictionary::l33t(chars, &self.sources, &mut out);
+        out.append(&mut l33t);
         spatial::matches(chars, self.keyboards, &mut out);
         repeat::matches(chars, &mut |base| self.cover(base).guesses, &mut out);
         sequence::matches(chars, &mut out);
@@ -155,8 +160,7 @@ impl Estimator<'_> {
 /// ```
 #[must_use]
 pub fn estimate(password: &str, user_inputs: &[&str], options: &Options) -> Estimate {
-    let chars: zeroize::Zeroizing<Vec<char>> =
-        zeroize::Zeroizing::new(password.chars().take(MAX_CHARS).collect());
+    let chars = wiped_chars(password, MAX_CHARS);
     let inputs: Vec<String> = user_inputs.iter().map(|s| s.to_lowercase()).collect();
     let data = data();
     let german = options.languages == Languages::EnglishGerman;
@@ -165,6 +169,7 @@ pub fn estimate(password: &str, user_inputs: &[&str], options: &Options) -> Esti
             english: data.english.as_ref(),
             german: if german { data.german.as_ref() } else { None },
             inputs: &inputs,
+            readings: std::cell::RefCell::default(),
         },
         keyboards: if german {
             &ALL_KEYBOARDS
@@ -179,6 +184,14 @@ pub fn estimate(password: &str, user_inputs: &[&str], options: &Options) -> Esti
         score: score(cover.guesses),
         sequence: cover.sequence,
     }
+}
+
+/// The first `max` characters of a password, in a buffer sized before it is filled (it
+/// never grows, so no unwiped copy is left behind) and wiped when dropped (S8).
+pub(crate) fn wiped_chars(password: &str, max: usize) -> zeroize::Zeroizing<Vec<char>> {
+    let mut chars = zeroize::Zeroizing::new(Vec::with_capacity(password.len().min(max)));
+    chars.extend(password.chars().take(max));
+    chars
 }
 
 /// A test's password as characters.

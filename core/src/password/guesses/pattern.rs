@@ -243,10 +243,15 @@ pub(crate) fn n_choose_k(n: usize, k: usize) -> u64 {
 }
 
 /// The capitalisation factor of a dictionary token (zxcvbn's `uppercase_variations`).
+/// Reads the token where it lies: no copy of it is made (S8).
 pub(crate) fn uppercase_variations(token: &[char]) -> u64 {
-    let lower: String = token.iter().collect::<String>().to_lowercase();
-    let as_typed: String = token.iter().collect();
-    if token.iter().all(|c| c.is_lowercase()) || lower == as_typed {
+    // Lower-casing changes nothing (zxcvbn compares the token with its lower case; only
+    // `Σ` lower-cases by context, and it changes either way).
+    let unchanged = token.iter().all(|&c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    });
+    if unchanged || token.iter().all(|c| c.is_lowercase()) {
         return 1;
     }
     let upper = token.iter().filter(|c| c.is_uppercase()).count();
@@ -260,11 +265,12 @@ pub(crate) fn uppercase_variations(token: &[char]) -> u64 {
 }
 
 /// The l33t factor: per substituted character, the ways to mix it with its letter.
+/// Reads the token where it lies: no copy of it is made (S8).
 pub(crate) fn l33t_variations(token: &[char], subs: &[(char, char)]) -> u64 {
-    let lower: Vec<char> = token.iter().flat_map(|c| c.to_lowercase()).collect();
+    let lower = || token.iter().flat_map(|c| c.to_lowercase());
     subs.iter().fold(1_u64, |product, &(subbed, letter)| {
-        let s = lower.iter().filter(|&&c| c == subbed).count();
-        let u = lower.iter().filter(|&&c| c == letter).count();
+        let s = lower().filter(|&c| c == subbed).count();
+        let u = lower().filter(|&c| c == letter).count();
         let factor = if s == 0 || u == 0 {
             2
         } else {

@@ -41,16 +41,28 @@ fn additive(l: usize) -> u64 {
 }
 
 impl Table {
-    fn lengths_at(&self, k: usize) -> Vec<(usize, Best)> {
-        self.best
-            .get(k)
-            .map(|row| {
-                row.iter()
-                    .enumerate()
-                    .filter_map(|(l, b)| b.map(|b| (l, b)))
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// The `l`-th entry of row `k`, if a sequence of `l` matches ends there.
+    fn at(&self, k: usize, l: usize) -> Option<Best> {
+        self.best.get(k)?.get(l).copied().flatten()
+    }
+
+    /// How many lengths row `k` has room for (entries may be `None`).
+    fn row_len(&self, k: usize) -> usize {
+        self.best.get(k).map_or(0, Vec::len)
+    }
+
+    /// Extends every sequence ending before `m` by `m` (the rows before `m.i` do not change
+    /// while row `m.j` is updated, so the row is read by index, without a copy).
+    fn extend_all(&mut self, m: &Match) {
+        let Some(before) = m.i.checked_sub(1) else {
+            self.update(m, 1);
+            return;
+        };
+        for l in 0..self.row_len(before) {
+            if self.at(before, l).is_some() {
+                self.update(m, l + 1);
+            }
+        }
     }
 
     /// Considers the match as the `l`-th of a sequence; keeps it if nothing as short does
@@ -105,7 +117,10 @@ impl Table {
         self.update(&whole, 1);
         for i in 1..=k {
             let m = self.bruteforce(i, k);
-            for (l, best) in self.lengths_at(i - 1) {
+            for l in 0..self.row_len(i - 1) {
+                let Some(best) = self.at(i - 1, l) else {
+                    continue;
+                };
                 let ends_in_bruteforce = self
                     .arena
                     .get(best.last)
@@ -153,27 +168,18 @@ impl Table {
 
 /// The cover of `n` characters with the fewest guesses, from the matches found.
 pub(crate) fn most_guessable(n: usize, matches: &[Match]) -> Cover {
-    let mut by_end: Vec<Vec<&Match>> = vec![Vec::new(); n];
-    for m in matches {
-        if let Some(list) = by_end.get_mut(m.j) {
-            list.push(m);
-        }
-    }
+    // By end, then by start; the sort is stable, so equal spans keep the matchers' order.
+    let mut by_end: Vec<&Match> = matches.iter().filter(|m| m.j < n).collect();
+    by_end.sort_by_key(|m| (m.j, m.i));
     let mut table = Table {
         best: vec![Vec::new(); n],
-        arena: Vec::new(),
+        arena: Vec::with_capacity(4 * n),
         n,
     };
-    for (k, ending) in by_end.iter_mut().enumerate() {
-        ending.sort_by_key(|m| m.i);
-        for m in ending.iter() {
-            if m.i > 0 {
-                for (l, _) in table.lengths_at(m.i - 1) {
-                    table.update(m, l + 1);
-                }
-            } else {
-                table.update(m, 1);
-            }
+    let mut next = by_end.iter().peekable();
+    for k in 0..n {
+        while let Some(m) = next.next_if(|m| m.j == k) {
+            table.extend_all(m);
         }
         table.bruteforce_update(k);
     }

@@ -27,6 +27,16 @@ pub(crate) struct Entry {
     pub(crate) list: u8,
 }
 
+/// Where a lookup's scan stopped: the block, the word (the first one not below the key)
+/// and the byte offset of its record. A lookup of a longer key starting with the same
+/// prefix resumes from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hint {
+    block: usize,
+    word: usize,
+    at: usize,
+}
+
 /// The answer of a lookup: the word's entry, if it is a word, and whether longer words
 /// start with it (so the caller knows when to stop growing the candidate).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,7 +66,7 @@ fn u32_at(data: &[u8], at: usize) -> Option<usize> {
 impl WordFile {
     /// Reads the header; `None` for a file that is not in the format.
     pub(crate) fn open(data: &'static [u8]) -> Option<Self> {
-        if data.get(..4)? != b"PXW2" {
+        if data.get(..4)? != b"PXW3" {
             return None;
         }
         let words = u32_at(data, 4)?;
@@ -97,30 +107,31 @@ impl WordFile {
     fn cmp_head(&self, block: usize, key: &[u8]) -> (Ordering, bool) {
         let head = self
             .block_start(block)
-            .and_then(|at| self.data.get(at + 1..))
-            .unwrap_or_default();
+            .map_or(&[][..], |at| self.suffix(at));
         let common = common_prefix(head, key);
-        let next = head.get(common).copied().unwrap_or(0);
         if common == key.len() {
-            // The head is the key (its terminator follows) or extends it.
-            return (
-                if next == 0 {
-                    Ordering::Equal
-                } else {
-                    Ordering::Greater
-                },
-                true,
-            );
-        }
-        let want = key.get(common).copied().unwrap_or(0);
-        (
-            if next == 0 || next < want {
-                Ordering::Less
+            // The head is the key or extends it.
+            let order = if head.len() == key.len() {
+                Ordering::Equal
             } else {
                 Ordering::Greater
-            },
-            false,
-        )
+            };
+            return (order, true);
+        }
+        let (next, want) = (head.get(common), key.get(common));
+        let order = if next.is_none() || next < want {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
+        (order, false)
+    }
+
+    /// The suffix of the word whose record starts at `at` (after its shared-prefix length
+    /// and its suffix length).
+    fn suffix(&self, at: usize) -> &[u8] {
+        let len = self.data.get(at + 1).copied().map_or(0, usize::from);
+        self.data.get(at + 2..at + 2 + len).unwrap_or_default()
     }
 
     fn entry(&self, word: usize) -> Option<Entry> {
@@ -144,10 +155,12 @@ impl WordFile {
     }
 
     /// Looks `key` up: its entry if it is a word, and whether a longer word starts with it.
-    /// For a key that extends an earlier one, `hint` is the block
-    /// the earlier lookup returned, and the search gallops forward from there instead of
-    /// starting over (a longer key sorts after its prefix). Returns the block to pass on.
-    pub(crate) fn lookup_from(&self, key: &[u8], hint: Option<usize>) -> (Lookup, Option<usize>) {
+    /// For a key that extends the key of an earlier lookup, `hint` is what that lookup
+    /// returned: where its scan stopped, at the first word not below the earlier key. The
+    /// new key's answer is at or after that word (a longer key sorts after its prefix): if
+    /// the next block starts above the new key, the scan resumes at the word; otherwise the
+    /// search gallops forward over the block heads. Returns the hint to pass on.
+    pub(crate) fn lookup_from(&self, key: &[u8], hint: Option<Hint>) -> (Lookup, Option<Hint>) {
         let Some(&first) = key.first() else {
             let longer = self.words > 0;
             return (
@@ -163,15 +176,27 @@ impl WordFile {
         let below = self.blocks_below(usize::from(first));
         let end = self.blocks_below(usize::from(first) + 1);
         let (mut lo, mut hi) = (below.saturating_sub(1), end);
-        if let Some(hint) = hint.filter(|&h| h >= lo && h < end) {
-            // The answer is at or after the hint: gallop to bracket it.
+        if key.len() == 1 && below < end {
+            // Every block from `below` starts with the key's byte, so its first word is
+            // greater than the key unless it is the key: no search needed.
+            lo = below + usize::from(self.cmp_head(below, key).0 == Ordering::Equal);
+            hi = lo;
+        } else if let Some(hint) = hint.filter(|h| h.block >= lo && h.block < end) {
+            let next = hint.block + 1;
+            if next >= end || self.cmp_head(next, key).0 == Ordering::Greater {
+                // The answer is in the hint's block, at or after its word.
+                return self.scan(hint, key);
+            }
+            // The answer is past the hint's block: gallop to bracket it.
             let mut step = 1;
-            lo = hint + 1;
-            while hint + step < end && self.cmp_head(hint + step, key).0 != Ordering::Greater {
-                lo = hint + step + 1;
+            lo = next + 1;
+            while hint.block + 2 * step < end
+                && self.cmp_head(hint.block + 2 * step, key).0 != Ordering::Greater
+            {
+                lo = hint.block + 2 * step + 1;
                 step *= 2;
             }
-            hi = (hint + step).min(end);
+            hi = (hint.block + 2 * step).min(end);
         }
         // The first block whose first word is > key, within [lo, hi).
         while lo < hi {
@@ -193,69 +218,97 @@ impl WordFile {
                 None,
             );
         }
-        (self.scan_block(lo - 1, key), Some(lo - 1))
+        let Some(at) = self.block_start(lo - 1) else {
+            return (Lookup::default(), None);
+        };
+        let block = lo - 1;
+        self.scan(
+            Hint {
+                block,
+                word: block * BLOCK,
+                at,
+            },
+            key,
+        )
     }
 
-    /// Reads one block until it passes `key`. Front coding tells most words apart without
-    /// reading them: a word that shares more with its predecessor than the predecessor
-    /// shared with the key is still smaller, one that shares less is already larger.
-    fn scan_block(&self, block: usize, key: &[u8]) -> Lookup {
-        let Some(mut at) = self.block_start(block) else {
-            return Lookup::default();
-        };
-        let first = block * BLOCK;
-        let end = (first + BLOCK).min(self.words);
+    /// Reads a block from the word `from` on (the block's first word, or a word known to
+    /// start with the key's prefix before its last byte) until it passes `key`. Front
+    /// coding tells most words apart without reading them: a word that shares more with
+    /// its predecessor than the predecessor shared with the key is still smaller, one that
+    /// shares less is already larger.
+    fn scan(&self, from: Hint, key: &[u8]) -> (Lookup, Option<Hint>) {
+        let Hint {
+            block,
+            word,
+            mut at,
+        } = from;
+        let end = ((block + 1) * BLOCK).min(self.words);
         // Bytes the previous word had in common with the key.
         let mut matched = 0;
-        for n in first..end {
+        for n in word..end {
+            let here = Hint { block, word: n, at };
             let Some(&shared) = self.data.get(at) else {
                 break;
             };
             let shared = usize::from(shared);
-            let rest = self.data.get(at + 1..).unwrap_or_default();
-            let suffix = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            let tail = self.suffix(at);
+            let suffix = tail.len();
             at += suffix + 2;
-            if n > first && shared > matched {
+            if n > word && shared > matched {
                 continue;
             }
-            if n > first && shared < matched {
-                return Lookup {
+            if n > word && shared < matched {
+                let none = Lookup {
                     entry: None,
                     longer: false,
                 };
+                return (none, Some(here));
             }
-            let tail = rest.get(..suffix).unwrap_or_default();
+            // The first word read shares its `shared` bytes with the key: it is the
+            // block's head (nothing shared) or starts with the key's prefix.
             let more = common_prefix(tail, key.get(shared..).unwrap_or_default());
             matched = shared + more;
             let word_len = shared + suffix;
             if matched == key.len() {
                 if word_len == key.len() {
                     let longer = self.next_starts_with(n, at, end, key);
-                    return Lookup {
+                    let found = Lookup {
                         entry: self.entry(n),
                         longer,
                     };
+                    return (found, Some(here));
                 }
-                return Lookup {
+                let prefix = Lookup {
                     entry: None,
                     longer: true,
                 };
+                return (prefix, Some(here));
             }
             let word_byte = tail.get(more).copied();
             let key_byte = key.get(matched).copied();
             if word_byte.is_some() && word_byte > key_byte {
-                return Lookup {
+                let none = Lookup {
                     entry: None,
                     longer: false,
                 };
+                return (none, Some(here));
             }
         }
         // Past the block: the next block's first word may still start with the key.
         let longer = block + 1 < self.blocks && self.cmp_head(block + 1, key).1;
-        Lookup {
-            entry: None,
-            longer,
-        }
+        let past = Hint {
+            block,
+            word: end,
+            at,
+        };
+        (
+            Lookup {
+                entry: None,
+                longer,
+            },
+            Some(past),
+        )
     }
 
     /// Whether the word after word `n` (the key itself) starts with the key.
@@ -270,12 +323,9 @@ impl WordFile {
     }
 }
 
-/// Length of the common prefix of a 0-terminated word and a key.
+/// Length of the common prefix of two byte strings.
 fn common_prefix(word: &[u8], key: &[u8]) -> usize {
-    word.iter()
-        .zip(key)
-        .take_while(|(w, k)| w == k && **w != 0)
-        .count()
+    word.iter().zip(key).take_while(|(w, k)| w == k).count()
 }
 
 use std::cmp::Ordering;
@@ -337,14 +387,13 @@ mod tests {
             let mut at = file.block_start(block).unwrap();
             for n in block * BLOCK..((block + 1) * BLOCK).min(file.words) {
                 let shared = usize::from(file.data[at]);
-                let rest = &file.data[at + 1..];
-                let suffix = rest.iter().position(|&b| b == 0).unwrap();
+                let suffix = usize::from(file.data[at + 1]);
                 let mut word = if n % BLOCK == 0 {
                     Vec::new()
                 } else {
                     out.last().unwrap()[..shared].to_vec()
                 };
-                word.extend_from_slice(&rest[..suffix]);
+                word.extend_from_slice(&file.data[at + 2..at + 2 + suffix]);
                 out.push(word);
                 at += suffix + 2;
             }
@@ -424,7 +473,7 @@ mod tests {
     #[test]
     fn k2_bad_files_read_as_none() {
         assert!(WordFile::open(b"").is_none());
-        assert!(WordFile::open(b"PXW2\x01\0\0\0").is_none());
+        assert!(WordFile::open(b"PXW3\x01\0\0\0").is_none());
         assert!(WordFile::open(b"NOPE").is_none());
     }
 }
