@@ -8,6 +8,7 @@
 #     shared library, called from its .swift file, and has its public Swift func/init and its
 #     Kotlin fun/constructor;
 #   - RuleError is public with one case per core family;
+#   - the policy records' inits default every field uniffi can default (as Kotlin does);
 #   - no generated Swift type shadows a Swift standard-library type (issue 11: Hasher and
 #     Actor are renamed PasswordHasher and PbxActor by the uniffi.toml files).
 # Usage: check-swift.sh <generated dir> <shared library>
@@ -83,6 +84,31 @@ for name in Hasher Actor; do
     && bad "a generated Swift signature names $name"
 done
 
+# Policy records carry the centrexx preset's values as defaults in the Swift init and the
+# Kotlin data class, except the fields uniffi's proc-macros cannot default (enums, non-empty
+# lists) and the Policy sections holding them (core/src/policy/mod.rs names them).
+swift_core=$gen/swift/PbxRulesCore.swift
+kotlin_core=$gen/kotlin/de/pbxrules/core/pbx_rules_core.kt
+defaults=0
+for spec in Policy:3 PinPolicy:2 PasswordPolicy:1 NumberPolicy:1 HashPolicy:0 \
+  SecondFactorPolicy:0 SessionPolicy:0 ThrottlePolicy:0 RecoveryPolicy:0; do
+  record=${spec%:*} without=${spec#*:}
+  params=$(awk -v r="$record" '$0 ~ "^public struct " r "[:{ ]" {f=1} f && /public init\(/ {p=1}
+    p {print} p && /\) \{$/ {exit}' "$swift_core" | grep -E '(^|\*/)[[:space:]]*`?[a-z][A-Za-z0-9]*`?: ')
+  total=$(echo "$params" | grep -c . || true)
+  with=$(echo "$params" | grep -c ' = ' || true)
+  [ "$total" -gt 0 ] && [ $((total - with)) -eq "$without" ] \
+    || bad "Swift $record init: $with of $total parameters have a default, want all but $without"
+  kparams=$(awk -v r="$record" '$0 ~ "^data class " r " \\(" {p=1} p {print} p && /^\)/{exit}' \
+    "$kotlin_core" | grep -E '^    va[rl] `')
+  ktotal=$(echo "$kparams" | grep -c . || true)
+  kwith=$(echo "$kparams" | grep -c ' = ' || true)
+  [ "$ktotal" -eq "$total" ] && [ "$kwith" -eq "$with" ] \
+    || bad "Kotlin $record: $kwith of $ktotal fields have a default, Swift $with of $total"
+  defaults=$((defaults + with))
+done
+
 [ "$fail" -eq 0 ] || exit 1
+echo "swift: $defaults policy-record defaults in the Swift inits and the Kotlin data classes"
 echo "swift: $count exported functions, methods and constructors in two components found in header, library, Swift and Kotlin; module maps ok; no standard-library type shadowed"
 echo "swift: generated, NOT compiled here (no Swift toolchain); see README for the Mac commands"

@@ -10,8 +10,8 @@
 # last in the .wasm, and is shrunk by binaryen's wasm-opt and terser: .wasm and glue within
 # libphonenumber-js max's size gzipped (see README).
 # PBX_RULES_NUMBER_REGIONS=DE,AT,CH keeps a subset (core/build.rs). The meter and PIN modules
-# need the numbering engine only for the rules' number plan and the numbers in their
-# contexts: the regions in PBX_RULES_REGIONS (default DE,AT,CH); the PIN module is shrunk by
+# build without the core's `numbers` (each area of this crate turns on only its core area),
+# so PBX_RULES_REGIONS (default DE,AT,CH) no longer changes them; the PIN module is shrunk by
 # wasm-opt too (it grows the meter module), and the meter's English lists are cut to their
 # most common words (feature compact-lists). The Node build keeps the faster `regex` and
 # every region.
@@ -25,12 +25,14 @@ build() { # features
   cargo build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
     --no-default-features --features "$1" --locked
 }
-nightly() { # features regions [cargo args…]: a browser module, on nightly with std built for size
+# The pinned nightly (nightly/rust-toolchain.toml).
+nightly_channel="$(sed -n 's/^channel = "\(.*\)"/\1/p' bindings-wasm/nightly/rust-toolchain.toml)"
+nightly() { # features regions [cargo args…]: a browser module, on the pinned nightly with std built for size
   local features=$1 regions=$2
   shift 2
   CARGO_TARGET_DIR="$CARGO_TARGET_DIR/nightly" PBX_RULES_REGIONS="$regions" \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none ${rustflags-}" \
-    cargo +nightly build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
+    cargo "+$nightly_channel" build -p pbx-rules-wasm --target wasm32-unknown-unknown --profile wasm \
     --no-default-features --features "$features" --locked -Zbuild-std=std,panic_abort "$@"
 }
 bindgen() { # wasm-bindgen target, output dir, name[, .wasm]

@@ -16,7 +16,9 @@ version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$root/Cargo.toml")"
 
 rustup target add wasm32-unknown-unknown >/dev/null
 # The numbers module is built on nightly with std rebuilt for size (build.sh).
-rustup toolchain install nightly --profile minimal --component rust-src \
+# Pinned by date in nightly/rust-toolchain.toml, so every run builds with the same compiler.
+nightly="$(sed -n 's/^channel = "\(.*\)"/\1/p' nightly/rust-toolchain.toml)"
+rustup toolchain install "$nightly" --profile minimal --component rust-src \
   --target wasm32-unknown-unknown >/dev/null
 if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$version" ]; then
   # --locked first; some mirrors lack a crate version of the CLI's lockfile, so fall back.

@@ -5,8 +5,8 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{
     Actor, AdminAccount, BaseNumber, ChangeForm, Decision, E164, Effect, ExtensionAccount,
-    ExtensionDigits, ExtensionMasterData, Lang, Localized, NumberPlan, Password, PbxMasterData,
-    PinContext, Policy, Reachability, Route, Rules, forgot_password, forgot_pin, routing_table,
+    ExtensionDigits, ExtensionMasterData, Lang, Localized, NumberPlan, PbxMasterData, PinContext,
+    Policy, Reachability, Route, Rules, forgot_password, forgot_pin, routing_table,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -265,12 +265,12 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
         pbx.base_number.login_form(&pbx.central_digits)
     );
     let t0 = start();
-    let password = Password::parse("Kaffeetasse Nordwind 7!", false, rules)?;
-    let account = AdminAccount::create(&password, t0, rules)?;
+    let password = "Kaffeetasse Nordwind 7!";
+    let account = AdminAccount::create(password, t0, rules)?;
     pbx.base_number
         .admin_login("06131-624680", &pbx.central_digits)?;
     let login = account.login(
-        password.expose(),
+        password,
         None,
         vec![ExtensionDigits::parse("11")?],
         t0,
@@ -286,14 +286,7 @@ fn admin_login(pbx: &PbxMasterData, rules: &Rules) -> Result<(), Box<dyn std::er
         rules,
     );
     show("request extended rights", &requested);
-    let code = requested
-        .effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let code = mailed(&requested.effects);
     let confirmed =
         requested
             .state
@@ -337,8 +330,8 @@ fn way_back(
         .check_session(&stamp, t0 + TimeDelta::minutes(32), rules);
     println!("after the admin set a new PIN: {}", verdict(&checked));
 
-    let password = Password::parse("Kaffeetasse Nordwind 7!", false, rules)?;
-    let mut account = AdminAccount::create(&password, t0, rules)?;
+    let password = "Kaffeetasse Nordwind 7!";
+    let mut account = AdminAccount::create(password, t0, rules)?;
     let mut now = t0;
     while !account.is_locked(rules) {
         account = account.login("geraten", None, vec![], now, rules).state;
@@ -349,7 +342,7 @@ fn way_back(
         account.failed_logins()
     );
     let later = now + TimeDelta::days(365);
-    let refused = account.login(password.expose(), None, vec![], later, rules);
+    let refused = account.login(password, None, vec![], later, rules);
     println!(
         "a year later, the right password: {}",
         verdict(&refused.outcome)
@@ -358,14 +351,7 @@ fn way_back(
     pbx.admin_email = Some("admin@beispiel.de".into());
     let asked = forgot_password("06131-624680", Some((&pbx, &account)), later, rules);
     show("the admin asks for a new password (R1)", &asked);
-    let mailed = asked
-        .effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let mailed = mailed(&asked.effects);
     let account = asked.state.ok_or("no admin account")?;
     let usable = later + rules.policy().password.propagation_delay();
     let back = account.login(&mailed, None, vec![], usable, rules);
@@ -383,4 +369,16 @@ fn verdict<T, E: Localized>(result: &Result<T, E>) -> String {
         Ok(_) => "ok".into(),
         Err(e) => format!("{}: {}", e.code(), e.message(Lang::En)),
     }
+}
+
+/// The plaintext of the first mailed secret among `effects` (what the host would put in the
+/// mail); empty when none was mailed.
+fn mailed(effects: &[Effect]) -> String {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SendSecret { secret, .. } => Some(secret.expose().to_owned()),
+            _ => None,
+        })
+        .unwrap_or_default()
 }

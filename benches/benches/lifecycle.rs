@@ -5,8 +5,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pbx_rules::{
-    AdminAccount, BaseNumber, ExtensionAccount, ExtensionDigits, Hasher, NumberPlan, Password,
-    Policy, Rules,
+    AdminAccount, BaseNumber, ExtensionAccount, ExtensionDigits, Hasher, NumberPlan, Policy, Rules,
 };
 use std::hint::black_box;
 
@@ -26,8 +25,7 @@ fn decisions(c: &mut Criterion) {
     let account = ExtensionAccount::create(ExtensionDigits::parse("10").unwrap(), now, &rules)
         .unwrap()
         .account;
-    let password = Password::parse("Kaffeetasse Nordwind 7!", false, &rules).unwrap();
-    let admin = AdminAccount::create(&password, now, &rules).unwrap();
+    let admin = AdminAccount::create("Kaffeetasse Nordwind 7!", now, &rules).unwrap();
     let central = ExtensionDigits::parse("0").unwrap();
     let mut group = c.benchmark_group("login decision (argon2 at m=8 KiB, t=1)");
     group.bench_function("user: identifier + PIN + window", |b| {

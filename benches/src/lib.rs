@@ -125,3 +125,31 @@ pub fn adversarial_passwords() -> Vec<String> {
     out.push("1/2/".repeat(250));
     out
 }
+
+/// Evaluations per second of the three meters the figures compare, on the same passwords in
+/// the same process, alternating (see [`alternating_rates`]): the product meter under `rules`
+/// (English and German lists, as a host calls it), our estimator on the crate's English lists
+/// (the parity setting) and the `zxcvbn` crate. One place, so every bench binary compares the
+/// same three runners.
+pub fn meter_rates<T: AsRef<str>>(passwords: &[T], rules: &pbx_rules::Rules) -> Vec<f64> {
+    use pbx_rules::guesses::{Languages, Options, estimate};
+    let ctx = pbx_rules::PasswordContext::default();
+    let english = Options {
+        languages: Languages::English,
+        reference_year: rules.policy().password.meter_reference_year,
+    };
+    alternating_rates(
+        passwords,
+        &mut [
+            &mut |p| {
+                std::hint::black_box(pbx_rules::evaluate(p, &ctx, rules));
+            },
+            &mut |p| {
+                std::hint::black_box(estimate(p, &[], &english));
+            },
+            &mut |p| {
+                std::hint::black_box(zxcvbn::zxcvbn(p, &[]));
+            },
+        ],
+    )
+}

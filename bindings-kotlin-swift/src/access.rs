@@ -12,15 +12,17 @@ pub fn authorize(actor: Actor, action: Action) -> Result<(), RuleError> {
 }
 
 /// Whether `action` needs an admin session with extended rights (A3).
+/// Throws `RuleError.LoginId` only for malformed extension digits in `action`.
 #[uniffi::export]
-pub fn needs_extended_rights(action: Action) -> bool {
-    action.needs_extended_rights()
+pub fn needs_extended_rights(action: Action) -> Result<bool, RuleError> {
+    Ok(action.needs_extended_rights())
 }
 
 /// The footer shown in preview mode, if `actor` sees one (V1).
+/// Throws `RuleError.LoginId` only for malformed extension digits in `actor`.
 #[uniffi::export]
-pub fn preview_footer(mode: PreviewMode, actor: Actor) -> Option<String> {
-    mode.footer(&actor).map(str::to_owned)
+pub fn preview_footer(mode: PreviewMode, actor: Actor) -> Result<Option<String>, RuleError> {
+    Ok(mode.footer(&actor).map(str::to_owned))
 }
 
 /// Preview mode switched by `actor` (V1).

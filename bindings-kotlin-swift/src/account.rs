@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use pbx_rules::{ChangeForm, Pin, PinChanged, PinOrigin, SessionStamp, UserLogin};
+use pbx_rules::{ChangeForm, ExtensionAccountView, Pin, PinChanged, SessionStamp, UserLogin};
 
 use crate::backup::{ExtensionMasterData, PbxMasterData};
 use crate::decision::{decision, same, unit};
@@ -11,7 +11,7 @@ use crate::error::{RuleError, rule_error};
 use crate::json::json_handle;
 use crate::number::digits;
 use crate::rules::Rules;
-use pbx_rules::{Actor, ExtensionDigits, PinContext};
+use pbx_rules::{Actor, PinContext};
 
 /// Time across the boundary: Kotlin `Instant`, Swift `Date`.
 pub(crate) type Time = std::time::SystemTime;
@@ -112,64 +112,17 @@ pub fn forgot_pin(
 
 #[uniffi::export]
 impl ExtensionAccount {
-    /// The extension digits.
-    pub fn extension(&self) -> ExtensionDigits {
-        self.0.extension().clone()
+    /// The account as seen at `now` under `rules`: revision, PIN origin and dates, the
+    /// change window, the lock, the failures, a pending reset (P5, G5, F3, I5). One record
+    /// instead of a method per fact, so every binding shows the same facts; it holds no hash.
+    pub fn view(&self, now: Time, rules: &Rules) -> ExtensionAccountView {
+        self.0.view(utc(now), &rules.0)
     }
 
-    /// One more on every change (I5): store with compare-and-swap on it.
-    pub fn revision(&self) -> u64 {
-        self.0.revision()
-    }
-
-    /// The argon2id PHC string of the PIN.
+    /// The argon2id PHC string of the PIN, for hosts that keep the hash in a column of its
+    /// own; the view leaves it out (F9) and the state JSON carries it anyway.
     pub fn pin_hash(&self) -> String {
         self.0.pin_hash().to_owned()
-    }
-
-    /// Who set the current PIN.
-    pub fn pin_origin(&self) -> PinOrigin {
-        self.0.pin_origin()
-    }
-
-    /// When the current PIN was set.
-    pub fn pin_set_at(&self) -> Time {
-        self.0.pin_set_at().into()
-    }
-
-    /// Whether the PIN is the default PIN (P7).
-    pub fn has_default_pin(&self) -> bool {
-        self.0.has_default_pin()
-    }
-
-    /// Consecutive failed logins (G5).
-    pub fn failed_logins(&self) -> u32 {
-        self.0.failed_logins()
-    }
-
-    /// Whether the user must change the PIN (P5).
-    pub fn must_change_pin(&self) -> bool {
-        self.0.must_change_pin()
-    }
-
-    /// When the user login locks unless the PIN is changed (P5).
-    pub fn change_deadline(&self, rules: &Rules) -> Option<Time> {
-        self.0.change_deadline(&rules.0).map(Into::into)
-    }
-
-    /// Whether the change window closed (P5).
-    pub fn is_pin_expired(&self, now: Time, rules: &Rules) -> bool {
-        self.0.is_pin_expired(utc(now), &rules.0)
-    }
-
-    /// Whether the user login is locked (P5, G5).
-    pub fn is_locked(&self, now: Time, rules: &Rules) -> bool {
-        self.0.is_locked(utc(now), &rules.0)
-    }
-
-    /// Whether a mailed PIN waits for its first use (F2).
-    pub fn has_pending_reset(&self, now: Time, rules: &Rules) -> bool {
-        self.0.has_pending_reset(utc(now), &rules.0)
     }
 
     /// Whether a session this account's login opened still holds (G11); the stamp to keep
@@ -193,6 +146,8 @@ impl ExtensionAccount {
     }
 
     /// The user changes the PIN with the old one (P3, P6, P9, F1).
+    /// Throws `RuleError.LoginId` or `.Number` only for a malformed value handed back in
+    /// `actor` or `ctx` (the refusals of the change itself are in the decision).
     #[allow(clippy::too_many_arguments)]
     pub fn change_pin(
         &self,
@@ -203,17 +158,19 @@ impl ExtensionAccount {
         ctx: PinContext,
         now: Time,
         rules: &Rules,
-    ) -> Arc<PinChangeDecision> {
+    ) -> Result<Arc<PinChangeDecision>, RuleError> {
         let form = ChangeForm {
             old: &old,
             new: &new,
             confirmation: &confirmation,
         };
         let d = self.0.change_pin(&actor, form, &ctx, utc(now), &rules.0);
-        PinChangeDecision::wrap(d)
+        Ok(PinChangeDecision::wrap(d))
     }
 
     /// The admin sets a PIN without the old one (P4, P9).
+    /// Throws `RuleError.LoginId` only for malformed extension digits in `actor` (the
+    /// refusals of the change itself are in the decision).
     pub fn set_pin_by_admin(
         &self,
         actor: Actor,
@@ -221,11 +178,11 @@ impl ExtensionAccount {
         confirmation: String,
         now: Time,
         rules: &Rules,
-    ) -> Arc<AccountDecision> {
+    ) -> Result<Arc<AccountDecision>, RuleError> {
         let d = self
             .0
             .set_pin_by_admin(&actor, &new, &confirmation, utc(now), &rules.0);
-        AccountDecision::wrap(d)
+        Ok(AccountDecision::wrap(d))
     }
 
     /// The mobile app's login (P8); the outcome is the session it opened (G11).

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use pbx_rules::{
-    Actor, AdminStep, ChangeForm, ExtensionDigits, OneTimeCode, PasswordChanged, PasswordContext,
-    SessionStamp,
+    Actor, AdminAccountView, AdminSessionView, ChangeForm, ExtensionDigits, OneTimeCode,
+    PasswordChanged, PasswordContext, RememberedDeviceView,
 };
 
 use crate::account::{Time, utc};
@@ -124,46 +124,21 @@ impl AdminAccount {
     /// Throws `RuleError.Password`, `RuleError.Hash`.
     #[uniffi::constructor]
     pub fn create(password: String, now: Time, rules: &Rules) -> Result<Arc<Self>, RuleError> {
-        let password =
-            pbx_rules::Password::parse(&password, false, &rules.0).map_err(rule_error)?;
         let created = pbx_rules::AdminAccount::create(&password, utc(now), &rules.0)?;
         Ok(Arc::new(Self(created)))
     }
 
-    /// One more on every change (I5).
-    pub fn revision(&self) -> u64 {
-        self.0.revision()
+    /// The account as seen at `now` under `rules`: revision, effective time, failures, the
+    /// lock, a pending reset and the remembered browsers (K5, G5, F7, G9, F3, A2, I5). It
+    /// holds no hash.
+    pub fn view(&self, now: Time, rules: &Rules) -> AdminAccountView {
+        self.0.view(utc(now), &rules.0)
     }
 
-    /// The argon2id PHC string of the password.
+    /// The argon2id PHC string of the password, for hosts that keep the hash in a column of
+    /// its own; the view leaves it out (F9) and the state JSON carries it anyway.
     pub fn password_hash(&self) -> String {
         self.0.password_hash().to_owned()
-    }
-
-    /// When the current password takes effect (K5).
-    pub fn effective_at(&self) -> Time {
-        self.0.effective_at().into()
-    }
-
-    /// Consecutive failed logins (G5).
-    pub fn failed_logins(&self) -> u32 {
-        self.0.failed_logins()
-    }
-
-    /// Whether a mailed password waits for its first use (F2).
-    pub fn has_pending_reset(&self, now: Time, rules: &Rules) -> bool {
-        self.0.has_pending_reset(utc(now), &rules.0)
-    }
-
-    /// Wrong codes over all sessions (F7).
-    pub fn failed_codes(&self) -> u32 {
-        self.0.failed_codes()
-    }
-
-    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
-    /// password still gets in (G9).
-    pub fn is_locked(&self, rules: &Rules) -> bool {
-        self.0.is_locked(&rules.0)
     }
 
     /// Whether an admin session still holds (G11); the session to store in its place (it
@@ -180,13 +155,9 @@ impl AdminAccount {
         Ok(Arc::new(AdminSession(checked.map_err(rule_error)?)))
     }
 
-    /// The remembered browsers (A2).
-    pub fn devices(&self) -> Vec<Arc<RememberedDevice>> {
-        let devices = self.0.devices().iter().cloned();
-        devices.map(|d| Arc::new(RememberedDevice(d))).collect()
-    }
-
     /// An admin login (A1, A2, A4, K5, G5) with the extensions still on the default PIN (P7).
+    /// Throws `RuleError.LoginId` only for malformed digits in `default_pin_extensions` (the
+    /// refusals of the login itself are in the decision).
     pub fn login(
         &self,
         password: String,
@@ -194,7 +165,7 @@ impl AdminAccount {
         default_pin_extensions: Vec<ExtensionDigits>,
         now: Time,
         rules: &Rules,
-    ) -> Arc<AdminLoginDecision> {
+    ) -> Result<Arc<AdminLoginDecision>, RuleError> {
         let d = self.0.login(
             &password,
             device_token.as_deref(),
@@ -202,7 +173,7 @@ impl AdminAccount {
             utc(now),
             &rules.0,
         );
-        AdminLoginDecision::wrap(d)
+        Ok(AdminLoginDecision::wrap(d))
     }
 
     /// The account with a browser remembered (A2).
@@ -232,25 +203,10 @@ impl AdminAccount {
 
 #[uniffi::export]
 impl AdminSession {
-    /// The step the login stands at (A2, A4, P7).
-    pub fn step(&self) -> AdminStep {
-        self.0.step()
-    }
-
-    /// Whether the session holds extended rights (A2, A3).
-    pub fn has_extended_rights(&self) -> bool {
-        self.0.has_extended_rights()
-    }
-
-    /// The extensions still on the default PIN (P7).
-    pub fn default_pin_extensions(&self) -> Vec<ExtensionDigits> {
-        self.0.default_pin_extensions().to_vec()
-    }
-
-    /// Whose session under which password, since when (G11); `AdminAccount.checkSession`
-    /// checks it.
-    pub fn stamp(&self) -> SessionStamp {
-        self.0.stamp().clone()
+    /// The login as it stands: revision, step, extended rights, the default-PIN list, wrong
+    /// codes and the session stamp `AdminAccount.checkSession` checks (A2–A4, P7, F7, G11).
+    pub fn view(&self) -> AdminSessionView {
+        self.0.view()
     }
 
     /// The actor for permission checks, once in the main menu.
@@ -313,9 +269,9 @@ impl AdminSession {
 
 #[uniffi::export]
 impl RememberedDevice {
-    /// When the browser is forgotten (A2).
-    pub fn expires_at(&self) -> Time {
-        self.0.expires_at().into()
+    /// What a host may show of the browser: when it is forgotten (A2).
+    pub fn view(&self) -> RememberedDeviceView {
+        self.0.view()
     }
 }
 

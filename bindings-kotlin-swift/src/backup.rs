@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use pbx_rules::{Actor, E164, ExtensionDigits, Reachability, Route};
+use pbx_rules::{Actor, E164, ExtensionMasterDataView, PbxMasterDataView, Reachability, Route};
 
 use crate::error::{RuleError, rule_error};
 use crate::number::{BaseNumber, digits, e164};
@@ -44,30 +44,15 @@ impl PbxMasterData {
         )))
     }
 
-    /// The central backup number (B1).
-    pub fn central_backup_number(&self) -> E164 {
-        self.0.central_backup_number().clone()
-    }
-
-    /// The central extension's digits.
-    pub fn central_digits(&self) -> ExtensionDigits {
-        self.0.central_digits.clone()
+    /// Every field and the head number, for a host's form or API (B1, B2, N5, K4, R1, R3).
+    pub fn view(&self) -> PbxMasterDataView {
+        self.0.view()
     }
 
     /// The head number: base number and central digits (N5).
     /// Throws `RuleError.LoginId`.
     pub fn head_number(&self) -> Result<E164, RuleError> {
         self.0.head_number().map_err(rule_error)
-    }
-
-    /// The company name (K4).
-    pub fn company_name(&self) -> String {
-        self.0.company_name.clone()
-    }
-
-    /// The admin contact's e-mail (R1, A2).
-    pub fn admin_email(&self) -> Option<String> {
-        self.0.admin_email.clone()
     }
 
     /// A copy with another company name.
@@ -82,11 +67,6 @@ impl PbxMasterData {
         let mut next = self.0.clone();
         next.admin_email = email;
         pbx(next)
-    }
-
-    /// Whether users may reset their PIN themselves (R3).
-    pub fn self_service_pin_reset(&self) -> bool {
-        self.0.self_service_pin_reset()
     }
 
     /// Switches self-service PIN reset for all users (R3: admin only).
@@ -127,19 +107,9 @@ impl ExtensionMasterData {
         )))
     }
 
-    /// The extension digits.
-    pub fn digits(&self) -> ExtensionDigits {
-        self.0.digits.clone()
-    }
-
-    /// The user's name.
-    pub fn name(&self) -> String {
-        self.0.name.clone()
-    }
-
-    /// The user's e-mail (R2).
-    pub fn email(&self) -> Option<String> {
-        self.0.email.clone()
+    /// Every field, for a host's form or API (B1, B5, R2, R3).
+    pub fn view(&self) -> ExtensionMasterDataView {
+        self.0.view()
     }
 
     /// A copy with another e-mail.
@@ -149,27 +119,12 @@ impl ExtensionMasterData {
         ext(next)
     }
 
-    /// The mobile number (P8, B5).
-    pub fn mobile_number(&self) -> Option<E164> {
-        self.0.mobile_number.clone()
-    }
-
     /// A copy with another mobile number (E.164).
     /// Throws `RuleError.Number`.
     pub fn with_mobile_number(&self, mobile: Option<String>) -> Result<Arc<Self>, RuleError> {
         let mut next = self.0.clone();
         next.mobile_number = mobile.as_deref().map(e164).transpose()?;
         Ok(ext(next))
-    }
-
-    /// The backup number (B1).
-    pub fn backup_number(&self) -> Option<E164> {
-        self.0.backup_number().cloned()
-    }
-
-    /// Whether this user may reset the PIN (R3).
-    pub fn self_service_pin_reset(&self) -> bool {
-        self.0.self_service_pin_reset()
     }
 
     /// Switches forgot-PIN for this extension (R3: admin only).

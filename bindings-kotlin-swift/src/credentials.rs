@@ -36,9 +36,14 @@ pub fn parse_pin(text: String, rules: &Rules) -> Result<Pin, RuleError> {
 }
 
 /// P3: every reason why a PIN is easy to guess (empty for a good one).
+/// Throws `RuleError.Number` only for a malformed `ctx.phoneNumber`.
 #[uniffi::export]
-pub fn trivial_pin_findings(pin: Pin, ctx: PinContext, rules: &Rules) -> Vec<TrivialPinFinding> {
-    pin.trivial_findings(&ctx, &rules.0)
+pub fn trivial_pin_findings(
+    pin: Pin,
+    ctx: PinContext,
+    rules: &Rules,
+) -> Result<Vec<TrivialPinFinding>, RuleError> {
+    Ok(pin.trivial_findings(&ctx, &rules.0))
 }
 
 /// P1, P3: a new PIN typed twice, with the trivial-PIN checks.

@@ -27,9 +27,10 @@ pub(crate) use json_handle;
 
 /// The session stamp (G11) as the core's JSON, to keep with the host's session; the same text
 /// in every language.
+/// Throws `RuleError.LoginId` only for malformed extension digits in `stamp`.
 #[uniffi::export]
-pub fn session_stamp_to_json(stamp: pbx_rules::SessionStamp) -> String {
-    pbx_rules::Json::to_json(&stamp)
+pub fn session_stamp_to_json(stamp: pbx_rules::SessionStamp) -> Result<String, crate::RuleError> {
+    Ok(pbx_rules::Json::to_json(&stamp))
 }
 
 /// A kept session stamp read back.

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use pbx_rules::{E164, ExtensionDigits, NumberKind};
 
+use crate::batch::NumberBatch;
 use crate::error::{RuleError, rule_error};
 
 /// A numbering plan with the PBX's default region (N1).
@@ -16,7 +17,7 @@ pub struct NumberPlan(pub(crate) pbx_rules::NumberPlan);
 
 /// A valid phone number in E.164 with its display forms (N1, N3).
 #[derive(Debug, uniffi::Object)]
-pub struct PhoneNumber(pbx_rules::PhoneNumber);
+pub struct PhoneNumber(pub(crate) pbx_rules::PhoneNumber);
 
 /// The PBX base number that login identifiers are read against (N4–N6).
 #[derive(Debug, uniffi::Object)]
@@ -73,6 +74,12 @@ impl NumberPlan {
         Ok(Arc::new(PhoneNumber(
             self.0.normalize(&input).map_err(rule_error)?,
         )))
+    }
+
+    /// Many inputs at once, for imports (N1, N2): one row per input in input order, each the
+    /// number or the refusal `normalize` would throw; a bad row never stops the batch.
+    pub fn normalize_many(&self, inputs: Vec<String>) -> NumberBatch {
+        self.0.normalize_many(&inputs).into()
     }
 }
 

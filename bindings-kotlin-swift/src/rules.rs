@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use pbx_rules::{HashPolicy, Json, Pepper, Policy};
 
+use crate::batch::HashBatch;
 use crate::error::{RuleError, rule_error};
 use crate::number::NumberPlan;
 
@@ -104,6 +105,12 @@ impl Hasher {
     /// Throws `RuleError.Hash`.
     pub fn hash(&self, secret: String) -> Result<String, RuleError> {
         self.0.hash(secret.as_bytes()).map_err(rule_error)
+    }
+
+    /// Many secrets at once, for imports (G4): one row per secret in input order, each the
+    /// PHC string or the refusal `hash` would throw; the rows are hashed on several cores.
+    pub fn hash_many(&self, secrets: Vec<String>) -> HashBatch {
+        self.0.hash_many(&secrets).into()
     }
 
     /// Whether `secret` matches `hash`, in constant time: `(hash, secret)`, as argon2

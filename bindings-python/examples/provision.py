@@ -76,8 +76,9 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 def create_account(ext: pr.ExtensionMasterData, now: dt.datetime, rules: pr.Rules) -> tuple[pr.ExtensionAccount, pr.Pin]:
     """The account with a random PIN set by the admin. Both calls hash with the GIL
     released, so a thread pool keeps every core busy."""
-    pin = pr.generate_pin(pr.PinContext(extension_digits=ext.digits, names=[ext.name]), rules)
-    created = pr.ExtensionAccount.create(ext.digits, now, rules)
+    data = ext.view()
+    pin = pr.generate_pin(pr.PinContext(extension_digits=data.digits, names=[data.name]), rules)
+    created = pr.ExtensionAccount.create(data.digits, now, rules)
     decision = created.account.set_pin_by_admin(pr.Actor.admin(), pin.expose(), pin.expose(), now, rules)
     decision.unwrap()  # raises the refusal, if any
     assert isinstance(decision.state, pr.ExtensionAccount)
@@ -130,15 +131,16 @@ def provision(
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         accounts = pool.map(lambda e: create_account(e, now, rules), accepted)
         for ext, (account, pin) in zip(accepted, progress(accounts, len(accepted), "accounts", show_progress)):
+            data = ext.view()
             imports.append({
-                "extension_e164": base.extension_e164(ext.digits),
+                "extension_e164": base.extension_e164(data.digits),
                 "master_data": ext.to_dict(),
                 "account": account.to_dict(),
             })
             letters.append({
-                "name": ext.name,
-                "email": ext.email or "",
-                "login": base.login_form(ext.digits),
+                "name": data.name,
+                "email": data.email or "",
+                "login": base.login_form(data.digits),
                 "pin": pin.expose(),
             })
     refusals.sort(key=lambda r: r.line)

@@ -98,56 +98,10 @@ crate::convert::handle!(json repr ExtensionAccount {
             initial_pin: created.initial_pin,
         })
     }
-    /// The extension digits.
-    #[getter]
-    fn extension(&self) -> &str {
-        self.0.extension().as_str()
-    }
-    /// The PHC string of the PIN (argon2id).
-    #[getter]
-    fn pin_hash(&self) -> &str {
-        self.0.pin_hash()
-    }
-    /// Who set the current PIN (P5).
-    #[getter]
-    fn pin_origin(&self) -> rules::PinOrigin {
-        self.0.pin_origin()
-    }
-    /// When the current PIN was set.
-    #[getter]
-    fn pin_set_at(&self) -> DateTime<Utc> {
-        self.0.pin_set_at()
-    }
-    /// Whether the PIN is still the default one (P2, P7).
-    #[getter]
-    fn has_default_pin(&self) -> bool {
-        self.0.has_default_pin()
-    }
-    /// Failed logins since the last success (G5).
-    #[getter]
-    fn failed_logins(&self) -> u32 {
-        self.0.failed_logins()
-    }
-    /// Whether the user must change the PIN (P5, P6).
-    #[getter]
-    fn must_change_pin(&self) -> bool {
-        self.0.must_change_pin()
-    }
-    /// When the user login locks unless the PIN is changed (P5).
-    fn change_deadline(&self, rules: &Rules) -> Option<DateTime<Utc>> {
-        self.0.change_deadline(&rules.0)
-    }
-    /// Whether that deadline has passed at `now` (P5).
-    fn is_pin_expired(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
-        self.0.is_pin_expired(now, &rules.0)
-    }
-    /// Whether the user login is locked at `now`: window closed (P5) or failures used up (G5).
-    fn is_locked(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
-        self.0.is_locked(now, &rules.0)
-    }
-    /// Whether a forgot-PIN reset waits for its first login at `now` (R2).
-    fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
-        self.0.has_pending_reset(now, &rules.0)
+    /// The account as seen at `now`: revision, PIN origin and dates, counts, locks (one
+    /// record for every fact a host shows or stores by).
+    fn view(&self, now: DateTime<Utc>, rules: &Rules) -> rules::ExtensionAccountView {
+        self.0.view(now, &rules.0)
     }
     /// Whether a session this account's login opened still holds at `now` (G11); the stamp
     /// to keep in its place (it records this request for the idle limit). Raises

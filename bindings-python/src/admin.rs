@@ -36,11 +36,11 @@ pub struct DeviceToken(rules::DeviceToken);
 pub struct AdminSession(pub rules::AdminSession);
 
 crate::convert::handle!(json repr AdminAccount {
-    /// A new admin account with this password.
+    /// A new admin account with this password, checked against K1 first.
     #[staticmethod]
     fn create(
         py: Python<'_>,
-        password: &rules::Password,
+        password: &str,
         now: DateTime<Utc>,
         rules: &Rules,
     ) -> Result<Self> {
@@ -48,25 +48,10 @@ crate::convert::handle!(json repr AdminAccount {
             rules::AdminAccount::create(password, now, &rules.0)
         })?))
     }
-    /// The PHC string of the password (argon2id).
-    #[getter]
-    fn password_hash(&self) -> &str {
-        self.0.password_hash()
-    }
-    /// When the current password takes effect (K5).
-    #[getter]
-    fn effective_at(&self) -> DateTime<Utc> {
-        self.0.effective_at()
-    }
-    /// Failed logins since the last success (G5).
-    #[getter]
-    fn failed_logins(&self) -> u32 {
-        self.0.failed_logins()
-    }
-    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
-    /// password still gets in (G9).
-    fn is_locked(&self, rules: &Rules) -> bool {
-        self.0.is_locked(&rules.0)
+    /// The account as seen at `now`: revision, when the password takes effect, counts,
+    /// lock, a waiting mailed password and the remembered browsers.
+    fn view(&self, now: DateTime<Utc>, rules: &Rules) -> rules::AdminAccountView {
+        self.0.view(now, &rules.0)
     }
     /// Whether an admin session still holds at `now` (G11); the session to store in its place
     /// (it records this request for the idle limit). Raises `SessionError` once the password
@@ -78,16 +63,6 @@ crate::convert::handle!(json repr AdminAccount {
         rules: &Rules,
     ) -> Result<AdminSession> {
         Ok(AdminSession(self.0.check_session(&session.0, now, &rules.0)?))
-    }
-    /// The remembered browsers (A2).
-    #[getter]
-    fn devices(&self) -> Vec<RememberedDevice> {
-        self.0
-            .devices()
-            .iter()
-            .cloned()
-            .map(RememberedDevice)
-            .collect()
     }
     /// Head number already read (`BaseNumber.admin_login`); the password (A1), then the
     /// steps of `AdminSession`; outcome `AdminSession`.
@@ -116,10 +91,6 @@ crate::convert::handle!(json repr AdminAccount {
     fn remember(&self, device: &RememberedDevice) -> Self {
         Self(self.0.remember(device.0.clone()))
     }
-    /// Whether a forgot-password reset waits for its first login at `now` (R1).
-    fn has_pending_reset(&self, now: DateTime<Utc>, rules: &Rules) -> bool {
-        self.0.has_pending_reset(now, &rules.0)
-    }
     /// The admin changes the password (K3, K4, K5); outcome `PasswordChanged`.
     #[gen_stub(override_return_type(type_repr = "Decision[AdminAccount, PasswordChanged]"))]
     #[allow(clippy::too_many_arguments)]
@@ -140,30 +111,9 @@ crate::convert::handle!(json repr AdminAccount {
 });
 
 crate::convert::handle!(json repr AdminSession {
-    /// The step the login stands at.
-    #[getter]
-    fn step(&self) -> rules::AdminStep {
-        self.0.step()
-    }
-    /// Whether the mailed code was confirmed (A2, A3).
-    #[getter]
-    fn has_extended_rights(&self) -> bool {
-        self.0.has_extended_rights()
-    }
-    /// The extensions still on the default PIN (P7).
-    #[getter]
-    fn default_pin_extensions(&self) -> Vec<&str> {
-        self.0
-            .default_pin_extensions()
-            .iter()
-            .map(rules::ExtensionDigits::as_str)
-            .collect()
-    }
-    /// Whose session under which password, since when (G11); `AdminAccount.check_session`
-    /// checks it.
-    #[getter]
-    fn stamp(&self) -> rules::SessionStamp {
-        self.0.stamp().clone()
+    /// The login as it stands: revision, step, rights, the default-PIN list, the stamp.
+    fn view(&self) -> rules::AdminSessionView {
+        self.0.view()
     }
     /// The actor for `authorize` once the main menu is reached; `None` before.
     fn actor(&self) -> Option<Actor> {
@@ -221,10 +171,9 @@ crate::convert::handle!(json repr AdminSession {
 });
 
 crate::convert::handle!(json repr RememberedDevice {
-    /// When the browser must log in with a code again (A2).
-    #[getter]
-    fn expires_at(&self) -> DateTime<Utc> {
-        self.0.expires_at()
+    /// What a host may show of the browser: when it must pass the second factor again.
+    fn view(&self) -> rules::RememberedDeviceView {
+        self.0.view()
     }
 });
 

@@ -43,30 +43,9 @@ crate::convert::handle!(json repr PbxMasterData {
     fn base_number(&self) -> BaseNumber {
         BaseNumber(self.0.base_number.clone())
     }
-    /// The extension digits of the head number (N5).
-    #[getter]
-    fn central_digits(&self) -> &str {
-        self.0.central_digits.as_str()
-    }
-    /// The company name (a K4 input).
-    #[getter]
-    fn company_name(&self) -> &str {
-        &self.0.company_name
-    }
-    /// The admin contact's e-mail address (A2, R1).
-    #[getter]
-    fn admin_email(&self) -> Option<&str> {
-        self.0.admin_email.as_deref()
-    }
-    /// The central backup number (B1, B2).
-    #[getter]
-    fn central_backup_number(&self) -> &str {
-        self.0.central_backup_number().as_str()
-    }
-    /// Whether users may reset their PIN themselves (R3).
-    #[getter]
-    fn self_service_pin_reset(&self) -> bool {
-        self.0.self_service_pin_reset()
+    /// Every field and the head number (N5), for a form or an API.
+    fn view(&self) -> rules::PbxMasterDataView {
+        self.0.view()
     }
     /// Switches self-service PIN reset for all users (R3); admin only.
     fn set_self_service_pin_reset(&self, actor: &Actor, on: bool) -> Result<Self> {
@@ -102,30 +81,9 @@ crate::convert::handle!(json repr ExtensionMasterData {
         data.mobile_number = mobile_number.map(e164).transpose()?;
         Ok(Self(data))
     }
-    /// The extension digits.
-    #[getter]
-    fn digits(&self) -> &str {
-        self.0.digits.as_str()
-    }
-    /// The user's name.
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// The user's e-mail address, if any (R2).
-    #[getter]
-    fn email(&self) -> Option<&str> {
-        self.0.email.as_deref()
-    }
-    /// The mobile number, if any (B5, P8).
-    #[getter]
-    fn mobile_number(&self) -> Option<&str> {
-        self.0.mobile_number.as_ref().map(rules::E164::as_str)
-    }
-    /// The backup number, if any (B1).
-    #[getter]
-    fn backup_number(&self) -> Option<&str> {
-        self.0.backup_number().map(rules::E164::as_str)
+    /// Every field, for a form or an API.
+    fn view(&self) -> rules::ExtensionMasterDataView {
+        self.0.view()
     }
     /// Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
     fn set_backup_number(&self, actor: &Actor, typed: &str, rules: &Rules) -> Result<Self> {

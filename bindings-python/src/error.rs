@@ -184,6 +184,12 @@ impl From<rules::Error> for Error {
     }
 }
 
+/// A core error as the exception of its family, for the core's argument conversions
+/// (`pbx_rules::python::set_error_type`).
+pub fn to_pyerr(e: rules::Error) -> PyErr {
+    Error::from(e).0
+}
+
 macro_rules! via_core_error {
     ($($core:ident),+) => {$(
         impl From<rules::$core> for Error {

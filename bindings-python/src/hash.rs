@@ -78,35 +78,15 @@ crate::convert::handle!(repr Hasher {
     /// Many secrets on every core with the GIL released; a failing row is reported in
     /// `HashBatch.failures()`, not raised.
     fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
-        HashBatch(py.detach(|| on_every_core(&secrets, |s| self.0.hash(s.bytes()))))
+        let rows: Vec<&[u8]> = secrets.iter().map(Secret::bytes).collect();
+        HashBatch(py.detach(|| self.0.hash_many(&rows)))
     }
 });
-
-/// `f` over `rows` in input order, one scoped thread per core: FFI plumbing for bulk calls,
-/// since the core hashes one secret per call.
-fn on_every_core<T: Sync, R: Send>(rows: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores.min(rows.len()).max(1);
-    if threads == 1 {
-        return rows.iter().map(f).collect();
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(rows.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
-}
 
 /// The outcome of `hash_many`: one PHC string per input, or the row's error.
 #[gen_stub_pyclass]
 #[pyclass(name = "HashBatch", module = "pbx_rules", frozen)]
-pub struct HashBatch(Vec<std::result::Result<String, rules::HashError>>);
+pub struct HashBatch(rules::HashBatch);
 
 #[gen_stub_pymethods]
 #[pymethods]
@@ -116,15 +96,14 @@ impl HashBatch {
     }
     /// The PHC string per row, `None` for a failed row.
     fn hashes(&self) -> Vec<Option<&str>> {
-        self.0.iter().map(|r| r.as_deref().ok()).collect()
+        self.0.results.iter().map(|r| r.as_deref().ok()).collect()
     }
     /// `(index, HashError)` for every failed row.
     #[gen_stub(override_return_type(type_repr = "list[tuple[int, HashError]]"))]
     fn failures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyList>> {
-        crate::convert::failures(py, &self.0)
+        crate::convert::failures(py, &self.0.results)
     }
     fn __repr__(&self) -> String {
-        let ok = self.0.iter().filter(|r| r.is_ok()).count();
-        format!("HashBatch(rows={}, ok={ok})", self.0.len())
+        format!("HashBatch(rows={}, ok={})", self.0.len(), self.0.ok_count())
     }
 }

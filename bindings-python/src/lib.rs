@@ -33,18 +33,22 @@ macro_rules! register {
 #[pymodule(name = "pbx_rules")]
 fn pbx_rules_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
+    // An argument the core's types refuse while converting (an enum member of another
+    // class) raises the binding's exception of its family, as every core error does.
+    pbx_rules::python::set_error_type(error::to_pyerr);
+    // The core's fieldless enums, as `enum.Enum` classes made from their Rust variants.
+    pbx_rules::python::add_enums(m)?;
     m.add("__version__", pbx_rules::VERSION)?;
     use pbx_rules as core;
     register! {m;
         classes:
-            // the core's own pyclasses (feature `python`): enums, effects, secrets, records
-            core::Lang, core::NumberKind, core::Reachability, core::RouteRule, core::StrengthLevel,
-            core::Warning, core::Suggestion, core::TrivialPinFinding, core::PinOrigin,
-            core::AdminStep, core::PreviewMode, core::SecretPurpose, core::ChangeKind,
+            // the core's own pyclasses (feature `python`): effects, secrets, records
             core::Secret, core::Effect, core::Pin, core::Password, core::OneTimeCode,
             core::PinContext, core::PasswordContext, core::AcceptedPin, core::AcceptedPassword,
             core::Strength, core::PinChanged, core::PasswordChanged, core::Route,
-            core::SessionStamp,
+            core::SessionStamp, core::ExtensionAccountView, core::AdminAccountView,
+            core::AdminSessionView, core::RememberedDeviceView, core::PbxMasterDataView,
+            core::ExtensionMasterDataView,
             // the binding's handles
             numbers::NumberPlan, numbers::PhoneNumber, numbers::NumberBatch, numbers::E164,
             numbers::BaseNumber, permission::Actor, permission::Action, backup::PbxMasterData,

@@ -26,7 +26,7 @@ def test_naive_datetimes_are_refused() -> None:
 def test_state_pickles_and_reprs_hide_secrets() -> None:
     account = pr.ExtensionAccount.create("10", NOW, RULES).account
     password = pr.generate_password(pr.PasswordContext(), RULES)
-    admin = pr.AdminAccount.create(password, NOW, RULES)
+    admin = pr.AdminAccount.create(password.expose(), NOW, RULES)
     session = admin.login(password.expose(), NOW, RULES).unwrap()
     assert isinstance(session, pr.AdminSession)
     for state in (account, admin, session):
@@ -59,11 +59,11 @@ def test_f6_rules_refuse_a_policy_out_of_bounds() -> None:
 
 def test_queries_take_the_rules() -> None:
     account = pr.ExtensionAccount.create("10", NOW, RULES).account
-    deadline = account.change_deadline(RULES)
-    assert deadline == NOW + dt.timedelta(days=42)  # P5: the default PIN's window
-    assert not account.is_pin_expired(NOW, RULES) and account.is_pin_expired(deadline, RULES)
-    assert not account.is_locked(NOW, RULES) and account.is_locked(deadline, RULES)
-    assert not account.has_pending_reset(NOW, RULES)
+    now, at = account.view(NOW, RULES), account.view(NOW + dt.timedelta(days=42), RULES)
+    assert now.change_deadline == NOW + dt.timedelta(days=42)  # P5: the default PIN's window
+    assert not now.is_pin_expired and at.is_pin_expired
+    assert not now.is_locked and at.is_locked
+    assert not now.has_pending_reset
     assert RULES.pin_allowance(4) >= 1 and RULES.password_allowance() >= 1  # G5
     assert RULES.pin_allowance(6) >= RULES.pin_allowance(4)
     assert RULES.number_plan.region == "DE"

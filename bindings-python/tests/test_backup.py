@@ -20,7 +20,7 @@ def pbx() -> pr.PbxMasterData:
 def test_b3_routes() -> None:
     ten = pr.ExtensionMasterData("10", "Ada")
     eleven = pr.ExtensionMasterData("11", "Bob").set_backup_number(pr.Actor.user("11"), "0171 12345678", RULES)
-    assert eleven.backup_number == eleven.mobile_number == "+4917112345678"  # B5
+    assert eleven.view().backup_number == eleven.view().mobile_number == "+4917112345678"  # B5
     assert pr.route(pbx(), ten, pr.Reachability.REACHABLE).rule == pr.RouteRule.REACHABLE
     table = pr.routing_table(pbx(), [ten, eleven])
     assert [(r.extension, r.reroute_to, r.rule) for r in table] == [
@@ -41,8 +41,8 @@ def test_b2_b4_refusals_change_nothing() -> None:
     with pytest.raises(pr.NumberError) as n:  # B6: the number family, even inside an edit
         data.set_central_backup_number(ADMIN, "12", RULES)
     assert n.value.code == "NUMBER_TOO_SHORT"
-    assert data.central_backup_number == "+4961316246800"
-    assert data.set_central_backup_number(ADMIN, "0171 12345678", RULES).central_backup_number == "+4917112345678"
+    assert data.view().central_backup_number == "+4961316246800"
+    assert data.set_central_backup_number(ADMIN, "0171 12345678", RULES).view().central_backup_number == "+4917112345678"
 
 
 def test_i2_toll_fraud_numbers_are_refused_as_backup_numbers() -> None:
@@ -52,7 +52,7 @@ def test_i2_toll_fraud_numbers_are_refused_as_backup_numbers() -> None:
             ten.set_backup_number(pr.Actor.user("10"), typed, RULES)
         assert info.value.code == "BACKUP_NUMBER_KIND_REFUSED"
         assert info.value.message_de != info.value.message_en
-    assert ten.mobile_number is None
+    assert ten.view().mobile_number is None
 
 
 def test_state_round_trips_through_json_and_pickle() -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import pbx_rules as pr
-from conftest import VECTORS
+from conftest import NOW, VECTORS
 
 FAMILIES = [
     "NumberError", "LoginIdError", "BackupError", "PermissionDenied", "PinError",
@@ -67,3 +67,47 @@ def test_g2_state_error_for_malformed_json_never_a_half_read_object() -> None:
         pr.Policy.from_json("{}")
     with pytest.raises(pr.StateError):
         pr.AdminSession.from_dict({"step": "nowhere"})
+
+
+def typed(err: pr.PbxRulesError, cls: type[pr.PbxRulesError], family: str, code: str) -> None:
+    """`err` is `cls` with `code`, its family and both messages."""
+    assert type(err) is cls, type(err)
+    assert err.family == family and err.code == code
+    assert err.message_en and err.message_de and err.message_en != err.message_de
+    assert str(err) == err.message_en
+
+
+def test_checked_text_handed_back_raises_the_familys_class() -> None:
+    # E.164 in a record: the number family, as E164.parse refuses it in the core.
+    with pytest.raises(pr.NumberError) as number:
+        pr.PinContext(phone_number="0171 12345678")
+    typed(number.value, pr.NumberError, "number", "NUMBER_NOT_E164")
+    # Extension digits in an effect or an actor: the login-id family, as ExtensionDigits.parse
+    # refuses them in the core.
+    with pytest.raises(pr.LoginIdError) as digits:
+        pr.Effect.RestartPhone(extension="1a")
+    typed(digits.value, pr.LoginIdError, "login_id", "LOGIN_ID_BAD_CHARACTER")
+    with pytest.raises(pr.LoginIdError) as empty:
+        pr.Effect.NotifyAdminNoUserEmail(extension="")
+    typed(empty.value, pr.LoginIdError, "login_id", "LOGIN_ID_NO_EXTENSION")
+    with pytest.raises(pr.LoginIdError) as actor:
+        pr.Actor.user("123456789")
+    typed(actor.value, pr.LoginIdError, "login_id", "LOGIN_ID_EXTENSION_TOO_LONG")
+    assert pr.Effect.RestartPhone(extension="10").extension == "10"
+
+
+def test_a_refused_value_changes_nothing() -> None:
+    rules = pr.Rules()
+    account = pr.ExtensionAccount.create("10", NOW, rules).account
+    before = account.to_json()
+    with pytest.raises(pr.NumberError):
+        account.change_pin(
+            pr.Actor.user("10"), "0000", "4711", "4711", pr.PinContext(phone_number="4711"), NOW, rules
+        )
+    with pytest.raises(pr.LoginIdError):
+        account.set_pin_by_admin(pr.Actor.user("x"), "4711", "4711", NOW, rules)
+    assert account.to_json() == before
+    ext = pr.ExtensionMasterData("10", "Ada")
+    with pytest.raises(pr.LoginIdError):
+        ext.set_backup_number(pr.Actor.user("ten"), "0171 12345678", rules)
+    assert ext.backup_number is None

@@ -103,5 +103,6 @@ def test_pin_context_from_master_data() -> None:
     assert pr.TrivialPinFinding.EXTENSION_DIGITS in pr.trivial_pin_findings(pr.parse_pin("1010", RULES), ctx, RULES)
     with pytest.raises(AttributeError):
         ctx.names = []  # type: ignore[misc]  # frozen: a context is never changed on a copy
-    with pytest.raises(ValueError, match="NUMBER_NOT_E164"):
+    with pytest.raises(pr.NumberError) as bad:
         pr.PinContext(phone_number="0171 12345678")
+    assert bad.value.code == "NUMBER_NOT_E164" and bad.value.message_de

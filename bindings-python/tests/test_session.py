@@ -22,7 +22,7 @@ def own_pin(account: pr.ExtensionAccount) -> tuple[pr.ExtensionAccount, pr.Sessi
     """The default PIN's login and the forced change to 4711 (P6): the account and the
     changer's session."""
     login = account.login("0000", NOW, RULES)
-    changed = login.state.change_pin(pr.Actor.user(account.extension), "0000", "4711", "4711", pr.PinContext(), NOW, RULES)
+    changed = login.state.change_pin(pr.Actor.user(account.view(NOW, RULES).extension), "0000", "4711", "4711", pr.PinContext(), NOW, RULES)
     return changed.state, changed.unwrap().session
 
 
@@ -122,13 +122,13 @@ def test_g11_a_stamp_keeps_as_the_cores_json() -> None:
 
 
 def test_g11_the_admin_session_ends_with_the_password() -> None:
-    admin = pr.AdminAccount.create(pr.parse_password(PASSWORD, False, RULES), NOW, RULES)
+    admin = pr.AdminAccount.create(PASSWORD, NOW, RULES)
     login = admin.login(PASSWORD, NOW, RULES)
     admin, session = login.state, login.unwrap()
     assert isinstance(session, pr.AdminSession)
-    assert session.stamp.account == "admin" and session.stamp.opened_at == NOW
+    assert session.view().stamp.account == "admin" and session.view().stamp.opened_at == NOW
     seen = admin.check_session(session, NOW + MINUTE, RULES)
-    assert seen.stamp.last_seen_at == NOW + MINUTE and seen.step == session.step
+    assert seen.view().stamp.last_seen_at == NOW + MINUTE and seen.view().step == session.view().step
     # The stamp is part of the stored session (state version 3).
     assert json.loads(seen.to_json())["stamp"]["last_seen_at"] == "2026-01-05T09:01:00Z"
     assert pr.AdminSession.from_json(seen.to_json()) == seen
@@ -140,7 +140,7 @@ def test_g11_the_admin_session_ends_with_the_password() -> None:
 
 
 def test_g11_a_session_stored_before_stamps_reads_as_ended() -> None:
-    admin = pr.AdminAccount.create(pr.parse_password(PASSWORD, False, RULES), NOW, RULES)
+    admin = pr.AdminAccount.create(PASSWORD, NOW, RULES)
     session = admin.login(PASSWORD, NOW, RULES).unwrap()
     assert isinstance(session, pr.AdminSession)
     stored = json.loads(session.to_json())
@@ -154,11 +154,11 @@ def test_g11_a_session_stored_before_stamps_reads_as_ended() -> None:
 
 
 def test_s7_request_code_takes_the_admin_account_and_mails_nothing_it_cannot_accept() -> None:
-    admin = pr.AdminAccount.create(pr.parse_password(PASSWORD, False, RULES), NOW, RULES)
+    admin = pr.AdminAccount.create(PASSWORD, NOW, RULES)
     allowance = RULES.policy.second_factor.account_allowance
     at = NOW
     for _ in range(allowance):
-        assert not admin.is_locked(RULES)
+        assert not admin.view(at, RULES).is_locked
         login = admin.login(PASSWORD, at, RULES)
         admin, session = login.state, login.unwrap()
         assert isinstance(session, pr.AdminSession)
@@ -167,7 +167,8 @@ def test_s7_request_code_takes_the_admin_account_and_mails_nothing_it_cannot_acc
         _, admin = requested.state.confirm_code(admin, "000000x", at, RULES).state
         at += dt.timedelta(hours=1)
     # F7: the wrong codes of several logins locked the account's codes.
-    assert admin.is_locked(RULES)
+    assert admin.view(at, RULES).is_locked
+    assert admin.view(at, RULES).failed_codes == allowance
     login = admin.login(PASSWORD, at, RULES)
     session = login.unwrap()
     assert isinstance(session, pr.AdminSession)
@@ -182,14 +183,16 @@ def test_s7_request_code_takes_the_admin_account_and_mails_nothing_it_cannot_acc
 
 
 def test_g5_is_locked_after_the_failed_logins() -> None:
-    admin = pr.AdminAccount.create(pr.parse_password(PASSWORD, False, RULES), NOW, RULES)
+    admin = pr.AdminAccount.create(PASSWORD, NOW, RULES)
     at = NOW
     for _ in range(RULES.password_allowance()):
-        assert not admin.is_locked(RULES)
+        assert not admin.view(at, RULES).is_locked
         admin = admin.login("wrong password", at, RULES).state
         at += dt.timedelta(hours=1)
-    assert admin.failed_logins == RULES.password_allowance()
-    assert admin.is_locked(RULES)
+    view = admin.view(at, RULES)
+    assert view.failed_logins == RULES.password_allowance()
+    assert view.is_locked
+    assert view.revision == json.loads(admin.to_json())["revision"]  # I5
 
 
 def test_g11_s4_session_limits_are_policy_fields_with_their_relations() -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pbx_rules as pr
 import typed_consumer
-from conftest import cheap_hasher
+from conftest import NOW, cheap_hasher
 
 RULES = pr.Rules(pr.Policy.centrexx().replace(hashing=cheap_hasher().policy))
 
 
 def test_typed_consumer_runs() -> None:
     account = typed_consumer.lifecycle(RULES)
-    assert account.pin_origin == pr.PinOrigin.USER
+    assert account.view(NOW, RULES).pin_origin == pr.PinOrigin.USER
     assert typed_consumer.admin(RULES) is not None
     assert typed_consumer.verify(cheap_hasher())
 

@@ -44,9 +44,8 @@ def lifecycle(rules: pr.Rules) -> pr.ExtensionAccount:
 
 
 def admin(rules: pr.Rules) -> Optional[pr.DeviceToken]:
-    password = pr.parse_password("Kl4vier!Sonate", False, rules)
-    account = pr.AdminAccount.create(password, NOW, rules)
-    session = account.login(password.expose(), NOW, rules).unwrap()
+    account = pr.AdminAccount.create("Kl4vier!Sonate", NOW, rules)
+    session = account.login("Kl4vier!Sonate", NOW, rules).unwrap()
     assert_type(session, pr.AdminSession)
     assert_type(account.check_session(session, NOW, rules), pr.AdminSession)
     mailed = session.request_code(account, "admin@example.com", NOW, rules)

@@ -5,7 +5,9 @@
 //! types): the host saves `state` even on an error (a failed login counts) and carries out
 //! `effects`. Values are in the core's JSON spelling; secrets are `Secret` handles. A login
 //! opens a session (G11): a plain `SessionStamp` object the host keeps (`JSON.stringify`) and
-//! hands to `checkSession` on every request.
+//! hands to `checkSession` on every request. What a host reads about a state is its `view`:
+//! the core's view record (`ExtensionAccountView`, …) as a plain object, so no fact of a
+//! state needs an accessor here and a fact the core adds reaches JS without a change here.
 
 use chrono::{DateTime, Utc};
 use js_sys::{Date, Object};
@@ -174,8 +176,7 @@ impl Pbx {
         admin_email: Option<String>,
     ) -> Result<Pbx, Error> {
         let plan = core::NumberPlan::new(region)?;
-        let base =
-            core::BaseNumber::parse(&plan, base_number).map_err(crate::error::base_number)?;
+        let base = core::BaseNumber::parse(&plan, base_number)?;
         let backup = core::E164::parse(central_backup_number)?;
         let mut pbx = core::PbxMasterData::new(base, digits(central_digits)?, backup);
         pbx.company_name = company_name.to_owned();
@@ -183,7 +184,14 @@ impl Pbx {
         Ok(Pbx(pbx))
     }
 
-    /// The head number in E.164 (N5).
+    /// Every field and the head number (N5), the core's `PbxMasterDataView`.
+    #[wasm_bindgen(unchecked_return_type = "PbxMasterDataView")]
+    pub fn view(&self) -> JsValue {
+        plain(&self.0.view())
+    }
+
+    /// The head number in E.164 (N5). Kept beside the view, whose `head_number` is `null`
+    /// when the number would pass E.164's 15 digits: this says why, as a typed error.
     ///
     /// # Errors
     /// A `LoginIdError`.
@@ -219,6 +227,22 @@ impl ExtensionMaster {
         m.email = email;
         m.mobile_number = mobile.as_deref().map(core::E164::parse).transpose()?;
         Ok(ExtensionMaster(m))
+    }
+
+    /// Every field, the core's `ExtensionMasterDataView`.
+    #[wasm_bindgen(unchecked_return_type = "ExtensionMasterDataView")]
+    pub fn view(&self) -> JsValue {
+        plain(&self.0.view())
+    }
+}
+
+#[wasm_bindgen]
+impl RememberedDevice {
+    /// What a host may list of the browser (its expiry), the core's `RememberedDeviceView`:
+    /// neither the token's id nor its hash.
+    #[wasm_bindgen(unchecked_return_type = "RememberedDeviceView")]
+    pub fn view(&self) -> JsValue {
+        plain(&self.0.view())
     }
 }
 
@@ -271,16 +295,12 @@ impl ExtensionAccount {
         Ok(out.into())
     }
 
-    /// The extension digits.
-    #[wasm_bindgen(getter)]
-    pub fn extension(&self) -> String {
-        self.0.extension().as_str().to_owned()
-    }
-
-    /// Whether the PIN is still the default one (P7).
-    #[wasm_bindgen(getter, js_name = hasDefaultPin)]
-    pub fn has_default_pin(&self) -> bool {
-        self.0.has_default_pin()
+    /// The account as seen at `now` under `rules`, the core's `ExtensionAccountView`: the
+    /// revision to compare and swap on (I5), the PIN's origin, age and deadline, whether it
+    /// expired or the login is locked at `now` (P5, G5), the failed logins. No hash.
+    #[wasm_bindgen(unchecked_return_type = "ExtensionAccountView")]
+    pub fn view(&self, now: &Date, rules: &Rules) -> JsValue {
+        plain(&self.0.view(at(now), &rules.0))
     }
 
     /// A user login (P5, P6, G5); `ok.session` is the session it opened (G11).
@@ -293,7 +313,8 @@ impl ExtensionAccount {
     /// about the user (`pinContextForExtension`, or `{}`).
     ///
     /// # Errors
-    /// `STATE_MALFORMED` for a context of the wrong shape.
+    /// `STATE_MALFORMED` for a context of the wrong shape, a `NumberError`
+    /// (`NUMBER_NOT_E164`) for a `phone_number` not in E.164 form; the account is unchanged.
     #[wasm_bindgen(
         js_name = changePin,
         unchecked_return_type = "Decision<ExtensionAccount, PinChanged>"
@@ -396,8 +417,7 @@ impl AdminAccount {
     /// # Errors
     /// A `PasswordError` or `HashError`.
     pub fn create(password: &str, now: &Date, rules: &Rules) -> Result<AdminAccount, Error> {
-        let p = core::Password::parse(password, false, &rules.0)?;
-        let account = core::AdminAccount::create(&p, at(now), &rules.0)?;
+        let account = core::AdminAccount::create(password, at(now), &rules.0)?;
         Ok(AdminAccount(account))
     }
 
@@ -454,11 +474,12 @@ impl AdminAccount {
         AdminAccount(self.0.remember(device.0.clone()))
     }
 
-    /// Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
-    /// password still gets in (G9).
-    #[wasm_bindgen(js_name = isLocked)]
-    pub fn is_locked(&self, rules: &Rules) -> bool {
-        self.0.is_locked(&rules.0)
+    /// The account as seen at `now` under `rules`, the core's `AdminAccountView`: the
+    /// revision (I5), when the password takes effect (K5), the failed logins and codes and
+    /// whether they locked it (G5, F7), the remembered browsers (A2). No hash.
+    #[wasm_bindgen(unchecked_return_type = "AdminAccountView")]
+    pub fn view(&self, now: &Date, rules: &Rules) -> JsValue {
+        plain(&self.0.view(at(now), &rules.0))
     }
 
     /// Whether an admin session still holds (G11): the session to store in its place (it
@@ -501,30 +522,12 @@ pub fn forgot_password(
 
 #[wasm_bindgen]
 impl AdminSession {
-    /// The step reached (`AdminStep`: `second_factor`, `privacy_notice`, …).
-    #[wasm_bindgen(getter, unchecked_return_type = "AdminStep")]
-    pub fn step(&self) -> JsValue {
-        plain(&self.0.step())
-    }
-
-    /// Whether the session has extended rights (A3).
-    #[wasm_bindgen(getter, js_name = extendedRights)]
-    pub fn extended_rights(&self) -> bool {
-        self.0.has_extended_rights()
-    }
-
-    /// Whose session under which password, since when (G11); `AdminAccount.checkSession`
-    /// checks it.
-    #[wasm_bindgen(getter, unchecked_return_type = "SessionStamp")]
-    pub fn stamp(&self) -> JsValue {
-        plain(self.0.stamp())
-    }
-
-    /// The extensions still on the default PIN, to acknowledge (P7).
-    #[wasm_bindgen(getter, js_name = defaultPinExtensions)]
-    pub fn default_pin_extensions(&self) -> Vec<String> {
-        let list = self.0.default_pin_extensions().iter();
-        list.map(|d| d.as_str().to_owned()).collect()
+    /// The login as it stands, the core's `AdminSessionView`: the revision (I5), the step
+    /// (`second_factor`, `privacy_notice`, …), extended rights (A3), the extensions still on
+    /// the default PIN (P7), wrong codes (F7) and the session's stamp (G11).
+    #[wasm_bindgen(unchecked_return_type = "AdminSessionView")]
+    pub fn view(&self) -> JsValue {
+        plain(&self.0.view())
     }
 
     /// Mails a code for extended rights (A2); none that the PBX's `admin` account could not

@@ -57,22 +57,6 @@ fn fields(family: &str, code: &str, de: &str, en: &str, details: &JsValue) -> Js
     error
 }
 
-/// `BaseNumber::parse`'s umbrella error (a number or login-id error) by family: the numbers
-/// module links no other family's messages. Another family (never returned) keeps its name.
-#[cfg(any(feature = "numbers", feature = "account"))]
-pub(crate) fn base_number(e: pbx_rules::Error) -> Error {
-    match e {
-        pbx_rules::Error::Number(e) => e.into(),
-        pbx_rules::Error::LoginId(e) => e.into(),
-        other => {
-            let family = other.family();
-            // Never taken; forgotten, as dropping links every family's drop code (40 bytes).
-            std::mem::forget(other);
-            Error(named(family, family))
-        }
-    }
-}
-
 /// The JS `Error` of a core error: the core's JSON fields on a real `Error`.
 pub(crate) fn throwable(e: &pbx_rules::Error) -> JsValue {
     let error = named(&e.message(Lang::En), e.family());
@@ -128,6 +112,19 @@ pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
 #[cfg(any(feature = "meter", feature = "pins"))]
 pub(crate) fn malformed() -> Error {
     pbx_rules::StateError::Malformed { line: 0, column: 0 }.into()
+}
+
+/// One row of a bulk call (the core's `Batch`) as `{ ok }` or `{ error }`, the shape of a
+/// decision's outcome, so a bad row is read the same way as a refused operation.
+#[cfg(feature = "account")]
+pub(crate) fn row<T: Into<JsValue>, E: Into<Error>>(result: Result<T, E>) -> JsValue {
+    let (key, value): (&str, JsValue) = match result {
+        Ok(value) => ("ok", value.into()),
+        Err(e) => ("error", Into::<Error>::into(e).into()),
+    };
+    let out = js::object();
+    set(&out, key, &value);
+    out
 }
 
 /// A tsify conversion that failed: the value's shape is wrong.

@@ -46,3 +46,22 @@ impl Hasher {
         Ok(self.0.needs_rehash(stored)?)
     }
 }
+
+/// The bulk call, for Node import scripts only (a browser form never hashes).
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl Hasher {
+    /// The PHC string of each secret, one row per secret in input order (the core's
+    /// `HashBatch`): `{ ok: hash }` or `{ error }` with the row's `HashError`, the shape of a
+    /// decision's outcome. A bad row never stops the batch; nothing is thrown.
+    #[wasm_bindgen(
+        js_name = hashMany,
+        unchecked_return_type = "Array<{ ok: string } | { error: PbxError }>"
+    )]
+    pub fn hash_many(&self, secrets: Vec<String>) -> js_sys::Array {
+        // The plaintext copies are wiped once hashed.
+        let secrets: Vec<_> = secrets.into_iter().map(zeroize::Zeroizing::new).collect();
+        let rows = self.0.hash_many(&secrets).results.into_iter();
+        rows.map(crate::error::row).collect()
+    }
+}

@@ -3,8 +3,9 @@
 //! No rule logic lives here: every export is a one-line delegation to the core, and every
 //! core error arrives in JS as an `Error` with `name`, `code`, `messageDe` and `messageEn`
 //! (see [`error`]). The crate is built once per feature area (`meter`, `numbers`, `pins`,
-//! `hash`) so that a page downloads only the rules it uses: the linker drops the phone
-//! metadata from a meter-only module and the password dictionaries from a numbers-only one.
+//! `hash`) so that a page downloads only the rules it uses: each area turns on only the
+//! core's feature of that area, so a meter-only module does not even compile the phone
+//! metadata, nor a numbers-only one the password dictionaries (the PIN rules need none).
 //! `account` adds the lifecycle (Node hosts); `host-regex` runs the core's numbering engine on
 //! the browser's `RegExp` (every browser module, see `src/regexp.rs`). `full` is the Node
 //! build the tests replay every shared vector against.
@@ -32,7 +33,8 @@ mod meter;
 mod numbers;
 #[cfg(feature = "pins")]
 mod pins;
-#[cfg(feature = "host-regex")]
+// Only where the core's numbering engine is built (the core's `numbers`).
+#[cfg(all(feature = "host-regex", any(feature = "numbers", feature = "account")))]
 mod regexp;
 
 pub use policy::{Lang, Policy};

@@ -115,12 +115,10 @@ impl BaseNumber {
     /// Reads a base number as typed (`06131 62468`).
     ///
     /// # Errors
-    /// A `NumberError`, or a `LoginIdError` when it has no area code to split at.
+    /// A `NumberError` (`NUMBER_NO_AREA_CODE` when it has no area code to split at).
     #[wasm_bindgen(constructor)]
     pub fn new(plan: &NumberPlan, typed: &str) -> Result<BaseNumber, Error> {
-        core::BaseNumber::parse(&plan.0, typed)
-            .map(BaseNumber)
-            .map_err(crate::error::base_number)
+        Ok(BaseNumber(core::BaseNumber::parse(&plan.0, typed)?))
     }
 
     /// A user's login identifier (N4, N6); returns the extension digits.
@@ -152,5 +150,25 @@ impl BaseNumber {
         Ok(self
             .0
             .display_extension(&core::ExtensionDigits::parse(digits)?))
+    }
+}
+
+/// The bulk call, for Node import scripts only: the browser numbers module, whose size is
+/// budgeted, reads one field at a time.
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl NumberPlan {
+    /// Each typed number as E.164 with its display forms, one row per input in input order
+    /// (the core's `NumberBatch`): `{ ok: PhoneNumber }` or `{ error }` with the row's
+    /// `NumberError`, the shape of a decision's outcome. A bad row never stops the batch;
+    /// nothing is thrown.
+    #[wasm_bindgen(
+        js_name = normalizeMany,
+        unchecked_return_type = "Array<{ ok: PhoneNumber } | { error: PbxError }>"
+    )]
+    pub fn normalize_many(&self, inputs: Vec<String>) -> js_sys::Array {
+        let rows = self.0.normalize_many(&inputs).results.into_iter();
+        rows.map(|r| crate::error::row(r.map(PhoneNumber)))
+            .collect()
     }
 }

@@ -70,7 +70,7 @@ test("issue 11: every state object goes to and from the core's JSON unchanged", 
   const code = session.requestCode(admin, "admin@beispiel.de", t0, rules);
   const d = code.state.confirmCode(code.effects[0].secret.expose(), admin, t0, rules);
   const [next, counted] = d.state;
-  assert.equal(next.step, "privacy_notice");
+  assert.equal(next.view().step, "privacy_notice");
   assert.ok(counted instanceof pbx.AdminAccount);
   const { token, record } = d.outcome.ok;
   assert.ok(token instanceof pbx.Secret && record instanceof pbx.RememberedDevice);
@@ -188,4 +188,29 @@ test("issue 11: Rules is the one context: presets, its policy, number plan and a
   const [four, five] = [rules.pinAllowance(4), rules.pinAllowance(5)];
   assert.ok(four > 0 && five > four, `${four}, ${five}: a longer PIN survives more failures`);
   assert.ok(rules.passwordAllowance() > 0);
+});
+
+test("G2: a malformed value handed back is its family's typed error and changes nothing", () => {
+  const { rules } = world();
+  const typed = (err, name, family, code) => {
+    assert.ok(err instanceof Error, String(err));
+    assert.deepEqual([err.name, err.family, err.code], [name, family, code]);
+    assert.ok(err.message_de && err.message_en && err.message_de !== err.message_en);
+  };
+  // Extension digits of an actor: the login-id family, as ExtensionDigits::parse refuses them.
+  typed(thrown(() => pbx.Actor.user("1a")), "LoginIdError", "login_id", "LOGIN_ID_BAD_CHARACTER");
+  typed(thrown(() => pbx.Actor.user("")), "LoginIdError", "login_id", "LOGIN_ID_NO_EXTENSION");
+  // An E.164 in a record: the number family, as E164::parse refuses it.
+  const bad = { phone_number: "0171 1234" };
+  typed(thrown(() => pbx.trivialFindings("4711", bad, rules)), "NumberError", "number", "NUMBER_NOT_E164");
+  typed(thrown(() => pbx.validateNewPin("4711", "4711", bad, rules)), "NumberError", "number", "NUMBER_NOT_E164");
+  const account = pbx.ExtensionAccount.create("10", t0, rules).account;
+  const before = account.toJson();
+  typed(thrown(() => account.changePin(pbx.Actor.user("10"), "0000", "4711", "4711", bad, t0, rules)),
+    "NumberError", "number", "NUMBER_NOT_E164");
+  assert.equal(account.toJson(), before, "the account is unchanged");
+  const good = account.changePin(pbx.Actor.user("10"), "0000", "4711", "4711", {}, t0, rules);
+  assert.notEqual(good.state.toJson(), before, "the same change with a good context goes through");
+  typed(thrown(() => new pbx.ExtensionMaster("1a", "Ada", null, null)), "LoginIdError", "login_id", "LOGIN_ID_BAD_CHARACTER");
+  typed(thrown(() => new pbx.ExtensionMaster("10", "Ada", null, "0171")), "NumberError", "number", "NUMBER_NOT_E164");
 });

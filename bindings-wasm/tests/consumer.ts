@@ -4,17 +4,23 @@
 // assertions. It is only compiled, not run (the Node tests run the same calls).
 import * as node from "../pkg/node/pbx_rules.js";
 import type {
+  AdminAccountView,
+  AdminSessionView,
   AdminStep,
   Created,
   Decision,
   DeviceToken,
   Effect,
+  ExtensionAccountView,
+  ExtensionMasterDataView,
   PasswordChanged,
   PasswordContext,
   PbxError,
+  PbxMasterDataView,
   PinChanged,
   PinContext,
   PolicyFields,
+  RememberedDeviceView,
   SessionStamp,
   StrengthData,
   UserLogin,
@@ -70,21 +76,29 @@ export function lifecycle(): string[] {
   const kept: node.ExtensionAccount | null = reset.state;
 
   const admin = node.AdminAccount.create("Kennwort-2026!", now, rules);
-  const adminLogin = admin.login("Kennwort-2026!", undefined, [account.extension], now, rules);
+  const viewed: ExtensionAccountView = account.view(now, rules);
+  const deadlineSeen: string | null = viewed.change_deadline;
+  const site: PbxMasterDataView = pbx.view();
+  const person: ExtensionMasterDataView = master.view();
+  const adminLogin = admin.login("Kennwort-2026!", undefined, [viewed.extension], now, rules);
   const session = outcome(adminLogin);
-  const out: string[] = [first ?? "", deadline ?? "", warnings.join(), String(kept?.hasDefaultPin), String(seen?.last_seen_at)];
+  const out: string[] = [first ?? "", deadline ?? "", warnings.join(), String(kept?.view(now, rules).has_default_pin), String(seen?.last_seen_at)];
+  out.push(String(viewed.revision), viewed.pin_origin, String(deadlineSeen), String(site.head_number), String(person.mobile_number));
   if (session instanceof node.AdminSession) {
-    const step: AdminStep = session.step;
-    const stamp: SessionStamp = session.stamp;
+    const sessionView: AdminSessionView = session.view();
+    const step: AdminStep = sessionView.step;
+    const stamp: SessionStamp = sessionView.stamp;
+    const adminView: AdminAccountView = admin.view(now, rules);
     const checked: node.AdminSession = admin.checkSession(session, now, rules);
-    out.push(String(stamp.epoch), checked.toJson(), String(admin.isLocked(rules)));
+    out.push(String(stamp.epoch), checked.toJson(), String(adminView.is_locked), String(adminView.devices.length));
     const code = session.requestCode(admin, "admin@beispiel.de", now, rules);
     const confirmed: Decision<[node.AdminSession, node.AdminAccount], DeviceToken | null> = code.state.confirmCode("000000", admin, now, rules);
     const [next, counted] = confirmed.state;
     const token = outcome(confirmed);
     const remembered = token !== null && "record" in token ? counted.remember(node.RememberedDevice.fromJson(token.record.toJson())) : counted;
-    out.push(step, String(next.extendedRights), next.defaultPinExtensions.join(), remembered.toJson());
-    out.push(node.AdminSession.fromJson(session.toJson()).continueWithoutExtendedRights().confirmPrivacyNotice().acknowledgeDefaultPins().step);
+    const device: RememberedDeviceView | null = token !== null && "record" in token ? token.record.view() : null;
+    out.push(step, String(next.view().has_extended_rights), next.view().default_pin_extensions.join(), remembered.toJson(), String(device?.expires_at));
+    out.push(node.AdminSession.fromJson(session.toJson()).continueWithoutExtendedRights().confirmPrivacyNotice().acknowledgeDefaultPins().view().step);
   }
   const ctx: PasswordContext = node.passwordContextForPbx(pbx, false);
   const changed: Decision<node.AdminAccount, PasswordChanged> = admin.changePassword("Kennwort-2026!", "Nordwind-Segel-42", "Nordwind-Segel-42", ctx, now, rules);
@@ -104,6 +118,8 @@ export function forms(): string[] {
   const rulesPlan: node.NumberPlan = new node.Rules(policy).numberPlan;
   const allowances: number[] = [rules.pinAllowance(4), rules.passwordAllowance()];
   const n: node.PhoneNumber = plan.normalize("0171 12345678");
+  const many: string[] = plan.normalizeMany(["0171 12345678", "hello"]).map((r) => ("ok" in r ? r.ok.e164 : r.error.code));
+  const hashes: string[] = hasher.hashMany(["4711"]).map((r) => ("ok" in r ? r.ok : r.error.code));
   const base = new node.BaseNumber(new node.NumberPlan("DE"), "06131 62468");
   const ctx: PasswordContext = {};
   const s: node.Strength = node.evaluatePassword("schatz", ctx, rules);
@@ -112,7 +128,7 @@ export function forms(): string[] {
   node.mobileAppCheck("3816", "+4917112345678", rules);
   const pinCtx: PinContext = { extension_digits: "10", names: ["Erika"], phone_number: "+4961316246810" };
   return [
-    String(ok), n.e164, n.kind, n.region, String(n.countryCode), n.international, n.national, plan.region,
+    String(ok), many.join(), String(hashes.length), n.e164, n.kind, n.region, String(n.countryCode), n.international, n.national, plan.region,
     base.userLogin("10"), base.displayExtension("10"), node.parseE164("+4917112345678"), node.metadataVersion(), node.version(),
     s.level, String(s.score), String(s.guessesLog10), s.levelName("de"), s.warning("en") ?? "", s.warningCode ?? "", s.suggestionCodes.join(), s.suggestions("de").join(),
     node.validateNewPassword("Nordwind-Segel-42", "Nordwind-Segel-42", ctx, rules).level,

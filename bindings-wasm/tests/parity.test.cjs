@@ -89,8 +89,10 @@ class World {
     return r.value;
   }
 
+  /** The session's step, rights and default-PIN list, from its view. */
   setStep(got, s) {
-    Object.assign(got.fields, { outcome: s.step, extended_rights: s.extendedRights, default_pin_extensions: s.defaultPinExtensions });
+    const v = s.view();
+    Object.assign(got.fields, { outcome: v.step, extended_rights: v.has_extended_rights, default_pin_extensions: v.default_pin_extensions });
   }
 
   run(step) {
@@ -103,7 +105,7 @@ class World {
     switch (step.op) {
       case "create_extension": {
         const c = this.attempt(got, () => pbx.ExtensionAccount.create(ext, now, r));
-        got.fields.default_pin = c.account.hasDefaultPin;
+        got.fields.default_pin = c.account.view(now, r).has_default_pin;
         this.accounts.set(ext, c.account);
         return got;
       }
@@ -163,7 +165,8 @@ class World {
     let d;
     switch (step.op) {
       case "admin_login": {
-        const defaults = [...this.accounts.values()].filter((a) => a.hasDefaultPin).map((a) => a.extension);
+        const views = [...this.accounts.values()].map((a) => a.view(now, r));
+        const defaults = views.filter((v) => v.has_default_pin).map((v) => v.extension);
         const token = step.device === undefined ? undefined : this.resolve(step.device);
         d = this.note(got, this.admin.login(this.resolve(step.password), token, defaults, now, r));
         if ("ok" in d.outcome) {

@@ -1,7 +1,7 @@
 // G11 in the Node build: the session a login opens is a plain `SessionStamp` object the host
 // keeps (JSON.stringify) and hands to `checkSession` on every request; it ends with the
 // credential, a lock or its time limits, as a `SessionError` with code and both messages.
-// S7: `requestCode` takes the admin account; `AdminAccount.isLocked`.
+// S7: `requestCode` takes the admin account; the admin account's view shows the lock.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -90,12 +90,12 @@ test("G11: the admin session ends with the password; its stamp is stored with it
   const login = admin.login(PASSWORD, undefined, [], at(0), rules);
   admin = login.state;
   const session = login.outcome.ok;
-  assert.equal(session.stamp.account, "admin");
+  assert.equal(session.view().stamp.account, "admin");
   const seen = admin.checkSession(session, at(1), rules);
   assert.ok(seen instanceof pbx.AdminSession);
-  assert.equal(seen.stamp.last_seen_at, "2026-01-05T09:01:00Z");
-  assert.equal(seen.step, session.step);
-  assert.deepEqual(JSON.parse(seen.toJson()).stamp, seen.stamp);
+  assert.equal(seen.view().stamp.last_seen_at, "2026-01-05T09:01:00Z");
+  assert.equal(seen.view().step, session.view().step);
+  assert.deepEqual(JSON.parse(seen.toJson()).stamp, seen.view().stamp);
   const next = "Segelboot Blaubeere Nordwind 42";
   admin = admin.changePassword(PASSWORD, next, next, {}, at(2), rules).state;
   assert.equal(thrown(() => admin.checkSession(seen, at(3), rules)).code, "SESSION_CREDENTIAL_CHANGED");
@@ -107,7 +107,7 @@ test("G11: an admin session stored before stamps reads through the core's upgrad
   delete stored.stamp;
   stored.version = 2;
   const old = pbx.AdminSession.fromJson(JSON.stringify(stored));
-  assert.equal(old.stamp.opened_at, "1970-01-01T00:00:00Z");
+  assert.equal(old.view().stamp.opened_at, "1970-01-01T00:00:00Z");
   assert.equal(thrown(() => admin.checkSession(old, at(0), rules)).code, "SESSION_EXPIRED");
 });
 
@@ -115,14 +115,14 @@ test("S7, F7, G11: requestCode takes the admin account and mails no code it cann
   let admin = pbx.AdminAccount.create(PASSWORD, at(0), rules);
   let minutes = 0;
   for (let i = 0; i < policy.second_factor.account_allowance; i++, minutes += 60) {
-    assert.equal(admin.isLocked(rules), false, `locked after ${i} wrong codes`);
+    assert.equal(admin.view(at(minutes), rules).is_locked, false, `locked after ${i} wrong codes`);
     const login = admin.login(PASSWORD, undefined, [], at(minutes), rules);
     admin = login.state;
     const requested = login.outcome.ok.requestCode(admin, "admin@beispiel.de", at(minutes), rules);
     assert.deepEqual(requested.effects.map((e) => e.kind), ["send_secret"]);
     admin = requested.state.confirmCode("000000x", admin, at(minutes), rules).state[1];
   }
-  assert.equal(admin.isLocked(rules), true, "F7: the wrong codes of several logins lock the codes");
+  assert.equal(admin.view(at(minutes), rules).is_locked, true, "F7: the wrong codes of several logins lock the codes");
   const login = admin.login(PASSWORD, undefined, [], at(minutes), rules);
   const session = login.outcome.ok;
   const refused = session.requestCode(login.state, "admin@beispiel.de", at(minutes), rules);
@@ -133,13 +133,13 @@ test("S7, F7, G11: requestCode takes the admin account and mails no code it cann
   assert.equal(thrown(() => login.state.checkSession(session, at(minutes), rules)).code, "SESSION_ACCOUNT_LOCKED");
 });
 
-test("G5: AdminAccount.isLocked after the failed logins", () => {
+test("G5: the admin account's view is locked after the failed logins", () => {
   let admin = pbx.AdminAccount.create(PASSWORD, at(0), rules);
   for (let i = 0; i < rules.passwordAllowance(); i++) {
-    assert.equal(admin.isLocked(rules), false, `locked after ${i} failed logins`);
+    assert.equal(admin.view(at(60 * i), rules).is_locked, false, `locked after ${i} failed logins`);
     admin = admin.login("wrong password", undefined, [], at(60 * i), rules).state;
   }
-  assert.equal(admin.isLocked(rules), true);
+  assert.equal(admin.view(at(60 * rules.passwordAllowance()), rules).is_locked, true);
 });
 
 test("G11, S4: the session limits are policy fields with their relations", () => {

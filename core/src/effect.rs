@@ -43,17 +43,7 @@ impl Secret {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    derive(Hash),
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,8 +54,6 @@ pub enum SecretPurpose {
     PinReset,
     /// The code for extended rights (A2).
     ExtendedRightsCode,
-    /// The first PIN of a new extension where the policy has no default PIN.
-    InitialPin,
 }
 
 /// Whose credential changed: `"admin"` or `{"extension": "10"}` in JSON.
@@ -85,17 +73,7 @@ pub enum AccountRef {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    derive(Hash),
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

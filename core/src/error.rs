@@ -4,9 +4,11 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::lang::{Lang, Localized};
+#[cfg(feature = "lifecycle")]
+use crate::{BackupError, LoginError, PermissionError, RecoveryError, SessionError};
 use crate::{
-    BackupError, GenerateError, HashError, LoginError, LoginIdError, NumberError, PasswordError,
-    PermissionError, PinError, PolicyError, RecoveryError, SessionError, StateError,
+    GenerateError, HashError, LoginIdError, NumberError, PasswordError, PinError, PolicyError,
+    StateError,
 };
 
 /// Any rejection of this crate. Each variant wraps one family; `code()` and `message()`
@@ -29,9 +31,11 @@ pub enum Error {
     #[error(transparent)]
     LoginId(#[from] LoginIdError),
     /// A backup-number edit (B1–B6).
+    #[cfg(feature = "lifecycle")]
     #[error(transparent)]
     Backup(#[from] BackupError),
     /// Who may do what.
+    #[cfg(feature = "lifecycle")]
     #[error(transparent)]
     Permission(#[from] PermissionError),
     /// A PIN (P1–P3, P8).
@@ -47,12 +51,15 @@ pub enum Error {
     #[error(transparent)]
     Generate(#[from] GenerateError),
     /// A login or login step (A1–A4, K5, P5, G5).
+    #[cfg(feature = "lifecycle")]
     #[error(transparent)]
     Login(#[from] LoginError),
     /// A forgot-PIN or forgot-password request (R1–R3).
+    #[cfg(feature = "lifecycle")]
     #[error(transparent)]
     Recovery(#[from] RecoveryError),
     /// A session that no longer holds (G11).
+    #[cfg(feature = "lifecycle")]
     #[error(transparent)]
     Session(#[from] SessionError),
     /// A policy outside its bounds (F6, G6).
@@ -79,24 +86,25 @@ impl<E: Localized + Serialize> Family for E {
 /// dispatch to the family, [`Error::family`] and [`Error::FAMILIES`], so a family's name is
 /// written once.
 macro_rules! families {
-    ($($variant:ident($ty:ty) => $name:literal,)+) => {
+    ($($(#[$when:meta])* $variant:ident($ty:ty) => $name:literal,)+) => {
         impl Error {
             fn inner(&self) -> &dyn Family {
-                match self { $(Self::$variant(e) => e,)+ }
+                match self { $($(#[$when])* Self::$variant(e) => e,)+ }
             }
 
             /// The family's name, as bindings name their exception classes (`number`,
             /// `pin`, …).
             #[must_use]
             pub fn family(&self) -> &'static str {
-                match self { $(Self::$variant(_) => $name,)+ }
+                match self { $($(#[$when])* Self::$variant(_) => $name,)+ }
             }
 
             /// Every family with its codes, in the order of the variants: the one table
             /// bindings make their exception types from. A code belongs to exactly one
-            /// family (tested).
+            /// family (tested). A build without `lifecycle` lists only the families its
+            /// areas can return (no login, session, recovery, backup or permission errors).
             pub const FAMILIES: &'static [(&'static str, &'static [&'static str])] =
-                &[$(($name, <$ty>::CODES),)+];
+                &[$($(#[$when])* ($name, <$ty>::CODES),)+];
         }
     };
 }
@@ -104,14 +112,19 @@ macro_rules! families {
 families! {
     Number(NumberError) => "number",
     LoginId(LoginIdError) => "login_id",
+    #[cfg(feature = "lifecycle")]
     Backup(BackupError) => "backup",
+    #[cfg(feature = "lifecycle")]
     Permission(PermissionError) => "permission",
     Pin(PinError) => "pin",
     Password(PasswordError) => "password",
     Hash(HashError) => "hash",
     Generate(GenerateError) => "generate",
+    #[cfg(feature = "lifecycle")]
     Login(LoginError) => "login",
+    #[cfg(feature = "lifecycle")]
     Recovery(RecoveryError) => "recovery",
+    #[cfg(feature = "lifecycle")]
     Session(SessionError) => "session",
     Policy(PolicyError) => "policy",
     State(StateError) => "state",

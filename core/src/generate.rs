@@ -9,13 +9,13 @@ use zeroize::Zeroizing;
 
 use crate::lang::localized;
 use crate::pin::PinContext;
-use crate::{
-    OneTimeCode, Password, PasswordContext, PasswordPolicy, Pin, PinPolicy, Rules,
-    SecondFactorPolicy, StrengthLevel,
-};
+use crate::{OneTimeCode, Pin, PinPolicy, Rules, SecondFactorPolicy};
+#[cfg(feature = "meter")]
+use crate::{Password, PasswordContext, PasswordPolicy, StrengthLevel};
 
 /// Letters, digits and symbols without look-alikes (no `l 1 I | O 0 o`, no quotes or
 /// spaces), so a password read from an email can be typed without doubt.
+#[cfg(feature = "meter")]
 const PASSWORD_ALPHABET: &[u8] =
     b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789-_.!?#%+=*";
 
@@ -111,11 +111,13 @@ pub(crate) fn pin_under(policy: &PinPolicy, ctx: &PinContext) -> Result<Pin, Gen
 /// # Errors
 /// [`GenerateError::RandomUnavailable`], or [`GenerateError::PolicyUnsatisfiable`] when the
 /// length is outside the policy's own limits.
+#[cfg(feature = "meter")]
 pub fn generate_password(ctx: &PasswordContext, rules: &Rules) -> Result<Password, GenerateError> {
     password_under(&rules.policy().password, ctx)
 }
 
 /// [`generate_password`] under the password section alone.
+#[cfg(feature = "meter")]
 pub(crate) fn password_under(
     policy: &PasswordPolicy,
     ctx: &PasswordContext,
@@ -160,6 +162,7 @@ mod tests {
     use super::*;
 
     // R4: the alphabet has no look-alikes.
+    #[cfg(feature = "meter")]
     #[test]
     fn r4_alphabet_has_no_look_alikes() {
         for c in b"l1I|O0o '\"`" {
@@ -195,6 +198,7 @@ mod tests {
     }
 
     // R1
+    #[cfg(feature = "meter")]
     #[test]
     fn r1_generated_passwords_are_green() {
         for policy in [PasswordPolicy::centrexx(), PasswordPolicy::strict()] {
@@ -213,11 +217,14 @@ mod tests {
             pin_under(&policy, &PinContext::default()).unwrap_err(),
             GenerateError::PolicyUnsatisfiable
         );
-        let mut pw = PasswordPolicy::centrexx();
-        pw.generated_len = 40;
-        assert_eq!(
-            password_under(&pw, &PasswordContext::default()).unwrap_err(),
-            GenerateError::PolicyUnsatisfiable
-        );
+        #[cfg(feature = "meter")]
+        {
+            let mut pw = PasswordPolicy::centrexx();
+            pw.generated_len = 40;
+            assert_eq!(
+                password_under(&pw, &PasswordContext::default()).unwrap_err(),
+                GenerateError::PolicyUnsatisfiable
+            );
+        }
     }
 }

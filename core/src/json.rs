@@ -10,14 +10,26 @@ use std::fmt;
 
 use serde::de::{DeserializeOwned, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value, json};
+#[cfg(feature = "lifecycle")]
+use serde_json::json;
+use serde_json::{Map, Value};
 
-use crate::account::STATE_VERSION;
 use crate::lang::localized;
+#[cfg(feature = "lifecycle")]
 use crate::{
-    AdminAccount, AdminSession, Error, ExtensionAccount, ExtensionMasterData, PbxMasterData,
-    Policy, RememberedDevice, SessionStamp,
+    AdminAccount, AdminSession, ExtensionAccount, ExtensionMasterData, PbxMasterData,
+    RememberedDevice, SessionStamp,
 };
+use crate::{Error, Policy};
+
+/// The version of every stored state of this crate; bumped when the shape changes, and
+/// checked when state is read back. Version 2 added the revision (I5), the pending mailed
+/// secret and the recovery log (F3), the P10 delay and the admin's code throttle (F7);
+/// version 3 the credential epoch and the admin session's stamp (G11). Older state reads
+/// through [`crate::Json::from_json`], which fills in what was added since (see
+/// `json.rs`); from its own version on, every field is required (S3).
+// Here, not in `account`: reading any stored JSON checks it, a policy too.
+pub const STATE_VERSION: u32 = 3;
 
 /// Why stored JSON could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, thiserror::Error)]
@@ -44,6 +56,14 @@ pub enum StateError {
         /// The newest version this library reads.
         known: u32,
     },
+    /// A value handed over by a host language that is none of the values of the enum `of`
+    /// (a member of another enum, a string, `None`): the Python binding's enums, which cross
+    /// as members of their own `enum.Enum` class.
+    #[error("The value is not a {of}.")]
+    UnknownValue {
+        /// The enum expected (`NumberKind`).
+        of: &'static str,
+    },
 }
 
 localized!(StateError {
@@ -51,6 +71,8 @@ localized!(StateError {
         format!("Die Daten sind beschädigt oder von falscher Art (Zeile {line}, Spalte {column}).");
     Self::VersionNewer { version, known } => "STATE_VERSION_NEWER",
         format!("Die gespeicherten Daten haben Version {version}; diese Version von pbx-rules liest bis Version {known}.");
+    Self::UnknownValue { of } => "STATE_UNKNOWN_VALUE",
+        format!("Der Wert ist kein {of}.");
 });
 
 impl From<&serde_json::Error> for StateError {
@@ -116,6 +138,7 @@ type Upgrade = fn(u64, &mut Map<String, Value>);
 /// Reads an `Option` field that must be present (as `null` when empty): serde treats a
 /// missing `Option` as `None`, which would read a state with its pending secret or last
 /// failure cut out as "nothing happened" (S3).
+#[cfg(feature = "lifecycle")]
 pub(crate) fn required<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
 ) -> Result<Option<T>, D::Error> {
@@ -126,6 +149,7 @@ pub(crate) fn required<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 fn unversioned(_: u64, _: &mut Map<String, Value>) {}
 
 /// Adds `fields` where missing.
+#[cfg(feature = "lifecycle")]
 fn added(object: &mut Map<String, Value>, fields: Value) {
     if let Value::Object(fields) = fields {
         for (key, value) in fields {
@@ -135,6 +159,7 @@ fn added(object: &mut Map<String, Value>, fields: Value) {
 }
 
 /// The counts of a throttle and of recovery requests, before anything happened.
+#[cfg(feature = "lifecycle")]
 fn none_yet() -> (Value, Value) {
     (
         json!({"failures": 0, "last_failure": null}),
@@ -142,6 +167,7 @@ fn none_yet() -> (Value, Value) {
     )
 }
 
+#[cfg(feature = "lifecycle")]
 fn upgrade_extension_account(version: u64, object: &mut Map<String, Value>) {
     if version < 2 {
         let (_, recovery) = none_yet();
@@ -156,6 +182,7 @@ fn upgrade_extension_account(version: u64, object: &mut Map<String, Value>) {
     object.insert("version".into(), json!(STATE_VERSION));
 }
 
+#[cfg(feature = "lifecycle")]
 fn upgrade_admin_account(version: u64, object: &mut Map<String, Value>) {
     if version < 2 {
         let (throttle, recovery) = none_yet();
@@ -172,6 +199,7 @@ fn upgrade_admin_account(version: u64, object: &mut Map<String, Value>) {
 
 /// A session stored before sessions had stamps gets one from the start of time, so it has
 /// ended (G11): after the upgrade every admin logs in once more.
+#[cfg(feature = "lifecycle")]
 fn upgrade_admin_session(version: u64, object: &mut Map<String, Value>) {
     if version < 2 {
         added(object, json!({"revision": 0}));
@@ -259,27 +287,34 @@ impl<'de> Visitor<'de> for UniqueVisitor {
     }
 }
 
+#[cfg(feature = "lifecycle")]
 impl Json for ExtensionAccount {
     fn from_json(text: &str) -> Result<Self, Error> {
         read(text, upgrade_extension_account)
     }
 }
 
+#[cfg(feature = "lifecycle")]
 impl Json for AdminAccount {
     fn from_json(text: &str) -> Result<Self, Error> {
         read(text, upgrade_admin_account)
     }
 }
 
+#[cfg(feature = "lifecycle")]
 impl Json for AdminSession {
     fn from_json(text: &str) -> Result<Self, Error> {
         read(text, upgrade_admin_session)
     }
 }
 
+#[cfg(feature = "lifecycle")]
 impl Json for SessionStamp {}
+#[cfg(feature = "lifecycle")]
 impl Json for PbxMasterData {}
+#[cfg(feature = "lifecycle")]
 impl Json for ExtensionMasterData {}
+#[cfg(feature = "lifecycle")]
 impl Json for RememberedDevice {}
 
 impl Json for Policy {

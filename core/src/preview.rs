@@ -8,17 +8,7 @@ use crate::{Action, Actor, PermissionError, authorize};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(
     feature = "python",
-    derive(Hash),
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

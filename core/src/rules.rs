@@ -1,10 +1,17 @@
 //! The rules in force: a policy, the hasher its hashing section describes and the number
 //! plan of its numbering section.
 //!
+//! The hasher is there with feature `hashing`, the number plan with `numbers`: a build
+//! without the area has no use for them, and the policy keeps every section either way.
+//!
 //! Every operation and query needs some of them, and a host sets them up once per process,
 //! so they travel together as the one context every call takes. Time is not part of it: each operation takes `now` (G1).
 
-use crate::{Hasher, NumberPlan, Pepper, Policy, PolicyError};
+#[cfg(feature = "numbers")]
+use crate::NumberPlan;
+#[cfg(feature = "hashing")]
+use crate::{Hasher, Pepper};
+use crate::{Policy, PolicyError};
 
 /// A policy with its hasher (optionally peppered, G4) and its number plan (N1, I2). The policy was checked against its
 /// documented bounds when the rules were built (F6), so no operation meets a value that
@@ -23,7 +30,9 @@ use crate::{Hasher, NumberPlan, Pepper, Policy, PolicyError};
 #[derive(Debug)]
 pub struct Rules {
     policy: Policy,
+    #[cfg(feature = "hashing")]
     hasher: Hasher,
+    #[cfg(feature = "numbers")]
     plan: NumberPlan,
 }
 
@@ -52,20 +61,25 @@ impl Rules {
     }
 
     fn checked(policy: Policy) -> Self {
+        #[cfg(feature = "hashing")]
         let hasher = Hasher::new(policy.hashing.clone());
         // `validate` has checked the region, so the fallback is never taken.
+        #[cfg(feature = "numbers")]
         let plan = policy
             .numbers
             .plan()
             .unwrap_or_else(|_| NumberPlan::germany());
         Self {
             policy,
+            #[cfg(feature = "hashing")]
             hasher,
+            #[cfg(feature = "numbers")]
             plan,
         }
     }
 
     /// The same rules with a server-side secret mixed into every hash (G4).
+    #[cfg(feature = "hashing")]
     #[must_use]
     pub fn with_pepper(self, pepper: Pepper) -> Self {
         Self {
@@ -81,12 +95,14 @@ impl Rules {
     }
 
     /// The hasher.
+    #[cfg(feature = "hashing")]
     #[must_use]
     pub fn hasher(&self) -> &Hasher {
         &self.hasher
     }
 
     /// The number plan: the policy's default region and backup-number kinds.
+    #[cfg(feature = "numbers")]
     #[must_use]
     pub fn number_plan(&self) -> &NumberPlan {
         &self.plan
@@ -94,6 +110,7 @@ impl Rules {
 
     /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5): the
     /// allowance at the minimum length, doubled per extra digit, never above the hard limit.
+    #[cfg(feature = "lifecycle")]
     #[must_use]
     pub fn pin_allowance(&self, pin_len: usize) -> u32 {
         let policy = &self.policy;
@@ -101,6 +118,7 @@ impl Rules {
     }
 
     /// The consecutive failures an admin password survives before it locks (G5).
+    #[cfg(feature = "lifecycle")]
     #[must_use]
     pub fn password_allowance(&self) -> u32 {
         crate::throttle::password_allowance(&self.policy.throttle)
@@ -110,6 +128,7 @@ impl Rules {
     /// identifier names no account (F5, ASVS 6.3.8): call it where the login of an existing
     /// account would verify, and answer "wrong" as usual, so the time taken does not tell
     /// whether the account exists. `typed` is hashed and thrown away.
+    #[cfg(feature = "hashing")]
     pub fn dummy_verify(&self, typed: &str) {
         // One argon2 hash at the policy's costs takes as long as one verification at them.
         let _ = std::hint::black_box(self.hasher.hash(typed.as_bytes()));
@@ -117,6 +136,7 @@ impl Rules {
 }
 
 /// A change form as the portal shows it: the old secret and the new one typed twice (P3, K3).
+#[cfg(feature = "lifecycle")]
 #[derive(Clone, Copy)]
 pub struct ChangeForm<'a> {
     /// The current PIN or password.
@@ -127,6 +147,7 @@ pub struct ChangeForm<'a> {
     pub confirmation: &'a str,
 }
 
+#[cfg(feature = "lifecycle")]
 impl std::fmt::Debug for ChangeForm<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ChangeForm { old: ***, new: ***, confirmation: *** }")

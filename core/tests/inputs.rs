@@ -26,8 +26,7 @@ const NFKC_CHANGES: [&str; 3] = [
 ];
 
 fn admin_with(password: &str, rules: &Rules) -> AdminAccount {
-    let password = Password::parse(password, false, rules).unwrap();
-    AdminAccount::create(&password, t0(), rules).unwrap()
+    AdminAccount::create(password, t0(), rules).unwrap()
 }
 
 /// The admin's change form with the new password typed twice the same.

@@ -28,7 +28,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use common::{digits, master, pbx, t0};
 use pbx_rules::{
     Actor, AdminAccount, AdminSession, ChangeForm, Decision, Effect, ExtensionAccount, Json,
-    Localized, Password, PasswordContext, PbxMasterData, PinContext, Policy, Rules, SessionStamp,
+    Localized, PasswordContext, PbxMasterData, PinContext, Policy, Rules, SessionStamp,
     forgot_password, forgot_pin, hash_evaluations,
 };
 use std::cell::Cell;
@@ -228,8 +228,7 @@ impl World {
             || rules.policy().pin.default_pin.clone().unwrap(),
             |p| p.expose().to_owned(),
         );
-        let password = Password::parse(FIRST_PASSWORD, false, &rules).unwrap();
-        let admin = AdminAccount::create(&password, t0(), &rules).unwrap();
+        let admin = AdminAccount::create(FIRST_PASSWORD, t0(), &rules).unwrap();
         Some(Self {
             rules: std::sync::Arc::new(rules),
             pbx: pbx(),

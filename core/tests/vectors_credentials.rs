@@ -83,8 +83,7 @@ fn change_pin(case: &Value, rules: &Rules) -> Result<Vec<String>, Error> {
 /// K3 through the lifecycle: an admin account with the password `stored`, changed a
 /// minute later.
 fn change_password(case: &Value, ctx: &PasswordContext, rules: &Rules) -> Result<(), Error> {
-    let stored = Password::parse(s(case, "stored"), false, rules).unwrap();
-    let admin = AdminAccount::create(&stored, t0(), rules).unwrap();
+    let admin = AdminAccount::create(s(case, "stored"), t0(), rules).unwrap();
     let form = ChangeForm {
         old: s(case, "old"),
         new: s(case, "password"),

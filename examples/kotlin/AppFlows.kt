@@ -52,14 +52,14 @@ fun main() {
     println("3. The app refuses the PIN 1234.")
     var extension = ExtensionMasterData("10", "Ada Lovelace")
     try {
-        mobileAppCheck(parsePin("1234", rules), extension.mobileNumber(), rules)
+        mobileAppCheck(parsePin("1234", rules), extension.view().mobileNumber, rules)
     } catch (e: RuleException.Pin) {
         println("   ${e.code}; de: ${e.messageDe}")
     }
 
     println("4. The user enters the backup number 0171 12345678.")
     extension = extension.setBackupNumber(me, "0171 12345678", rules)
-    val backup = extension.backupNumber()!!
+    val backup = extension.view().backupNumber!!
     println("   stored as $backup, shown as ${rules.numberPlan().normalize(backup).international()}")
-    println("   mirrored as mobile number: ${extension.mobileNumber()}")
+    println("   mirrored as mobile number: ${extension.view().mobileNumber}")
 }

@@ -15,9 +15,8 @@
 #[allow(dead_code)]
 mod meter_corpus;
 
-use pbx_rules::guesses::{Languages, Options, estimate};
 use pbx_rules::{PasswordContext, Rules, evaluate};
-use pbx_rules_benches::{alternating_rates, read_password_corpus};
+use pbx_rules_benches::{meter_rates, read_password_corpus};
 use serde_json::json;
 
 fn main() {
@@ -33,10 +32,6 @@ fn main() {
 
     let rules = Rules::centrexx();
     let ctx = PasswordContext::default();
-    let english = Options {
-        languages: Languages::English,
-        reference_year: rules.policy().password.meter_reference_year,
-    };
     std::hint::black_box(evaluate("warm up", &ctx, &rules));
     std::hint::black_box(zxcvbn::zxcvbn("warm up", &[]));
 
@@ -51,20 +46,7 @@ fn main() {
                 .filter(|(c, _)| class == "mix" || c == class)
                 .map(|(_, p)| p.as_str())
                 .collect();
-            let r = alternating_rates(
-                &passwords,
-                &mut [
-                    &mut |p| {
-                        std::hint::black_box(evaluate(p, &ctx, &rules));
-                    },
-                    &mut |p| {
-                        std::hint::black_box(estimate(p, &[], &english));
-                    },
-                    &mut |p| {
-                        std::hint::black_box(zxcvbn::zxcvbn(p, &[]));
-                    },
-                ],
-            );
+            let r = meter_rates(&passwords, &rules);
             println!(
                 "{}",
                 json!({"op": "class_rates", "corpus": corpus, "class": class,

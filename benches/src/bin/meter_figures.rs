@@ -14,9 +14,8 @@ mod meter_corpus;
 
 use std::time::Instant;
 
-use pbx_rules::guesses::{Languages, Options, estimate};
 use pbx_rules::{PasswordContext, Rules, evaluate};
-use pbx_rules_benches::{adversarial_passwords, alternating_rates};
+use pbx_rules_benches::{adversarial_passwords, meter_rates};
 use serde_json::json;
 
 /// Best of seven timings in microseconds (scheduler noise on a shared machine).
@@ -80,10 +79,6 @@ fn main() {
     let centrexx = Rules::centrexx();
     let strict = Rules::strict();
     let ctx = PasswordContext::default();
-    let english = Options {
-        languages: Languages::English,
-        reference_year: centrexx.policy().password.meter_reference_year,
-    };
 
     let t = Instant::now();
     std::hint::black_box(evaluate("warm up", &ctx, &centrexx));
@@ -92,20 +87,7 @@ fn main() {
         json!({"op": "first_call", "us": t.elapsed().as_secs_f64() * 1e6})
     );
 
-    let r = alternating_rates(
-        &corpus,
-        &mut [
-            &mut |p| {
-                std::hint::black_box(evaluate(p, &ctx, &centrexx));
-            },
-            &mut |p| {
-                std::hint::black_box(estimate(p, &[], &english));
-            },
-            &mut |p| {
-                std::hint::black_box(zxcvbn::zxcvbn(p, &[]));
-            },
-        ],
-    );
+    let r = meter_rates(&corpus, &centrexx);
     println!(
         "{}",
         json!({"op": "rates", "passwords": n, "meter_en_de": r[0], "estimator_en": r[1],

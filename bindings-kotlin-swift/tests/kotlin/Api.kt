@@ -11,7 +11,6 @@ import de.pbxrules.AdminSession
 import de.pbxrules.BaseNumber
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
-import de.pbxrules.InternalException
 import de.pbxrules.NumberPlan
 import de.pbxrules.PbxMasterData
 import de.pbxrules.RememberedDevice
@@ -147,7 +146,7 @@ fun apiSurface() {
         expectEq(base.displayExtension("10"), "+49 6131 62468-10", "DIN 5008")
         val pbx = PbxMasterData(base, "0", "+4961316246800")
         val own = ExtensionMasterData("10", "Ada").setBackupNumber(Actor.User("10"), "0171 12345678", rules)
-        expectEq(own.mobileNumber(), "+4917112345678", "B5 mirror")
+        expectEq(own.view().mobileNumber, "+4917112345678", "B5 mirror")
         expectEq(decideRoute(pbx, own, Reachability.UNREACHABLE).rule, RouteRule.INDIVIDUAL_BACKUP, "B3")
         val table = routingTable(pbx, listOf(own, ExtensionMasterData("11", "Bo")))
         expectEq(table.map { it.rerouteTo }, listOf("+4917112345678", "+4961316246800"), "targets")
@@ -173,8 +172,10 @@ fun apiSurface() {
         expectEq(passwordContextForPbx(company, true),
             PasswordContext(pbx.headNumber(), "Beispiel GmbH", "admin@beispiel.de", true), "K4 inputs")
         expectEq(passwordContextForPbx(pbx, false).companyName, null, "K4: no empty company name")
-        // A malformed E.164 in a hand-built record is refused by the core's parser when lifted.
-        expectThrows<InternalException> { trivialPinFindings(pin, ctx.copy(phoneNumber = "0171 1234"), rules) }
+        // A malformed E.164 in a hand-built record is refused by the core's parser when lifted,
+        // as the number family's typed error.
+        val lifted = expectThrows<RuleException.Number> { trivialPinFindings(pin, ctx.copy(phoneNumber = "0171 1234"), rules) }
+        expectEq(lifted.code, "NUMBER_NOT_E164", "lift refusal code")
     }
 
     Harness.check("G5 N1 I2 issue 11: Rules is the one context - number plan, allowances, queries, backup edits") {
@@ -195,16 +196,14 @@ fun apiSurface() {
                 .setCentralBackupNumber(Actor.User("10"), "0171 12345678", rules)
         }.family(), "permission", "B4 through the umbrella error")
         val fresh = createExtensionAccount("10", t0, rules).account()
-        val deadline = fresh.changeDeadline(rules)!!
+        val deadline = fresh.view(t0, rules).changeDeadline!!
         expectEq(deadline, t0.plusSeconds(cheap.pin.changeWindowDays.toLong() * 86_400), "P5 window")
-        expect(!fresh.isPinExpired(deadline.minusSeconds(1), rules) && fresh.isPinExpired(deadline, rules)) { "P5 expiry" }
-        expect(!fresh.isLocked(t0, rules) && fresh.isLocked(deadline, rules)) { "P5 lock" }
-        expect(!fresh.hasPendingReset(t0, rules)) { "F2" }
+        expect(!fresh.view(t0, rules).hasPendingReset) { "F2" }
         val admin = AdminAccount.create("Kaffeetasse Nordwind 7!", t0, rules)
         val pbx = PbxMasterData(BaseNumber.parse(plan, "06131 62468"), "0", "+4961316246800")
             .withAdminEmail("admin@beispiel.de")
         val reset = forgotPassword("06131-624680", pbx, admin, t0, rules).state()!!
-        expect(!admin.hasPendingReset(t0, rules) && reset.hasPendingReset(t0, rules)) { "R1 F2 admin" }
+        expect(!admin.view(t0, rules).hasPendingReset && reset.view(t0, rules).hasPendingReset) { "R1 F2 admin" }
     }
 
     Harness.check("F5: Rules.dummyVerify spends about one verification's time (no account named)") {

@@ -20,5 +20,7 @@ fun main(args: Array<String>) {
     scenarioVectors(vectors)
     apiSurface()
     sessions()
+    views()
+    boundary()
     exitProcess(Harness.report())
 }

@@ -1,6 +1,6 @@
 // G11 through the binding: the session a login opens, checked on every request, ends with the
 // credential, a lock or its time limits; RuleException.Session carries code and both
-// messages; S7: requestCode takes the admin account; AdminAccount.isLocked.
+// messages; S7: requestCode takes the admin account; the lock in AdminAccount.view.
 package pbxrules.test
 
 import de.pbxrules.AdminAccount
@@ -110,10 +110,10 @@ fun sessions() {
         val login = admin.login(PASSWORD, null, listOf(), t0, rules)
         admin = login.state()
         val session = login.outcome()
-        expectEq(session.stamp().account, AccountRef.Admin, "whose")
+        expectEq(session.view().stamp.account, AccountRef.Admin, "whose")
         val seen = admin.checkSession(session, min(1), rules)
-        expectEq(seen.stamp().lastSeenAt, min(1), "seen")
-        expectEq(seen.step(), session.step(), "step")
+        expectEq(seen.view().stamp.lastSeenAt, min(1), "seen")
+        expectEq(seen.view().step, session.view().step, "step")
         expect(seen.toJson().contains("\"last_seen_at\":\"2026-01-05T09:01:00Z\"")) { seen.toJson() }
         val new = "Segelboot Blaubeere Nordwind 42"
         admin = admin.changePassword(PASSWORD, new, new, NO_PASSWORD_CONTEXT, min(2), rules).state()
@@ -129,15 +129,15 @@ fun sessions() {
         expect(!stored.contains("stamp") && version > 2) { stored }
         val old = AdminSession.fromJson(stored)
         expect(old.toJson().contains("\"version\":$version")) { old.toJson() }
-        expectEq(old.stamp().openedAt, Instant.EPOCH, "a stamp from the start of time")
+        expectEq(old.view().stamp.openedAt, Instant.EPOCH, "a stamp from the start of time")
         expectEq(expectThrows<RuleException.Session> { admin.checkSession(old, t0, rules) }.code, "SESSION_EXPIRED", "ended")
     }
 
-    Harness.check("S7 F7 G11: requestCode takes the admin account; isLocked after the wrong codes") {
+    Harness.check("S7 F7 G11: requestCode takes the admin account; the view is locked after the wrong codes") {
         var admin = AdminAccount.create(PASSWORD, t0, rules)
         var at = t0
-        while (admin.failedCodes() < cheap.secondFactor.accountAllowance) {
-            expect(!admin.isLocked(rules)) { "locked after ${admin.failedCodes()} wrong codes" }
+        while (admin.view(at, rules).failedCodes < cheap.secondFactor.accountAllowance) {
+            expect(!admin.view(at, rules).isLocked) { "locked after ${admin.view(at, rules).failedCodes} wrong codes" }
             val login = admin.login(PASSWORD, null, listOf(), at, rules)
             admin = login.state()
             val requested = login.outcome().requestCode(admin, "admin@beispiel.de", at, rules)
@@ -145,7 +145,7 @@ fun sessions() {
             admin = requested.state().confirmCode(admin, "000000x", at, rules).state().account
             at = at.plusSeconds(3600)
         }
-        expect(admin.isLocked(rules)) { "F7 lock" }
+        expect(admin.view(at, rules).isLocked) { "F7 lock" }
         val login = admin.login(PASSWORD, null, listOf(), at, rules)
         val session = login.outcome()
         val refused = session.requestCode(login.state(), "admin@beispiel.de", at, rules)
@@ -155,15 +155,15 @@ fun sessions() {
             "SESSION_ACCOUNT_LOCKED", "G11 locked")
     }
 
-    Harness.check("G5: AdminAccount.isLocked after the failed logins") {
+    Harness.check("G5: AdminAccount.view is locked after the failed logins") {
         var admin = AdminAccount.create(PASSWORD, t0, rules)
         var at = t0
         repeat(rules.passwordAllowance().toInt()) {
-            expect(!admin.isLocked(rules)) { "locked after ${admin.failedLogins()}" }
+            expect(!admin.view(at, rules).isLocked) { "locked after ${admin.view(at, rules).failedLogins}" }
             admin = admin.login("wrong password", null, listOf(), at, rules).state()
             at = at.plusSeconds(3600)
         }
-        expect(admin.isLocked(rules)) { "G5 lock" }
+        expect(admin.view(at, rules).isLocked) { "G5 lock" }
     }
 
     Harness.check("G11 S4: the session limits are policy fields with their relations") {

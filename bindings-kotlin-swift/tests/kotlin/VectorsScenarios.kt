@@ -168,14 +168,14 @@ class World(private val fx: Obj, preset: String) {
         fun current(): AdminSession = session ?: error("no admin session")
         return when (op) {
             "admin_login" -> {
-                val defaults = accounts.values.filter { it.hasDefaultPin() }.map { it.extension() }
+                val defaults = accounts.values.map { it.view(now, rules) }.filter { it.hasDefaultPin }.map { it.extension }
                 val token = step.strOrNull("device")?.let(::resolve)
                 val d = admin.login(resolve(step.str("password")), token, defaults, now, rules)
                 try { session = d.outcome() } catch (_: RuleException) {}
                 admin = d.state()
                 note(d.effects(), d.toJson())
             }
-            "request_code" -> current().requestCode(admin, pbx.adminEmail(), now, rules)
+            "request_code" -> current().requestCode(admin, pbx.view().adminEmail, now, rules)
                 .let { d -> session = d.state(); note(d.effects(), d.toJson()) }
             "confirm_code" -> {
                 val d = current().confirmCode(admin, resolve(step.str("code")), now, rules)

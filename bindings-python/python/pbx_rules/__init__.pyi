@@ -11,7 +11,9 @@ __all__ = [
     "Action",
     "Actor",
     "AdminAccount",
+    "AdminAccountView",
     "AdminSession",
+    "AdminSessionView",
     "AdminStep",
     "BackupError",
     "BaseNumber",
@@ -23,7 +25,9 @@ __all__ = [
     "ERROR_CODES",
     "Effect",
     "ExtensionAccount",
+    "ExtensionAccountView",
     "ExtensionMasterData",
+    "ExtensionMasterDataView",
     "GenerateError",
     "HashBatch",
     "HashError",
@@ -44,6 +48,7 @@ __all__ = [
     "PasswordError",
     "PasswordPolicy",
     "PbxMasterData",
+    "PbxMasterDataView",
     "PbxRulesError",
     "PermissionDenied",
     "PhoneNumber",
@@ -60,6 +65,7 @@ __all__ = [
     "RecoveryError",
     "RecoveryPolicy",
     "RememberedDevice",
+    "RememberedDeviceView",
     "Route",
     "RouteRule",
     "Rules",
@@ -267,36 +273,16 @@ class AdminAccount:
     r"""
     The stored admin account of a PBX. Save `to_json()`; read back with `from_json()`.
     """
-    @property
-    def password_hash(self) -> builtins.str:
-        r"""
-        The PHC string of the password (argon2id).
-        """
-    @property
-    def effective_at(self) -> datetime.datetime:
-        r"""
-        When the current password takes effect (K5).
-        """
-    @property
-    def failed_logins(self) -> builtins.int:
-        r"""
-        Failed logins since the last success (G5).
-        """
-    @property
-    def devices(self) -> builtins.list[RememberedDevice]:
-        r"""
-        The remembered browsers (A2).
-        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
-    def create(password: Password, now: datetime.datetime, rules: Rules) -> AdminAccount:
+    def create(password: builtins.str, now: datetime.datetime, rules: Rules) -> AdminAccount:
         r"""
-        A new admin account with this password.
+        A new admin account with this password, checked against K1 first.
         """
-    def is_locked(self, rules: Rules) -> builtins.bool:
+    def view(self, now: datetime.datetime, rules: Rules) -> AdminAccountView:
         r"""
-        Whether the failed logins (G5) or the wrong codes (F7) locked the account; a mailed
-        password still gets in (G9).
+        The account as seen at `now`: revision, when the password takes effect, counts,
+        lock, a waiting mailed password and the remembered browsers.
         """
     def check_session(self, session: AdminSession, now: datetime.datetime, rules: Rules) -> AdminSession:
         r"""
@@ -312,10 +298,6 @@ class AdminAccount:
     def remember(self, device: RememberedDevice) -> AdminAccount:
         r"""
         The account with a remembered browser added.
-        """
-    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
-        r"""
-        Whether a forgot-password reset waits for its first login at `now` (R1).
         """
     def change_password(self, old: builtins.str, new: builtins.str, confirmation: builtins.str, ctx: PasswordContext, now: datetime.datetime, rules: Rules) -> Decision[AdminAccount, PasswordChanged]:
         r"""
@@ -343,33 +325,58 @@ class AdminAccount:
         """
 
 @typing.final
+class AdminAccountView:
+    r"""
+    The admin account as seen at one instant. It holds no hash (F9).
+    """
+    @property
+    def revision(self) -> builtins.int:
+        r"""
+        The revision the host compares and swaps on when it stores (I5).
+        """
+    @property
+    def effective_at(self) -> datetime.datetime:
+        r"""
+        When the current password takes effect (K5).
+        """
+    @property
+    def failed_logins(self) -> builtins.int:
+        r"""
+        Consecutive failed logins (G5).
+        """
+    @property
+    def failed_codes(self) -> builtins.int:
+        r"""
+        Consecutive wrong second-factor codes over all sessions (F7).
+        """
+    @property
+    def is_locked(self) -> builtins.bool:
+        r"""
+        Whether the failures used up their allowance; a mailed password still gets in (G9).
+        """
+    @property
+    def has_pending_reset(self) -> builtins.bool:
+        r"""
+        Whether a forgot-password password waits for its first use (F3).
+        """
+    @property
+    def devices(self) -> builtins.list[RememberedDeviceView]:
+        r"""
+        The remembered browsers (A2).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
 class AdminSession:
     r"""
     One admin login in progress, stored between requests, and then the admin's session
     (G11).
     """
-    @property
-    def step(self) -> AdminStep:
-        r"""
-        The step the login stands at.
-        """
-    @property
-    def has_extended_rights(self) -> builtins.bool:
-        r"""
-        Whether the mailed code was confirmed (A2, A3).
-        """
-    @property
-    def default_pin_extensions(self) -> builtins.list[builtins.str]:
-        r"""
-        The extensions still on the default PIN (P7).
-        """
-    @property
-    def stamp(self) -> SessionStamp:
-        r"""
-        Whose session under which password, since when (G11); `AdminAccount.check_session`
-        checks it.
-        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def view(self) -> AdminSessionView:
+        r"""
+        The login as it stands: revision, step, rights, the default-PIN list, the stamp.
+        """
     def actor(self) -> typing.Optional[Actor]:
         r"""
         The actor for `authorize` once the main menu is reached; `None` before.
@@ -418,6 +425,43 @@ class AdminSession:
         r"""
         `from_json()` from a dict.
         """
+
+@typing.final
+class AdminSessionView:
+    r"""
+    An admin login in progress (A1–A5, P7).
+    """
+    @property
+    def revision(self) -> builtins.int:
+        r"""
+        The revision the host compares and swaps on when it stores (I5).
+        """
+    @property
+    def step(self) -> AdminStep:
+        r"""
+        The step the login stands at.
+        """
+    @property
+    def has_extended_rights(self) -> builtins.bool:
+        r"""
+        Whether the session holds extended rights (A3).
+        """
+    @property
+    def default_pin_extensions(self) -> builtins.list[builtins.str]:
+        r"""
+        The extensions still on the default PIN, shown at the default-PIN step (P7).
+        """
+    @property
+    def failed_codes(self) -> builtins.int:
+        r"""
+        Wrong codes in this session (F7).
+        """
+    @property
+    def stamp(self) -> SessionStamp:
+        r"""
+        Whose session under which password, since when (G11).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 class BackupError(PbxRulesError):
     r"""
@@ -664,62 +708,16 @@ class ExtensionAccount:
     r"""
     The stored user account of one extension. Save `to_json()`; read back with `from_json()`.
     """
-    @property
-    def extension(self) -> builtins.str:
-        r"""
-        The extension digits.
-        """
-    @property
-    def pin_hash(self) -> builtins.str:
-        r"""
-        The PHC string of the PIN (argon2id).
-        """
-    @property
-    def pin_origin(self) -> PinOrigin:
-        r"""
-        Who set the current PIN (P5).
-        """
-    @property
-    def pin_set_at(self) -> datetime.datetime:
-        r"""
-        When the current PIN was set.
-        """
-    @property
-    def has_default_pin(self) -> builtins.bool:
-        r"""
-        Whether the PIN is still the default one (P2, P7).
-        """
-    @property
-    def failed_logins(self) -> builtins.int:
-        r"""
-        Failed logins since the last success (G5).
-        """
-    @property
-    def must_change_pin(self) -> builtins.bool:
-        r"""
-        Whether the user must change the PIN (P5, P6).
-        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     @staticmethod
     def create(extension: builtins.str, now: datetime.datetime, rules: Rules) -> Created:
         r"""
         The account of a new extension with the default PIN, or a random one (P2).
         """
-    def change_deadline(self, rules: Rules) -> typing.Optional[datetime.datetime]:
+    def view(self, now: datetime.datetime, rules: Rules) -> ExtensionAccountView:
         r"""
-        When the user login locks unless the PIN is changed (P5).
-        """
-    def is_pin_expired(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
-        r"""
-        Whether that deadline has passed at `now` (P5).
-        """
-    def is_locked(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
-        r"""
-        Whether the user login is locked at `now`: window closed (P5) or failures used up (G5).
-        """
-    def has_pending_reset(self, now: datetime.datetime, rules: Rules) -> builtins.bool:
-        r"""
-        Whether a forgot-PIN reset waits for its first login at `now` (R2).
+        The account as seen at `now`: revision, PIN origin and dates, counts, locks (one
+        record for every fact a host shows or stores by).
         """
     def check_session(self, stamp: SessionStamp, now: datetime.datetime, rules: Rules) -> SessionStamp:
         r"""
@@ -766,37 +764,84 @@ class ExtensionAccount:
         """
 
 @typing.final
-class ExtensionMasterData:
+class ExtensionAccountView:
     r"""
-    Master data of one extension (B1, B5).
+    An extension account as seen at one instant: the facts that depend on the time and
+    the policy are decided then. It holds no hash and no PIN length (F9).
     """
     @property
-    def digits(self) -> builtins.str:
+    def revision(self) -> builtins.int:
+        r"""
+        The revision the host compares and swaps on when it stores (I5).
+        """
+    @property
+    def extension(self) -> builtins.str:
         r"""
         The extension digits.
         """
     @property
-    def name(self) -> builtins.str:
+    def pin_origin(self) -> PinOrigin:
         r"""
-        The user's name.
+        Who set the current PIN (P5).
         """
     @property
-    def email(self) -> typing.Optional[builtins.str]:
+    def pin_set_at(self) -> datetime.datetime:
         r"""
-        The user's e-mail address, if any (R2).
+        When the current PIN was set.
         """
     @property
-    def mobile_number(self) -> typing.Optional[builtins.str]:
+    def pin_effective_at(self) -> typing.Optional[datetime.datetime]:
         r"""
-        The mobile number, if any (B5, P8).
+        Until when login is refused after the user changed the PIN (P10).
         """
     @property
-    def backup_number(self) -> typing.Optional[builtins.str]:
+    def has_default_pin(self) -> builtins.bool:
         r"""
-        The backup number, if any (B1).
+        Whether the current PIN is the policy's default PIN (P7).
+        """
+    @property
+    def must_change_pin(self) -> builtins.bool:
+        r"""
+        Whether the user must change the PIN (P5).
+        """
+    @property
+    def change_deadline(self) -> typing.Optional[datetime.datetime]:
+        r"""
+        When the user login locks unless the PIN is changed; none for a user's own PIN (P5).
+        """
+    @property
+    def is_pin_expired(self) -> builtins.bool:
+        r"""
+        Whether that deadline has passed (P5).
+        """
+    @property
+    def is_locked(self) -> builtins.bool:
+        r"""
+        Whether the user login is locked: deadline passed or failures used up (P5, G5).
+        """
+    @property
+    def failed_logins(self) -> builtins.int:
+        r"""
+        Consecutive failed logins (G5).
+        """
+    @property
+    def has_pending_reset(self) -> builtins.bool:
+        r"""
+        Whether a forgot-PIN PIN waits for its first use (F3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+
+@typing.final
+class ExtensionMasterData:
+    r"""
+    Master data of one extension (B1, B5).
+    """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, digits: builtins.str, name: builtins.str, email: typing.Optional[builtins.str] = None, mobile_number: typing.Optional[builtins.str] = None) -> ExtensionMasterData: ...
+    def view(self) -> ExtensionMasterDataView:
+        r"""
+        Every field, for a form or an API.
+        """
     def set_backup_number(self, actor: Actor, typed: builtins.str, rules: Rules) -> ExtensionMasterData:
         r"""
         Sets, overwrites or clears (empty text) the backup number (B4, B5, B6).
@@ -821,6 +866,43 @@ class ExtensionMasterData:
         r"""
         `from_json()` from a dict.
         """
+
+@typing.final
+class ExtensionMasterDataView:
+    r"""
+    One extension's master data.
+    """
+    @property
+    def digits(self) -> builtins.str:
+        r"""
+        The extension digits.
+        """
+    @property
+    def name(self) -> builtins.str:
+        r"""
+        The user's name.
+        """
+    @property
+    def email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The user's address for forgot-PIN (R2).
+        """
+    @property
+    def mobile_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The mobile number (B5, P8).
+        """
+    @property
+    def backup_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The extension's own backup number (B1).
+        """
+    @property
+    def self_service_pin_reset(self) -> builtins.bool:
+        r"""
+        Whether this user may reset the PIN (R3).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 class GenerateError(PbxRulesError):
     r"""
@@ -1159,33 +1241,12 @@ class PbxMasterData:
         r"""
         The base number (N4–N6).
         """
-    @property
-    def central_digits(self) -> builtins.str:
-        r"""
-        The extension digits of the head number (N5).
-        """
-    @property
-    def company_name(self) -> builtins.str:
-        r"""
-        The company name (a K4 input).
-        """
-    @property
-    def admin_email(self) -> typing.Optional[builtins.str]:
-        r"""
-        The admin contact's e-mail address (A2, R1).
-        """
-    @property
-    def central_backup_number(self) -> builtins.str:
-        r"""
-        The central backup number (B1, B2).
-        """
-    @property
-    def self_service_pin_reset(self) -> builtins.bool:
-        r"""
-        Whether users may reset their PIN themselves (R3).
-        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
     def __new__(cls, base_number: BaseNumber, central_backup_number: builtins.str, central_digits: builtins.str = ..., company_name: builtins.str = ..., admin_email: typing.Optional[builtins.str] = None) -> PbxMasterData: ...
+    def view(self) -> PbxMasterDataView:
+        r"""
+        Every field and the head number (N5), for a form or an API.
+        """
     def set_self_service_pin_reset(self, actor: Actor, on: builtins.bool) -> PbxMasterData:
         r"""
         Switches self-service PIN reset for all users (R3); admin only.
@@ -1218,6 +1279,60 @@ class PbxMasterData:
         r"""
         `from_json()` from a dict.
         """
+
+@typing.final
+class PbxMasterDataView:
+    r"""
+    The PBX's master data. Master data is the host's to store; the core keeps no
+    revision for it (the host's store versions its own rows).
+    """
+    @property
+    def base_number(self) -> builtins.str:
+        r"""
+        The PBX number without extension digits, in E.164 form.
+        """
+    @property
+    def area_code(self) -> builtins.str:
+        r"""
+        Its area code as dialled nationally (`06131`).
+        """
+    @property
+    def subscriber(self) -> builtins.str:
+        r"""
+        Its subscriber part (`62468`).
+        """
+    @property
+    def central_digits(self) -> builtins.str:
+        r"""
+        The extension digits of the central answering point (N5).
+        """
+    @property
+    def head_number(self) -> typing.Optional[builtins.str]:
+        r"""
+        The head number, base number plus central digits (N5); none when the whole passes
+        E.164's 15 digits.
+        """
+    @property
+    def company_name(self) -> builtins.str:
+        r"""
+        The company name (K4).
+        """
+    @property
+    def admin_email(self) -> typing.Optional[builtins.str]:
+        r"""
+        The admin contact address (R1).
+        """
+    @property
+    def central_backup_number(self) -> builtins.str:
+        r"""
+        The central backup number (B1).
+        """
+    @property
+    def self_service_pin_reset(self) -> builtins.bool:
+        r"""
+        Whether users may reset their PIN themselves (R3).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 class PbxRulesError(builtins.ValueError):
     r"""
@@ -1552,12 +1667,11 @@ class RememberedDevice:
     r"""
     A remembered browser's record, kept in the admin account (A2).
     """
-    @property
-    def expires_at(self) -> datetime.datetime:
-        r"""
-        When the browser must log in with a code again (A2).
-        """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def view(self) -> RememberedDeviceView:
+        r"""
+        What a host may show of the browser: when it must pass the second factor again.
+        """
     def __repr__(self) -> builtins.str: ...
     def to_json(self) -> builtins.str:
         r"""
@@ -1578,6 +1692,19 @@ class RememberedDevice:
         r"""
         `from_json()` from a dict.
         """
+
+@typing.final
+class RememberedDeviceView:
+    r"""
+    A remembered browser as a host lists it: its token's id is half of the cookie and
+    stays out, like the hash (F9).
+    """
+    @property
+    def expires_at(self) -> datetime.datetime:
+        r"""
+        When the browser must pass the second factor again (A2).
+        """
+    def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
 
 @typing.final
 class Route:
@@ -1940,10 +2067,11 @@ class AdminStep(enum.Enum):
     Logged in.
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -1964,10 +2092,11 @@ class ChangeKind(enum.Enum):
     A forgot-PIN or forgot-password request replaced it (R1, R2).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -1984,10 +2113,11 @@ class Lang(enum.Enum):
     English.
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2048,10 +2178,11 @@ class NumberKind(enum.Enum):
     Valid, but of no kind above.
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2077,10 +2208,11 @@ class PinOrigin(enum.Enum):
     Chosen by the user (P3, P6).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2097,10 +2229,11 @@ class PreviewMode(enum.Enum):
     The beta, with preview-only features (V2).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2117,10 +2250,11 @@ class Reachability(enum.Enum):
     The extension cannot be reached for technical reasons (network failure, no registration).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2141,10 +2275,11 @@ class RouteRule(enum.Enum):
     Unreachable, no own backup number: the PBX's central one.
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2164,15 +2299,12 @@ class SecretPurpose(enum.Enum):
     r"""
     The code for extended rights (A2).
     """
-    INITIAL_PIN = ...
-    r"""
-    The first PIN of a new extension where the policy has no default PIN.
-    """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2201,10 +2333,11 @@ class StrengthLevel(enum.Enum):
     Score 4: very good, recommended.
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2226,10 +2359,11 @@ class Suggestion(enum.Enum):
     AVOID_ASSOCIATED_YEARS = ...
     AVOID_ASSOCIATED_DATES = ...
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2278,10 +2412,11 @@ class TrivialPinFinding(enum.Enum):
     A date (`240384`, `24031984`, `19840324`).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 @typing.final
@@ -2312,10 +2447,11 @@ class Warning(enum.Enum):
     The head number, company name or admin email (K4).
     """
 
+    _value_: builtins.str
     @property
     def code(self) -> builtins.str:
         r"""
-        The value as the core's JSON spells it, the same in every language.
+        The value as the core's JSON spells it, the same in every language: `.value`.
         """
 
 def authorize(actor: Actor, action: Action) -> None:

@@ -10,11 +10,12 @@
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let info = pbx_rules_py::stub_info()?;
+    let mut info = pbx_rules_py::stub_info()?;
     let module = info
         .modules
-        .get("pbx_rules")
+        .get_mut("pbx_rules")
         .ok_or("no stub information for the module pbx_rules")?;
+    enum_member_names(module)?;
     let text = generic_decision(&module.to_string());
     let dest = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/pbx_rules/__init__.pyi");
     if std::env::args().any(|a| a == "--check") {
@@ -29,6 +30,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     std::fs::write(&dest, text)?;
+    Ok(())
+}
+
+/// The core's fieldless enums are `enum.Enum` classes made at run time, not pyo3 classes,
+/// so pyo3-stub-gen knows their variants by their Rust names (`LightGreen`) only. This puts
+/// in the names the module gives its members (`LIGHT_GREEN`), keeping each variant's doc;
+/// both lists are in declaration order, and a different count is an error.
+fn enum_member_names(
+    module: &mut pyo3_stub_gen::generate::Module,
+) -> Result<(), Box<dyn std::error::Error>> {
+    for (id, def) in &mut module.enum_ {
+        let members = pbx_rules::python::enum_members(*id)
+            .ok_or_else(|| format!("{} is not one of the core's Python enums", def.name))?;
+        if members.len() != def.variants.len() {
+            return Err(format!("{}: the variants and the members differ", def.name).into());
+        }
+        let renamed: Vec<(&'static str, &'static str)> = members
+            .into_iter()
+            .zip(def.variants)
+            .map(|((name, _), (_, doc))| (&*Box::leak(name.into_boxed_str()), *doc))
+            .collect();
+        def.variants = Box::leak(renamed.into_boxed_slice());
+    }
     Ok(())
 }
 

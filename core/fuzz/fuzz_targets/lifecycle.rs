@@ -410,8 +410,7 @@ fn world(input: &Map<String, Value>) -> Option<World> {
     let mut master = ExtensionMasterData::new(digits.clone(), "Ada Lovelace");
     master.email = Some("ada@beispiel.de".into());
     let ext = ExtensionAccount::create(digits, t0, &rules).ok()?.account;
-    let password = Password::parse("Kaffeetasse Nordwind 7!", false, &rules).ok()?;
-    let admin = AdminAccount::create(&password, t0, &rules).ok()?;
+    let admin = AdminAccount::create("Kaffeetasse Nordwind 7!", t0, &rules).ok()?;
     let session = admin
         .login("Kaffeetasse Nordwind 7!", None, vec![], t0, &rules)
         .outcome

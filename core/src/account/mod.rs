@@ -12,9 +12,11 @@ mod create;
 mod login;
 mod mobile;
 mod state;
+mod view;
 
 pub use change::PinChanged;
 pub use create::Created;
 pub use login::UserLogin;
 pub(crate) use state::known_version;
 pub use state::{ExtensionAccount, PinOrigin, STATE_VERSION};
+pub use view::ExtensionAccountView;

@@ -11,13 +11,7 @@ use crate::{
     AccountRef, ExtensionDigits, Policy, Rules, SessionError, SessionStamp, throttle::Throttle,
 };
 
-/// The version of every stored state of this crate; bumped when the shape changes, and
-/// checked when state is read back. Version 2 added the revision (I5), the pending mailed
-/// secret and the recovery log (F3), the P10 delay and the admin's code throttle (F7);
-/// version 3 the credential epoch and the admin session's stamp (G11). Older state reads
-/// through [`crate::Json::from_json`], which fills in what was added since (see
-/// `json.rs`); from its own version on, every field is required (S3).
-pub const STATE_VERSION: u32 = 3;
+pub use crate::json::STATE_VERSION;
 
 /// Who set the current PIN. A PIN that is the default or was set by someone other than
 /// the user must be changed by the user in time (P5).
@@ -25,17 +19,7 @@ pub const STATE_VERSION: u32 = 3;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    derive(Hash),
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

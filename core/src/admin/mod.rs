@@ -13,8 +13,10 @@ mod login;
 mod password;
 mod session;
 mod state;
+mod view;
 
 pub use device::{DeviceToken, RememberedDevice};
 pub use password::PasswordChanged;
 pub use session::{AdminSession, AdminStep};
 pub use state::AdminAccount;
+pub use view::{AdminAccountView, AdminSessionView, RememberedDeviceView};

@@ -59,7 +59,8 @@ impl AdminAccount {
     ///
     /// # Errors
     /// [`Error::Hash`] when hashing fails.
-    pub fn create(password: &Password, now: DateTime<Utc>, rules: &Rules) -> Result<Self, Error> {
+    pub fn create(password: &str, now: DateTime<Utc>, rules: &Rules) -> Result<Self, Error> {
+        let password = Password::parse(password, false, rules)?;
         Ok(Self {
             version: STATE_VERSION,
             revision: 0,

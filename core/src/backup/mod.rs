@@ -8,7 +8,9 @@ mod edit;
 mod error;
 mod master_data;
 mod routing;
+mod view;
 
 pub use error::BackupError;
 pub use master_data::{ExtensionMasterData, PbxMasterData};
 pub use routing::{Reachability, Route, RouteRule, routing_table};
+pub use view::{ExtensionMasterDataView, PbxMasterDataView};

@@ -1,7 +1,31 @@
-//! What each binding technology needs on the core's own types, behind its feature (issue 11):
-//! one module per technology, conversions and presentation only, never rule logic.
+//! What each binding technology needs on the core's own types, behind its feature: one
+//! module per technology, conversions and presentation only, never rule logic.
 
 #[cfg(feature = "python")]
-mod python;
+pub mod python;
 #[cfg(feature = "uniffi")]
 pub mod uniffi;
+
+/// Declares a record the core hands out and never takes back (a view of a state), with
+/// what each binding needs to carry it: a uniffi record (Kotlin data class, Swift struct),
+/// a frozen Python class with a getter per field, a TypeScript interface (the wasm binding
+/// sends it as a plain object through serde). One place, so a view added later crosses into
+/// every language the same way.
+#[cfg(feature = "lifecycle")]
+macro_rules! output_record {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+        #[cfg_attr(
+            feature = "python",
+            pyo3_stub_gen::derive::gen_stub_pyclass,
+            pyo3::pyclass(module = "pbx_rules", frozen, get_all, eq)
+        )]
+        #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+        #[non_exhaustive]
+        $(#[$meta])*
+        pub struct $name { $($body)* }
+    };
+}
+#[cfg(feature = "lifecycle")]
+pub(crate) use output_record;

@@ -1,21 +1,55 @@
 //! The Python side of the core's values (feature `python`): how the types that carry
-//! `#[pyclass]` in the core convert and present themselves in Python. No rule logic here:
-//! the binding (`bindings-python/`) holds the handles and delegates to the core.
+//! `#[pyclass]` in the core convert and present themselves in Python, and the fieldless
+//! enums, which cross as members of real `enum.Enum` classes. No rule logic here: the
+//! binding (`bindings-python/`) holds the handles and delegates to the core; it calls
+//! [`add_enums`] and [`set_error_type`] when its module loads.
+
+use std::any::TypeId;
+use std::sync::OnceLock;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyString, PyType};
 use pyo3_stub_gen::derive::gen_stub_pymethods;
+use serde::Serialize;
 
 use crate::{
-    AcceptedPassword, AcceptedPin, AccountRef, AdminStep, ChangeKind, E164, Effect,
+    AcceptedPassword, AcceptedPin, AccountRef, AdminStep, ChangeKind, E164, Effect, Error,
     ExtensionDigits, Lang, Localized, NumberKind, OneTimeCode, Password, PasswordChanged,
     PasswordContext, Pin, PinContext, PinOrigin, PreviewMode, Reachability, Route, RouteRule,
-    Secret, SecretPurpose, Strength, StrengthLevel, Suggestion, TrivialPinFinding, Warning,
+    Secret, SecretPurpose, StateError, Strength, StrengthLevel, Suggestion, TrivialPinFinding,
+    Warning,
 };
+
+/// How the binding raises a core error: its exception classes live in the binding crate,
+/// which registers this once when its module loads ([`set_error_type`]).
+static ERROR_TYPE: OnceLock<fn(Error) -> PyErr> = OnceLock::new();
+
+/// Registers how a core error becomes a Python exception, so that a bad value refused while
+/// converting an argument (an enum member of the wrong class, text that is no E.164 number)
+/// raises the same typed exception, with code and both messages, as a refusal from the core.
+/// The first registration holds.
+pub fn set_error_type(raise: fn(Error) -> PyErr) {
+    // A second registration (the module imported again) is the same function.
+    let _ = ERROR_TYPE.set(raise);
+}
+
+/// A core error as the binding raises it; a `ValueError` with code and English message
+/// before the binding registered its classes (never, once its module has loaded).
+fn raise(e: Error) -> PyErr {
+    match ERROR_TYPE.get() {
+        Some(raise) => raise(e),
+        None => pyo3::exceptions::PyValueError::new_err(format!(
+            "{}: {}",
+            e.code(),
+            e.message(Lang::En)
+        )),
+    }
+}
 
 /// Values that are checked text cross as that text: extension digits (`"10"`) and E.164
 /// numbers in records (`PinContext.phone_number`). Text read back is checked by the core's
-/// `parse`; a `ValueError` naming the code when it fails.
+/// `parse`; its error is raised as the binding raises every core error ([`set_error_type`]).
 macro_rules! as_text {
     ($($name:ident),+) => {$(
         impl<'py> IntoPyObject<'py> for $name {
@@ -33,9 +67,7 @@ macro_rules! as_text {
 
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
                 let text: String = obj.extract()?;
-                Self::parse(&text).map_err(|e| {
-                    pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", e.code()))
-                })
+                Self::parse(&text).map_err(|e| raise(e.into()))
             }
         }
 
@@ -163,40 +195,270 @@ secret_methods!(Pin);
 secret_methods!(Password);
 secret_methods!(OneTimeCode);
 
-/// `.code` on an enum: its value as the core's JSON spells it (`"light_green"`), the same in
-/// every language.
-macro_rules! enum_code {
-    ($($name:ident),+) => {$(
-        #[gen_stub_pymethods]
-        #[pymethods]
-        impl $name {
-            /// The value as the core's JSON spells it, the same in every language.
-            #[getter(code)]
-            fn json_code(&self) -> String {
-                match serde_json::to_value(self) {
-                    Ok(serde_json::Value::String(code)) => code,
-                    _ => format!("{self:?}"),
-                }
-            }
-        }
-    )+};
+/// A fieldless enum of the core as a Python `enum.Enum` (see [`py_enums!`]).
+trait PyEnum: Copy + PartialEq + Serialize + 'static {
+    /// The class name in Python, the Rust name.
+    const NAME: &'static str;
+    /// Every variant, in declaration order (checked when it compiles).
+    const ALL: &'static [Self];
+    /// The class, made on first use.
+    fn class_cell() -> &'static PyOnceLock<EnumClass>;
 }
 
-enum_code!(
-    AdminStep,
-    ChangeKind,
-    SecretPurpose,
-    Lang,
-    NumberKind,
-    PinOrigin,
-    PreviewMode,
-    Reachability,
-    RouteRule,
-    StrengthLevel,
-    Suggestion,
-    TrivialPinFinding,
-    Warning
-);
+/// One enum's Python class and its members, in the order of [`PyEnum::ALL`].
+struct EnumClass {
+    class: Py<PyType>,
+    members: Vec<Py<PyAny>>,
+}
+
+/// A variant's stable code: its value in the core's JSON (`"light_green"`), the same in
+/// every language. The enums serialise as plain strings; `Debug` only if one ever did not.
+fn code_of<T: PyEnum + std::fmt::Debug>(variant: T) -> String {
+    match serde_json::to_value(variant) {
+        Ok(serde_json::Value::String(code)) => code,
+        _ => format!("{variant:?}"),
+    }
+}
+
+/// `(name, value)` of each member: the value is the code, the name the code in upper case
+/// (`("LIGHT_GREEN", "light_green")`), as pyo3's enums spelled their members before.
+fn members_of<T: PyEnum + std::fmt::Debug>() -> Vec<(String, String)> {
+    T::ALL
+        .iter()
+        .map(|&variant| {
+            let code = code_of(variant);
+            (code.to_ascii_uppercase(), code)
+        })
+        .collect()
+}
+
+/// The class of `T`, made once per process with `enum`'s functional API:
+/// `enum.Enum("StrengthLevel", [("RED", "red"), …], module="pbx_rules")`, plus `.code`, the
+/// same as `.value` (the name pyo3's enums had for it), and the Rust doc as `__doc__`.
+fn enum_class<T: PyEnum + std::fmt::Debug>(py: Python<'_>) -> PyResult<&'static EnumClass> {
+    T::class_cell().get_or_try_init(py, || {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("module", "pbx_rules")?;
+        kwargs.set_item("qualname", T::NAME)?;
+        let class = py
+            .import("enum")?
+            .getattr("Enum")?
+            .call((T::NAME, members_of::<T>()), Some(&kwargs))?
+            .cast_into::<PyType>()?;
+        let value = py
+            .import("operator")?
+            .getattr("attrgetter")?
+            .call1(("value",))?;
+        let code = py.import("builtins")?.getattr("property")?.call1((
+            value,
+            py.None(),
+            py.None(),
+            CODE_DOC,
+        ))?;
+        class.setattr("code", code)?;
+        if let Some(doc) = rust_doc::<T>() {
+            class.setattr("__doc__", doc)?;
+        }
+        let members = members_of::<T>()
+            .into_iter()
+            .map(|(name, _)| class.getattr(name.as_str()).map(Bound::unbind))
+            .collect::<PyResult<_>>()?;
+        Ok(EnumClass {
+            class: class.unbind(),
+            members,
+        })
+    })
+}
+
+/// The doc of the `.code` property, in the stub and at run time.
+const CODE_DOC: &str =
+    "The value as the core's JSON spells it, the same in every language: `.value`.";
+
+/// The enum's Rust doc, which pyo3-stub-gen records for the stub, for `help()`.
+fn rust_doc<T: 'static>() -> Option<String> {
+    pyo3_stub_gen::inventory::iter::<pyo3_stub_gen::type_info::PyEnumInfo>
+        .into_iter()
+        .find(|info| (info.enum_id)() == TypeId::of::<T>())
+        .map(|info| info.doc.trim().to_owned())
+        .filter(|doc| !doc.is_empty())
+}
+
+/// The member of `variant`.
+fn to_member<T: PyEnum + std::fmt::Debug>(
+    py: Python<'_>,
+    variant: T,
+) -> PyResult<Bound<'_, PyAny>> {
+    let class = enum_class::<T>(py)?;
+    T::ALL
+        .iter()
+        .position(|v| *v == variant)
+        .and_then(|i| class.members.get(i))
+        .map(|member| member.bind(py).clone())
+        .ok_or_else(|| raise(StateError::UnknownValue { of: T::NAME }.into()))
+}
+
+/// The variant of a member of `T`'s class. Members are singletons, so this is by identity:
+/// a member of another enum is refused even where its value is the same text
+/// (`RouteRule.REACHABLE` and `Reachability.REACHABLE` are both `"reachable"`), and so is
+/// the bare text, which the type checker would refuse too.
+fn from_member<T: PyEnum + std::fmt::Debug>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let class = enum_class::<T>(obj.py())?;
+    class
+        .members
+        .iter()
+        .position(|member| member.bind(obj.py()).is(obj))
+        .and_then(|i| T::ALL.get(i).copied())
+        .ok_or_else(|| raise(StateError::UnknownValue { of: T::NAME }.into()))
+}
+
+/// The fieldless enums that cross into Python, each with its variants in declaration order.
+/// The list is checked when it compiles: a `match` on it must be exhaustive, and each
+/// variant's position must be its discriminant, so it is exactly the declaration. Per enum:
+/// `IntoPyObject` (the member), `FromPyObject` (a member of this class, else `StateError`
+/// `STATE_UNKNOWN_VALUE`), the stub type, its `.code` property and `_value_: str` (so that
+/// mypy types `.value` as `str`); then [`add_enums`] and
+/// [`enum_members`] over all of them.
+macro_rules! py_enums {
+    ($($name:ident { $($variant:ident),+ $(,)? })+) => {
+        $(
+            const _: () = {
+                // Fails to compile when a variant is missing from the list.
+                #[allow(dead_code)]
+                fn exhaustive(variant: $name) {
+                    match variant { $($name::$variant => (),)+ }
+                }
+                // Fails to compile when the list is out of order or names one twice.
+                let all = <$name as PyEnum>::ALL;
+                let mut i = 0;
+                while i < all.len() {
+                    assert!(all[i] as usize == i, "variants out of declaration order");
+                    i += 1;
+                }
+            };
+
+            impl PyEnum for $name {
+                const NAME: &'static str = stringify!($name);
+                const ALL: &'static [Self] = &[$(Self::$variant),+];
+                fn class_cell() -> &'static PyOnceLock<EnumClass> {
+                    static CLASS: PyOnceLock<EnumClass> = PyOnceLock::new();
+                    &CLASS
+                }
+            }
+
+            impl<'py> IntoPyObject<'py> for $name {
+                type Target = PyAny;
+                type Output = Bound<'py, PyAny>;
+                type Error = PyErr;
+
+                fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                    to_member(py, self)
+                }
+            }
+
+            impl<'py> IntoPyObject<'py> for &$name {
+                type Target = PyAny;
+                type Output = Bound<'py, PyAny>;
+                type Error = PyErr;
+
+                fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                    to_member(py, *self)
+                }
+            }
+
+            impl<'a, 'py> FromPyObject<'a, 'py> for $name {
+                type Error = PyErr;
+
+                fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                    from_member(&obj)
+                }
+            }
+
+            impl pyo3_stub_gen::PyStubType for $name {
+                fn type_output() -> pyo3_stub_gen::TypeInfo {
+                    pyo3_stub_gen::TypeInfo::locally_defined(stringify!($name), "pbx_rules".into())
+                }
+            }
+
+            pyo3_stub_gen::inventory::submit! {
+                pyo3_stub_gen::type_info::PyMethodsInfo {
+                    struct_id: TypeId::of::<$name>,
+                    // Typed for mypy, which makes `.value` a `str` from it.
+                    attrs: &[pyo3_stub_gen::type_info::MemberInfo {
+                        name: "_value_",
+                        r#type: <String as pyo3_stub_gen::PyStubType>::type_output,
+                        doc: "",
+                        default: None,
+                        deprecated: None,
+                    }],
+                    getters: &[pyo3_stub_gen::type_info::MemberInfo {
+                        name: "code",
+                        r#type: <String as pyo3_stub_gen::PyStubType>::type_output,
+                        doc: CODE_DOC,
+                        default: None,
+                        deprecated: None,
+                    }],
+                    setters: &[],
+                    methods: &[],
+                    file: file!(),
+                    line: line!(),
+                    column: column!(),
+                }
+            }
+        )+
+
+        /// Adds every enum class to the module (`pbx_rules.NumberKind`, …), so that the
+        /// members the library returns are the ones the module offers.
+        ///
+        /// # Errors
+        /// When Python cannot make a class (out of memory).
+        pub fn add_enums(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            $(module.add(stringify!($name), enum_class::<$name>(module.py())?.class.bind(module.py()))?;)+
+            Ok(())
+        }
+
+        /// The members `(name, value)` of the enum with this `TypeId`, in declaration order,
+        /// for the stub generator, which names the members as the module does; `None` for
+        /// any other type.
+        #[must_use]
+        pub fn enum_members(id: TypeId) -> Option<Vec<(String, String)>> {
+            $(if id == TypeId::of::<$name>() {
+                return Some(members_of::<$name>());
+            })+
+            None
+        }
+    };
+}
+
+py_enums! {
+    AdminStep { SecondFactor, PrivacyNotice, DefaultPins, MainMenu }
+    ChangeKind { ChangedByOwner, SetByAdmin, Reset }
+    Lang { De, En }
+    NumberKind {
+        FixedLine, Mobile, FixedLineOrMobile, TollFree, PremiumRate, SharedCost, Voip,
+        PersonalNumber, Pager, Uan, Voicemail, Unknown,
+    }
+    PinOrigin { Initial, Admin, Reset, User }
+    PreviewMode { Standard, Preview }
+    Reachability { Reachable, Unreachable }
+    RouteRule { Reachable, IndividualBackup, CentralBackup }
+    SecretPurpose { PasswordReset, PinReset, ExtendedRightsCode }
+    StrengthLevel { Red, Orange, Yellow, LightGreen, Green }
+    Suggestion {
+        UseAFewWords, NoNeedForSymbols, AddAnotherWord, CapitalizationDoesntHelp, AllUppercase,
+        ReversedWords, PredictableSubstitutions, LongerKeyboardPattern, AvoidRepeats,
+        AvoidSequences, AvoidRecentYears, AvoidAssociatedYears, AvoidAssociatedDates,
+    }
+    TrivialPinFinding {
+        SameDigitRun, FewDistinctDigits, Sequence, RepeatedGroup, KeypadLine, ExtensionDigits,
+        PhoneNumber, NameOnKeypad, Year, Date,
+    }
+    Warning {
+        StraightRowsOfKeys, ShortKeyboardPatterns, RepeatsLikeAaa, RepeatsLikeAbcAbc,
+        Top10Password, Top100Password, CommonPassword, SimilarToCommonPassword,
+        SequencesLikeAbc, RecentYears, WordByItself, Dates, NamesByThemselves, CommonNames,
+        CommonGermanWord, ContextWord,
+    }
+}
 
 /// `repr()` as the core's `Debug`, which masks every secret (G3): for the records that have
 /// no other methods.

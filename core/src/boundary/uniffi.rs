@@ -1,7 +1,8 @@
 //! What uniffi needs to carry the core's own types to Kotlin and Swift (feature `uniffi`):
-//! custom types for the values the core validates or keeps secret. No rule logic: every
-//! conversion is the core's own constructor, so a bad value from Kotlin or Swift is a lift
-//! error, never a half-built value.
+//! custom types for the values the core validates or keeps secret, and [`RuleError`], the
+//! error every binding function throws. No rule logic: every conversion is the core's own
+//! constructor, so a bad value from Kotlin or Swift is refused, never a half-built value; and
+//! it is refused as the family's typed error, as every other bad input is.
 
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -9,7 +10,7 @@ use std::time::SystemTime;
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
-use crate::{E164, ExtensionDigits, OneTimeCode, Password, Pin, Secret};
+use crate::{E164, ExtensionDigits, Lang, Localized, OneTimeCode, Password, Pin, Secret};
 
 /// A secret handed across the boundary: a PIN, password or code. It prints as `***`
 /// (Kotlin `toString()`, Swift `description`); the plaintext only through `expose()` (G3).
@@ -84,15 +85,97 @@ uniffi::custom_type!(Secret, Arc<SecretText>, {
     }),
 });
 
-// Values the core validates cross as text and are parsed by the core's own constructors.
+// Values the core validates cross as text and are parsed by the core's own constructors. A
+// refusal is the parser's own family (`ExtensionDigits::parse`: login_id, `E164::parse`:
+// number) as a `RuleError`: uniffi hands a lift error that is the function's own error type
+// to Kotlin and Swift as that error, where any other becomes an untyped internal error.
 uniffi::custom_type!(ExtensionDigits, String, {
     lower: |d| d.as_str().to_owned(),
-    try_lift: |s| Ok(ExtensionDigits::parse(&s)?),
+    try_lift: |s| ExtensionDigits::parse(&s).map_err(refused),
 });
 uniffi::custom_type!(E164, String, {
     lower: |n| n.as_str().to_owned(),
-    try_lift: |s| Ok(E164::parse(&s)?),
+    try_lift: |s| E164::parse(&s).map_err(refused),
 });
+
+/// A value refused while lifting, as the [`RuleError`] of its family.
+fn refused(e: impl Into<crate::Error>) -> uniffi::deps::anyhow::Error {
+    uniffi::deps::anyhow::Error::new(RuleError::from(e.into()))
+}
+
+/// The fields every case carries, generated once per family.
+macro_rules! families {
+    ($($case:ident = $family:literal),* $(,)?) => {
+        /// A refusal from the rules as Kotlin and Swift see it: a Kotlin `RuleException` with
+        /// one subclass per core family, a Swift `RuleError` with one case per family, each
+        /// with the stable `code`, the German and English message, `details` (the core's
+        /// JSON object of the error's data: retry time, findings …; `{}` when it has none)
+        /// and `json` (the core's JSON of the whole error).
+        ///
+        /// Declared here, not in the binding, so that the custom types above can refuse a
+        /// lifted value with it; the binding declares it to uniffi (`#[uniffi::remote(Error)]`)
+        /// so it stays in the binding's package, `de.pbxrules.RuleException`.
+        #[derive(Clone, Debug, thiserror::Error)]
+        #[allow(missing_docs)]
+        pub enum RuleError {
+            $(
+                #[error("{code}: {message_en}")]
+                $case {
+                    code: String,
+                    message_de: String,
+                    message_en: String,
+                    details: String,
+                    json: String,
+                },
+            )*
+        }
+
+        impl RuleError {
+            /// The core families that have their own case (`""`: `Other`, for a family the
+            /// core adds after the binding).
+            #[doc(hidden)]
+            pub const CASES: &'static [&'static str] = &[$($family),*];
+        }
+
+        impl From<crate::Error> for RuleError {
+            fn from(e: crate::Error) -> Self {
+                let (code, message_de, message_en) =
+                    (e.code().to_owned(), e.message(Lang::De), e.message(Lang::En));
+                let json = e.to_json();
+                let details = details(&json);
+                match e.family() {
+                    $($family => Self::$case { code, message_de, message_en, details, json },)*
+                    _ => Self::Other { code, message_de, message_en, details, json },
+                }
+            }
+        }
+    };
+}
+
+families! {
+    Number = "number",
+    LoginId = "login_id",
+    Backup = "backup",
+    Permission = "permission",
+    Pin = "pin",
+    Password = "password",
+    Hash = "hash",
+    Generate = "generate",
+    Login = "login",
+    Recovery = "recovery",
+    Session = "session",
+    Policy = "policy",
+    State = "state",
+    Other = "",
+}
+
+/// The `details` object of the core's JSON of the error (`{}` when it carries no data).
+fn details(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v.get("details").map(ToString::to_string))
+        .unwrap_or_else(|| "{}".to_owned())
+}
 
 /// An instant: Kotlin `Instant`, Swift `Date` (the macro needs a one-word name).
 pub type UtcTime = DateTime<Utc>;

@@ -47,6 +47,7 @@ impl std::fmt::Debug for PhcHash {
 impl PhcHash {
     /// Whether `other` has the same salt, costs and output length, so one evaluation
     /// computes both.
+    #[cfg(feature = "lifecycle")]
     pub(crate) fn same_salt_and_costs(&self, other: &Self) -> bool {
         (self.m_cost, self.t_cost, self.p_cost, self.hash.len())
             == (other.m_cost, other.t_cost, other.p_cost, other.hash.len())

@@ -5,70 +5,9 @@
 //! digits only or with hyphens at the two places the seed names, so the split between base
 //! number and extension digits never has to be guessed (N6).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use super::{E164, LoginIdError, NumberPlan};
-
-/// The digits of one extension after the PBX base number (Durchwahl, `10`).
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct ExtensionDigits(String);
-
-impl ExtensionDigits {
-    /// Longer extension digits do not occur in German PBXs; E.164's 15 digits bind first.
-    pub const MAX_LEN: usize = 8;
-
-    /// Reads extension digits (`10`, `0`).
-    ///
-    /// # Errors
-    /// [`LoginIdError::NoExtension`] when empty, [`LoginIdError::BadCharacter`] for a
-    /// non-digit, [`LoginIdError::ExtensionTooLong`] past [`Self::MAX_LEN`].
-    pub fn parse(text: &str) -> Result<Self, LoginIdError> {
-        if let Some(character) = text.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(LoginIdError::BadCharacter { character });
-        }
-        match text.len() {
-            0 => Err(LoginIdError::NoExtension),
-            n if n > Self::MAX_LEN => Err(LoginIdError::ExtensionTooLong),
-            _ => Ok(Self(text.to_owned())),
-        }
-    }
-
-    /// The digits as text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ExtensionDigits {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for ExtensionDigits {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ExtensionDigits({})", self.0)
-    }
-}
-
-impl TryFrom<String> for ExtensionDigits {
-    type Error = LoginIdError;
-
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Self::parse(&value)
-    }
-}
-
-impl From<ExtensionDigits> for String {
-    fn from(value: ExtensionDigits) -> Self {
-        value.0
-    }
-}
+use super::{E164, ExtensionDigits, LoginIdError, NumberError, NumberPlan};
 
 /// The number of a PBX without extension digits (`06131 62468`), split into the area code
 /// as dialled nationally (`06131`) and the subscriber part (`62468`).
@@ -85,8 +24,9 @@ impl BaseNumber {
     /// code is where the numbering plan's national format puts it.
     ///
     /// # Errors
-    /// [`LoginIdError::NoAreaCode`] when the national format of the number has no area code
-    /// group; [`crate::Error::Number`] when it is not a valid number.
+    /// One family for every refusal: [`NumberError::NoAreaCode`] when the national format of
+    /// the number has no area code group, the other [`NumberError`]s when it is not a valid
+    /// number.
     ///
     /// # Examples
     /// ```
@@ -94,16 +34,16 @@ impl BaseNumber {
     /// let base = BaseNumber::parse(&NumberPlan::germany(), "06131 62468")?;
     /// assert_eq!(base.area_code(), "06131");
     /// assert_eq!(base.subscriber(), "62468");
-    /// # Ok::<(), pbx_rules::Error>(())
+    /// # Ok::<(), pbx_rules::NumberError>(())
     /// ```
-    pub fn parse(plan: &NumberPlan, typed: &str) -> Result<Self, crate::Error> {
+    pub fn parse(plan: &NumberPlan, typed: &str) -> Result<Self, NumberError> {
         let number = plan.normalize(typed)?;
         let national = number.national();
         let mut groups = national.split(' ');
         let area = groups.next().unwrap_or_default().to_owned();
         let subscriber: String = groups.collect();
         if subscriber.is_empty() || !area.starts_with('0') {
-            return Err(LoginIdError::NoAreaCode.into());
+            return Err(NumberError::NoAreaCode);
         }
         Ok(Self {
             international: number.international(),

@@ -1,31 +1,12 @@
-//! Many numbers in one call, for provisioning scripts that import whole PBXs.
+//! Many numbers in one call, for provisioning scripts that import whole PBXs. Numbers keep
+//! their own spreading (not `batch::spread`): each thread holds its own regex clones.
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::engine;
 use super::{NumberError, NumberPlan, PhoneNumber};
 
 /// The outcome of [`NumberPlan::normalize_many`]: one result per input, in input order.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NumberBatch {
-    /// One result per input, at the input's index.
-    pub results: Vec<Result<PhoneNumber, NumberError>>,
-}
-
-impl NumberBatch {
-    /// The failed rows with their index in the input.
-    pub fn failures(&self) -> impl Iterator<Item = (usize, &NumberError)> {
-        self.results
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e)))
-    }
-
-    /// How many rows were normalised.
-    #[must_use]
-    pub fn ok_count(&self) -> usize {
-        self.results.iter().filter(|r| r.is_ok()).count()
-    }
-}
+pub type NumberBatch = crate::Batch<PhoneNumber, NumberError>;
 
 impl NumberPlan {
     /// Normalises many numbers at once, spread over the machine's cores. A bad row never
@@ -41,7 +22,7 @@ impl NumberPlan {
     /// ```
     #[must_use]
     pub fn normalize_many<S: AsRef<str> + Sync>(&self, inputs: &[S]) -> NumberBatch {
-        NumberBatch {
+        crate::Batch {
             results: self.spread(inputs),
         }
     }

@@ -49,6 +49,7 @@ impl E164 {
     }
 
     /// Wraps digits that the numbering engine produced; they are E.164 by construction.
+    #[cfg(feature = "numbers")]
     pub(crate) fn from_parts(country_code: u16, national: &str) -> Self {
         Self(format!("+{country_code}{national}"))
     }

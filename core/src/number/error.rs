@@ -77,6 +77,10 @@ pub enum NumberError {
         /// The value as found.
         value: String,
     },
+    /// A PBX base number whose area code cannot be told from its subscriber number: a
+    /// mobile or service number, or one the plan formats without an area code group.
+    #[error("The PBX base number must be a fixed-line number with an area code.")]
+    NoAreaCode,
 }
 
 localized!(NumberError {
@@ -103,6 +107,8 @@ localized!(NumberError {
         format!("Dies ist keine gültige Rufnummer für {region}.");
     Self::UnknownRegion { region } => "NUMBER_UNKNOWN_REGION",
         format!("Die Region '{region}' ist nicht bekannt.");
+    Self::NoAreaCode => "NUMBER_NO_AREA_CODE",
+        "Die Rufnummer der Tk-Anlage muss eine Festnetznummer mit Vorwahl sein.";
     Self::NotE164 { value } => "NUMBER_NOT_E164",
         format!("'{value}' ist keine Rufnummer im internationalen Format E.164.");
 });

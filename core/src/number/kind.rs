@@ -11,16 +11,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]

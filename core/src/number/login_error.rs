@@ -41,9 +41,6 @@ pub enum LoginIdError {
         /// The head number in its hyphenated form.
         example: String,
     },
-    /// A base number whose area code cannot be told from its subscriber number.
-    #[error("The PBX base number must be a fixed-line number with an area code.")]
-    NoAreaCode,
 }
 
 localized!(LoginIdError {
@@ -57,6 +54,4 @@ localized!(LoginIdError {
     Self::ExtensionTooLong => "LOGIN_ID_EXTENSION_TOO_LONG", "Die Durchwahl ist zu lang.";
     Self::NotHeadNumber { example } => "LOGIN_ID_NOT_HEAD_NUMBER",
         format!("Administratoren melden sich mit der Kopfnummer an, {example}.");
-    Self::NoAreaCode => "LOGIN_ID_NO_AREA_CODE",
-        "Die Rufnummer der Tk-Anlage muss eine Festnetznummer mit Vorwahl sein.";
 });

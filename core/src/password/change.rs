@@ -1,8 +1,12 @@
 //! Choosing a new admin password (K1–K4) and changing it (K3).
 
 use super::meter::{Analysis, analyse, context_words};
-use super::{BlockReason, PasswordContext, PasswordError, Strength, typed};
-use crate::{Hasher, Password, PasswordPolicy};
+#[cfg(feature = "lifecycle")]
+use super::typed;
+use super::{BlockReason, PasswordContext, PasswordError, Strength};
+#[cfg(feature = "lifecycle")]
+use crate::Hasher;
+use crate::{Password, PasswordPolicy};
 
 /// A new password that passed every rule, with the meter's verdict.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -21,6 +25,7 @@ pub struct AcceptedPassword {
 }
 
 /// A password change that passed K3, ready to store. Its `Debug` shows no hash (F9).
+#[cfg(feature = "lifecycle")]
 #[non_exhaustive]
 pub(crate) struct PasswordChangeOutcome {
     /// The accepted password and its strength.
@@ -29,6 +34,7 @@ pub(crate) struct PasswordChangeOutcome {
     pub hash: String,
 }
 
+#[cfg(feature = "lifecycle")]
 impl std::fmt::Debug for PasswordChangeOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PasswordChangeOutcome")
@@ -123,6 +129,7 @@ pub(crate) fn check_new_password(
 /// # Errors
 /// [`PasswordError::OldWrong`] first, then the errors of [`validate_new_password`], and
 /// [`PasswordError::StoredHash`] for an unusable stored hash.
+#[cfg(feature = "lifecycle")]
 pub(crate) fn change_password(
     old: &str,
     new: &str,
@@ -154,8 +161,11 @@ pub(crate) fn change_password(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::{ContextKind, HashPolicy, StrengthLevel};
+    use crate::ContextKind;
+    #[cfg(feature = "lifecycle")]
+    use crate::{HashPolicy, StrengthLevel};
 
+    #[cfg(feature = "lifecycle")]
     fn hasher() -> Hasher {
         let mut policy = HashPolicy::centrexx();
         policy.m_cost_kib = 64;
@@ -163,6 +173,7 @@ mod tests {
         Hasher::new(policy)
     }
 
+    #[cfg(feature = "lifecycle")]
     #[test]
     fn k3_change_order_of_checks() {
         let policy = PasswordPolicy::centrexx();
@@ -227,6 +238,7 @@ mod tests {
         assert!(check("Kaffeetasse Nordwind Segelboot").is_ok());
     }
 
+    #[cfg(feature = "lifecycle")]
     #[test]
     fn k3_strict_normalises_old_password_too() {
         let policy = PasswordPolicy::strict();

@@ -6,74 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::feedback::{self, Suggestion, Warning};
 use super::guesses::{self, Pattern, WordList};
-use crate::{Lang, PasswordPolicy};
-
-/// The five colours of the meter, from zxcvbn's score 0–4 (K2).
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(
-    feature = "python",
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
-)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StrengthLevel {
-    /// Score 0: bad.
-    #[serde(alias = "Red")]
-    Red,
-    /// Score 1.
-    #[serde(alias = "Orange")]
-    Orange,
-    /// Score 2: the least the seed saves.
-    #[serde(alias = "Yellow")]
-    Yellow,
-    /// Score 3.
-    #[serde(alias = "LightGreen")]
-    LightGreen,
-    /// Score 4: very good, recommended.
-    #[serde(alias = "Green")]
-    Green,
-}
-
-impl StrengthLevel {
-    /// The level of a zxcvbn score; scores above 4 count as 4.
-    #[must_use]
-    pub fn from_score(score: u8) -> Self {
-        match score {
-            0 => Self::Red,
-            1 => Self::Orange,
-            2 => Self::Yellow,
-            3 => Self::LightGreen,
-            _ => Self::Green,
-        }
-    }
-
-    /// The colour's name for a person.
-    #[must_use]
-    pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Self::Red, Lang::De) => "rot",
-            (Self::Orange, Lang::De) => "orange",
-            (Self::Yellow, Lang::De) => "gelb",
-            (Self::LightGreen, Lang::De) => "hellgrün",
-            (Self::Green, Lang::De) => "grün",
-            (Self::Red, Lang::En) => "red",
-            (Self::Orange, Lang::En) => "orange",
-            (Self::Yellow, Lang::En) => "yellow",
-            (Self::LightGreen, Lang::En) => "light green",
-            (Self::Green, Lang::En) => "green",
-        }
-    }
-}
+use crate::{Lang, PasswordPolicy, StrengthLevel};
 
 /// The guessable inputs of K4 and whether the account has a second factor. It owns its
 /// data, so a binding can hand one over as a plain record; [`PasswordContext::for_pbx`]
@@ -104,6 +37,7 @@ pub struct PasswordContext {
 impl PasswordContext {
     /// The K4 inputs of the PBX's master data: its head number, company name and admin
     /// e-mail address.
+    #[cfg(feature = "lifecycle")]
     #[must_use]
     pub fn for_pbx(pbx: &crate::PbxMasterData, second_factor: bool) -> Self {
         Self {

@@ -4,19 +4,35 @@
 //! The [`Password`](crate::Password) type itself lives in `secret.rs`; this module gives it
 //! its rules. Every number comes from [`PasswordPolicy`](crate::PasswordPolicy).
 
-mod change;
+// Always built: the password's shape (K1), its errors and the levels a policy names.
 mod error;
-mod feedback;
-pub mod guesses;
-mod meter;
+mod level;
 mod rules;
 mod typed;
 
+// Feature `meter`: the estimator with its word lists, the meter and the checks that need it.
+#[cfg(feature = "meter")]
+mod change;
+#[cfg(feature = "meter")]
+mod feedback;
+#[cfg(feature = "meter")]
+pub mod guesses;
+#[cfg(feature = "meter")]
+mod meter;
+
+#[cfg(feature = "lifecycle")]
+pub(crate) use change::change_password;
+#[cfg(feature = "meter")]
+pub(crate) use change::check_new_password;
+#[cfg(feature = "meter")]
 pub use change::{AcceptedPassword, validate_new_password};
-pub(crate) use change::{change_password, check_new_password};
 pub use error::{BlockReason, ContextKind, PasswordError};
+#[cfg(feature = "meter")]
 pub use feedback::{Suggestion, Warning};
-#[cfg(test)]
+pub use level::StrengthLevel;
+#[cfg(all(test, feature = "meter"))]
 pub(crate) use meter::rate;
-pub use meter::{PasswordContext, Strength, StrengthLevel, evaluate};
+#[cfg(feature = "meter")]
+pub use meter::{PasswordContext, Strength, evaluate};
+#[cfg(feature = "lifecycle")]
 pub(crate) use typed::comparable as comparable_password;

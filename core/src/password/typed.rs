@@ -35,6 +35,7 @@ pub(crate) fn longer_than(text: &str, max: usize) -> bool {
 /// Typed text in the form the policy stores and compares: NFKC under a policy that asks
 /// for it, else as typed. `None` when the text is far beyond the maximum length, so no
 /// stored password can match it and normalising it would only cost time and memory.
+#[cfg(feature = "lifecycle")]
 pub(crate) fn comparable(text: &str, policy: &PasswordPolicy) -> Option<Zeroizing<String>> {
     if longer_than(text, input_cap(policy.max_len, policy)) {
         return None;

@@ -1,9 +1,10 @@
 //! Choosing a new PIN (P3) and the mobile app's PIN check (P8).
 
+#[cfg(feature = "lifecycle")]
 use super::rules::beyond_any_pin;
-use crate::{
-    E164, Hasher, Pin, PinContext, PinError, PinPolicy, Rules, TrivialPinFinding, TrivialPinMode,
-};
+#[cfg(feature = "lifecycle")]
+use crate::Hasher;
+use crate::{E164, Pin, PinContext, PinError, PinPolicy, Rules, TrivialPinFinding, TrivialPinMode};
 
 /// A new PIN that passed every rule, with the findings the policy only warns about.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -22,6 +23,7 @@ pub struct AcceptedPin {
 }
 
 /// A PIN change that passed P3, ready to store. Its `Debug` shows no hash (F9).
+#[cfg(feature = "lifecycle")]
 #[non_exhaustive]
 pub(crate) struct PinChangeOutcome {
     /// The new PIN (for P9's voicemail and phonebook, which use the PIN too).
@@ -30,6 +32,7 @@ pub(crate) struct PinChangeOutcome {
     pub hash: String,
 }
 
+#[cfg(feature = "lifecycle")]
 impl std::fmt::Debug for PinChangeOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PinChangeOutcome")
@@ -99,6 +102,7 @@ pub(crate) fn check_new_pin(
 /// # Errors
 /// [`PinError::OldWrong`] first, then the errors of [`validate_new_pin`],
 /// [`PinError::SameAsOld`], and [`PinError::StoredHash`] for an unusable stored hash.
+#[cfg(feature = "lifecycle")]
 pub(crate) fn change_pin(
     old: &str,
     new: &str,
@@ -160,8 +164,10 @@ pub fn mobile_app_check(pin: &Pin, mobile: Option<&E164>, rules: &Rules) -> Resu
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    #[cfg(feature = "lifecycle")]
     use crate::HashPolicy;
 
+    #[cfg(feature = "lifecycle")]
     fn hasher() -> Hasher {
         let mut policy = HashPolicy::centrexx();
         policy.m_cost_kib = 64;
@@ -169,6 +175,7 @@ mod tests {
         Hasher::new(policy)
     }
 
+    #[cfg(feature = "lifecycle")]
     #[test]
     fn p3_change_order_of_checks() {
         let policy = PinPolicy::centrexx();
@@ -199,6 +206,7 @@ mod tests {
         assert_eq!(warned.accepted.warnings, [TrivialPinFinding::Year]);
     }
 
+    #[cfg(feature = "lifecycle")]
     #[test]
     fn p3_same_as_old_and_strict_trivial() {
         let policy = PinPolicy::strict();
@@ -218,6 +226,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "lifecycle")]
     #[test]
     fn p3_stored_hash_malformed() {
         let policy = PinPolicy::centrexx();

@@ -9,8 +9,10 @@ mod error;
 mod rules;
 mod trivial;
 
+#[cfg(feature = "lifecycle")]
 pub(crate) use change::change_pin;
 pub use change::{AcceptedPin, mobile_app_check, validate_new_pin};
 pub use error::PinError;
+#[cfg(feature = "lifecycle")]
 pub(crate) use rules::beyond_any_pin;
 pub use trivial::{PinContext, TrivialPinFinding};

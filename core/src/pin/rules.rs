@@ -9,6 +9,7 @@ const FAR_BEYOND: usize = 4;
 /// Whether typed text is far longer than any PIN or code any policy allows (four times the
 /// most digits of the bounds), so it cannot match a stored one and is not worth hashing
 /// (F10). The generous cap keeps PINs stored under an older, longer maximum working.
+#[cfg(feature = "lifecycle")]
 pub(crate) fn beyond_any_pin(typed: &str) -> bool {
     typed.len() > FAR_BEYOND * crate::policy::MAX_PIN_DIGITS
 }

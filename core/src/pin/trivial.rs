@@ -18,16 +18,7 @@ use crate::{E164, Pin, PinPolicy};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    pyo3_stub_gen::derive::gen_stub_pyclass_enum,
-    pyo3::pyclass(
-        module = "pbx_rules",
-        eq,
-        eq_int,
-        frozen,
-        hash,
-        from_py_object,
-        rename_all = "SCREAMING_SNAKE_CASE"
-    )
+    pyo3_stub_gen::derive::gen_stub_pyclass_enum(module = "pbx_rules", skip_stub_type)
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
 #[non_exhaustive]
@@ -114,6 +105,7 @@ pub struct PinContext {
 impl PinContext {
     /// Everything the master data tells about the extension's user: its digits, its full
     /// number under the PBX's base number, and the user's name.
+    #[cfg(feature = "lifecycle")]
     #[must_use]
     pub fn for_extension(
         pbx: &crate::PbxMasterData,

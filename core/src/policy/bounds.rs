@@ -9,9 +9,11 @@
 use std::ops::RangeInclusive;
 
 use super::PolicyError;
+#[cfg(feature = "numbers")]
+use crate::NumberPlan;
 use crate::{
-    HashPolicy, NumberPlan, PasswordPolicy, Pin, PinPolicy, Policy, RecoveryPolicy,
-    SecondFactorPolicy, SessionPolicy, ThrottlePolicy,
+    HashPolicy, PasswordPolicy, Pin, PinPolicy, Policy, RecoveryPolicy, SecondFactorPolicy,
+    SessionPolicy, ThrottlePolicy,
 };
 
 /// The most digits any PIN (or mailed code) may have under any policy.
@@ -26,7 +28,10 @@ const ONE_HOUR_SECS: u64 = 3_600;
 /// The most characters a password policy may allow: what the meter rates (S6: a longer
 /// maximum would let characters past the meter's reach go unrated). NIST asks for at least
 /// 64; zxcvbn rates 100.
-const PASSWORD_CHARS: u64 = crate::guesses::MAX_CHARS as u64;
+const PASSWORD_CHARS: u64 = METER_CHARS as u64;
+/// The most characters the meter's estimate reads (zxcvbn reads 100): `guesses::MAX_CHARS`,
+/// kept here so the bounds are the same in a build without the meter (feature `meter`).
+pub(crate) const METER_CHARS: usize = 100;
 /// NIST SP 800-63B caps consecutive failures at 100.
 const NIST_FAILURES: u64 = 100;
 /// 4 GiB: the most memory one hash may take.
@@ -106,6 +111,9 @@ impl Policy {
     /// assert!(err.to_string().contains("pin.change_window_days"));
     /// ```
     pub fn validate(&self) -> Result<(), PolicyError> {
+        // The regions are those of the numbering metadata, built with feature `numbers` only:
+        // without it no region is read, so none is checked.
+        #[cfg(feature = "numbers")]
         NumberPlan::new(&self.numbers.default_region).map_err(|_| PolicyError::UnknownRegion {
             region: self.numbers.default_region.clone(),
         })?;

@@ -9,21 +9,29 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct HashPolicy {
     /// Memory cost in KiB (OWASP: 19456 = 19 MiB). Bounds: 8 × `p_cost`–`max_m_cost_kib`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 19456))]
     pub m_cost_kib: u32,
     /// Passes over memory (OWASP: 2). Bounds: 1–`max_t_cost`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub t_cost: u32,
     /// Lanes (OWASP: 1). Bounds: 1–`max_p_cost`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub p_cost: u32,
     /// Bytes of salt per record (16, as RFC 9106 recommends). Bounds: 8–64.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
     pub salt_len: usize,
     /// Bytes of hash output (32). Bounds: 16–64.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 32))]
     pub output_len: usize,
     /// The largest memory cost a stored hash may ask for before verification refuses it, so
     /// a tampered record cannot make the server allocate gigabytes. Bounds: 8–4194304 (4 GiB).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 262144))]
     pub max_m_cost_kib: u32,
     /// The largest time cost a stored hash may ask for. Bounds: 1–64.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
     pub max_t_cost: u32,
     /// The most lanes a stored hash may ask for. Bounds: 1–64.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
     pub max_p_cost: u32,
 }
 

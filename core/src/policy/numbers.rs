@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NumberError, NumberKind, NumberPlan};
+use crate::NumberKind;
+#[cfg(feature = "numbers")]
+use crate::{NumberError, NumberPlan};
 
 /// How typed numbers are read (N1).
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -12,6 +14,7 @@ use crate::{NumberError, NumberKind, NumberPlan};
 pub struct NumberPolicy {
     /// The region of numbers typed without `+` or `00` (ISO 3166, `DE`). Bounds: a region
     /// the numbering metadata knows.
+    #[cfg_attr(feature = "uniffi", uniffi(default = "DE"))]
     pub default_region: String,
     /// The kinds of line a backup number may be, and so the mobile number it is mirrored
     /// into (B5, I2). Numbers of other kinds are refused with `BACKUP_NUMBER_KIND_REFUSED`:
@@ -53,6 +56,7 @@ impl NumberPolicy {
     ///
     /// # Errors
     /// [`NumberError::UnknownRegion`] when the default region is not known.
+    #[cfg(feature = "numbers")]
     pub fn plan(&self) -> Result<NumberPlan, NumberError> {
         Ok(NumberPlan::new(&self.default_region)?.with_backup_kinds(self.backup_kinds.clone()))
     }

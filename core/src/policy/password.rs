@@ -12,30 +12,38 @@ use crate::StrengthLevel;
 pub struct PasswordPolicy {
     /// Fewest characters (Unicode scalar values) without a second factor (K1: 8).
     /// Bounds: 1–`max_len`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 8))]
     pub min_len: usize,
     /// Fewest characters when the account uses a second factor (K1: 8; NIST: 8).
     /// Bounds: 1–`max_len`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 8))]
     pub min_len_with_second_factor: usize,
     /// Most characters (K1: 32). Bounds: 1–100, what the meter rates (S6).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 32))]
     pub max_len: usize,
     /// Apply Unicode NFKC before counting, metering and hashing.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub nfkc: bool,
     /// The weakest meter level that may be saved (K2: yellow).
     pub min_level: StrengthLevel,
     /// Refuse passwords that are common passwords or contain a context word (head number,
     /// company name, admin email), naming the reason.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub blocklist: bool,
     /// The year the meter measures years and dates in a password from (zxcvbn takes the
     /// current year; the core takes no clock, so the host may set it each year). Policies
     /// saved before the field existed read as 2026. Bounds: 1900–9999.
     #[serde(default = "default_reference_year")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2026))]
     pub meter_reference_year: i32,
     /// Seconds after a change during which login is refused (K5: 2–3 minutes in the seed; 180).
     /// Bounds: 0–86400 (one day), less than `recovery.mailed_secret_lifetime_secs`, and times
     /// `recovery.requests_per_hour` less than an hour (see there).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 180))]
     pub propagation_delay_secs: u32,
     /// Characters of a random password (R1; the seed is silent). Bounds: the larger of the
     /// two minimums–`max_len`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 20))]
     pub generated_len: usize,
 }
 

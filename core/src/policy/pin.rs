@@ -24,38 +24,50 @@ pub enum TrivialPinMode {
 #[non_exhaustive]
 pub struct PinPolicy {
     /// Fewest digits (P1: 4). Bounds: 4–20, at most `max_len`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 4))]
     pub min_len: usize,
     /// Most digits (P1: 10). Bounds: 4–20.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 10))]
     pub max_len: usize,
     /// The PIN of a new extension (P2: `0000`); `None` when every extension gets a random
     /// PIN instead. Bounds: a valid PIN under this policy (P1).
+    #[cfg_attr(feature = "uniffi", uniffi(default = Some("0000")))]
     pub default_pin: Option<String>,
     /// PINs the mobile app refuses (P8: `0000`, `1234`). Random PINs avoid them too (R2).
     pub mobile_refused: Vec<String>,
     /// Days within which a default or admin-set PIN must be changed (P5: 6 weeks = 42).
     /// Bounds: 1–3650.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 42))]
     pub change_window_days: u32,
     /// Whether a trivial PIN is only a warning or a refusal.
     pub trivial: TrivialPinMode,
     /// A digit repeated more than this many times in a row is trivial (`1112`: 2).
     /// Bounds: 1–20.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub max_same_digit_run: usize,
     /// Fewer distinct digits than this are trivial (`1212`: 3). Bounds: 1–10.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
     pub min_distinct_digits: usize,
     /// An ascending or descending run of this many digits is trivial (`3456`, `7890`: 4).
     /// Bounds: 2–20.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 4))]
     pub sequence_run_len: usize,
     /// A 4-digit PIN from this year on counts as a year (1900).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1900))]
     pub year_min: u16,
     /// A 4-digit PIN up to this year counts as a year (2099). Bounds: at least `year_min`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2099))]
     pub year_max: u16,
     /// Whether a new PIN may equal the one it replaces (P3 is silent; see the crate docs).
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub refuse_same_as_old: bool,
     /// Digits of a random PIN (R2; the seed is silent). Bounds: `min_len`–`max_len`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 6))]
     pub generated_len: usize,
     /// Seconds after the user changed the PIN during which login is refused (P10: "einige
     /// Minuten"; 180, as K5). Bounds: `0..=3_600`.
     #[serde(default = "default_propagation_delay_secs")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 180))]
     pub propagation_delay_secs: u32,
 }
 

@@ -15,12 +15,14 @@ pub struct RecoveryPolicy {
     /// The seed names its refusals, so centrexx keeps them explicit. Every recovery path then
     /// does the same expensive work (a random secret and one hash), and every login path does
     /// one hash evaluation under either preset, so timing does not tell either (F5, G10).
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub uniform_answers: bool,
     /// Recovery requests per account and hour that mail a secret (F3); further requests in
     /// the hour get the same answer and change nothing. Bounds: `1..=60`, and times
     /// `password.propagation_delay_secs` less than an hour (G9: each request replaces the
     /// waiting password, so the hour's last one must become usable within the hour).
     #[serde(default = "default_requests_per_hour")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
     pub requests_per_hour: u32,
     /// Seconds a mailed PIN or password stays usable (F3); until it is first used the old
     /// secret keeps working, after this it is void. Bounds: `300..=604_800` (5 minutes to
@@ -28,6 +30,7 @@ pub struct RecoveryPolicy {
     /// `throttle.max_delay_secs` (a mailed secret must become usable, and triable, in its
     /// life).
     #[serde(default = "default_mailed_secret_lifetime_secs")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 86400))]
     pub mailed_secret_lifetime_secs: u32,
 }
 

@@ -10,14 +10,17 @@ use serde::{Deserialize, Serialize};
 pub struct SecondFactorPolicy {
     /// Seconds a code stays valid (A2: 15 minutes = 900). Bounds: 1–86400, at most
     /// `session.absolute_timeout_secs`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 900))]
     pub code_lifetime_secs: u32,
     /// Digits of a code (the seed is silent: 6, as in TOTP). Bounds: 4–20.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 6))]
     pub code_digits: usize,
     /// Consecutive wrong codes, over all sessions, after which the admin account can no
     /// longer gain extended rights until a mailed password is used (F7); the throttle's
     /// delays apply on the way. Bounds: `1..=100`, at most `throttle.hard_limit` and at
     /// least `session.max_code_failures`.
     #[serde(default = "default_account_allowance")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 20))]
     pub account_allowance: u32,
 }
 

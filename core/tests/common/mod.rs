@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use pbx_rules::{
     AdminAccount, BaseNumber, E164, ExtensionAccount, ExtensionDigits, ExtensionMasterData,
-    NumberPlan, Password, PbxMasterData, Policy, Rules,
+    NumberPlan, PbxMasterData, Policy, Rules,
 };
 
 /// The policy of a preset with argon2 costs low enough for hundreds of hashes per test;
@@ -52,8 +52,7 @@ pub fn master(d: &str) -> ExtensionMasterData {
 pub const ADMIN_PASSWORD: &str = "Kaffeetasse Nordwind 7!";
 
 pub fn admin(rules: &Rules) -> AdminAccount {
-    let password = Password::parse(ADMIN_PASSWORD, false, rules).unwrap();
-    AdminAccount::create(&password, t0(), rules).unwrap()
+    AdminAccount::create(ADMIN_PASSWORD, t0(), rules).unwrap()
 }
 
 /// The code of a decision's error, or `OK`.

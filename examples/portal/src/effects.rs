@@ -165,7 +165,6 @@ fn secret_texts(purpose: SecretPurpose) -> (&'static str, &'static str, &'static
             "Ihr Bestätigungscode",
             "Your confirmation code",
         ),
-        SecretPurpose::InitialPin => ("Ihre PIN / Your PIN", "Ihre PIN", "Your PIN"),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use pbx_rules::{
     AdminAccount, BaseNumber, E164, ExtensionAccount, ExtensionDigits, ExtensionMasterData, Json,
-    Password, PasswordContext, PbxMasterData, generate_password,
+    PasswordContext, PbxMasterData, generate_password,
 };
 
 use crate::db::as_column;
@@ -107,7 +107,7 @@ fn sample(app: &App, demo: bool) -> Result<(Vec<Row>, Vec<SeedMail>), PortalErro
     let mut mails = Vec::new();
     let ctx = PasswordContext::for_pbx(&pbx, false);
     let admin_password = password(demo, ADMIN_EMAIL, ADMIN_PASSWORD, &ctx, rules, &mut mails)?;
-    let admin = AdminAccount::create(&Password::parse(&admin_password, false, rules)?, now, rules)?;
+    let admin = AdminAccount::create(&admin_password, now, rules)?;
     let mut rows = vec![
         row(Table::Pbx, "pbx", &pbx, 0),
         row(Table::Admin, "admin", &admin, as_column(admin.revision())),

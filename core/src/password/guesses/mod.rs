@@ -37,7 +37,7 @@ use std::sync::OnceLock;
 pub use pattern::{Keyboard, Match, Pattern, WordList};
 
 /// The most characters an estimate reads (zxcvbn reads 100).
-pub const MAX_CHARS: usize = 100;
+pub const MAX_CHARS: usize = crate::policy::METER_CHARS;
 
 /// Which lists and keyboards the estimate uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
