@@ -28,6 +28,22 @@ impl AdminAccount {
     /// password, lifts the locks, forgets the remembered browsers (I1) and notifies the owner.
     /// Until then the old password keeps working, and a login with it voids the mailed one
     /// (R6). The session's stamp ends with the password (G11).
+    ///
+    /// # Examples
+    /// ```
+    /// use pbx_rules::{AdminAccount, AdminStep, Localized, Rules};
+    /// let rules = Rules::centrexx();
+    /// let now = "2026-01-05T09:00:00Z".parse()?;
+    /// let admin = AdminAccount::create("Fjord-Kastanie-71", now, &rules)?;
+    ///
+    /// let wrong = admin.login("not the password", None, vec![], now, &rules);
+    /// assert_eq!(wrong.outcome.unwrap_err().code(), "LOGIN_WRONG_CREDENTIALS");
+    ///
+    /// // A browser without a remembered-device token starts at the second factor (A2).
+    /// let right = wrong.state.login("Fjord-Kastanie-71", None, vec![], now, &rules);
+    /// assert_eq!(right.outcome?.step(), AdminStep::SecondFactor);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn login(
         &self,
         password: &str,

@@ -58,7 +58,8 @@ impl AdminAccount {
     /// An admin account with a password chosen at provisioning, effective at once.
     ///
     /// # Errors
-    /// [`Error::Hash`] when hashing fails.
+    /// [`Error::Password`] when the text is not a password (K1: length, control or invisible
+    /// characters), [`Error::Hash`] when hashing fails.
     pub fn create(password: &str, now: DateTime<Utc>, rules: &Rules) -> Result<Self, Error> {
         let password = Password::parse(password, false, rules)?;
         Ok(Self {

@@ -25,6 +25,30 @@ use crate::{
 /// [`ExtensionAccount::login`]. Only the policy's number of requests per hour mails a PIN;
 /// further ones get the same answer and change nothing. Under uniform answers every path
 /// takes as long as a granted one (F5).
+///
+/// # Examples
+/// ```
+/// use pbx_rules::{
+///     forgot_pin, BaseNumber, E164, Effect, ExtensionAccount, ExtensionDigits,
+///     ExtensionMasterData, NumberPlan, PbxMasterData, Rules,
+/// };
+/// let rules = Rules::centrexx();
+/// let now = "2026-01-05T09:00:00Z".parse()?;
+/// let base = BaseNumber::parse(&NumberPlan::germany(), "06131 62468")?;
+/// let pbx = PbxMasterData::new(base, ExtensionDigits::parse("0")?, E164::parse("+4961316246899")?);
+/// let digits = ExtensionDigits::parse("10")?;
+/// let mut master = ExtensionMasterData::new(digits.clone(), "Erika Muster");
+/// master.email = Some("erika@example.com".into());
+/// let account = ExtensionAccount::create(digits, now, &rules)?.account;
+///
+/// let request = forgot_pin(&pbx, Some((&master, &account)), now, &rules);
+/// assert!(request.outcome.is_ok());
+/// assert!(request.effects.iter().any(|e| matches!(e, Effect::SendSecret { .. })));
+/// // The default PIN still works until the mailed one is first used (R5).
+/// let account = request.state.ok_or("the extension exists")?;
+/// assert!(account.login("0000", now, &rules).outcome.is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn forgot_pin(
     pbx: &PbxMasterData,
     extension: Option<(&ExtensionMasterData, &ExtensionAccount)>,
