@@ -9,7 +9,7 @@
 #     Kotlin fun/constructor;
 #   - RuleError is public with one case per core family;
 #   - the policy records' inits default every field uniffi can default (as Kotlin does);
-#   - no generated Swift type shadows a Swift standard-library type (issue 11: Hasher and
+#   - no generated Swift type shadows a Swift standard-library type (Hasher and
 #     Actor are renamed PasswordHasher and PbxActor by the uniffi.toml files).
 # Usage: check-swift.sh <generated dir> <shared library>
 set -euo pipefail

@@ -1,4 +1,4 @@
-//! Kotlin and Swift bindings of pbx-rules through uniffi (issues 6 and 11).
+//! Kotlin and Swift bindings of pbx-rules through uniffi.
 //!
 //! The core's own types cross as they are: its enums and records carry uniffi derives behind
 //! the core's `uniffi` feature (`core/src/boundary/uniffi.rs` holds the custom types for

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Provision a PBX's extensions from a CSV file (issue 5's example).
+"""Provision a PBX's extensions from a CSV file.
 
 Reads `name,extension,email,backup_number` (the backup number as people typed it), checks
 every row with pbx_rules, creates each extension's account and gives it a random initial

@@ -1,4 +1,4 @@
-//! `pbx_rules` for Python: a thin, typed binding of the pbx-rules core (issue 5).
+//! `pbx_rules` for Python: a thin, typed binding of the pbx-rules core.
 //!
 //! No rule logic lives here. Every function and method delegates to the core in one line;
 //! this crate owns only the FFI plumbing: argument and result conversions, releasing the GIL

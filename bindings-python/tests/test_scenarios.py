@@ -2,7 +2,7 @@
 G5, G11), every step of every case, replayed as core/tests/vectors_scenarios.rs does, with every
 state saved and loaded through its JSON between steps as a host does. Each step's JSON, as
 this binding hands it out (`Decision.to_json()`, a state's `to_json()`, an exception's
-`json`), must equal core/vectors/parity.jsonl byte for byte (issue 11)."""
+`json`), must equal core/vectors/parity.jsonl byte for byte."""
 
 from __future__ import annotations
 
@@ -300,7 +300,7 @@ def test_scenario(case: dict[str, Any]) -> None:
 
 
 def test_parity_with_the_core_byte_for_byte() -> None:
-    """Issue 11: the JSON this binding hands out is the core's, step for step."""
+    """The JSON this binding hands out is the core's, step for step."""
     committed = (VECTORS / "parity.jsonl").read_text(encoding="utf-8")
     ours = replay()[1]
     assert ours.count("\n") == committed.count("\n") > 80

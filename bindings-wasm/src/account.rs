@@ -1,4 +1,4 @@
-//! The account lifecycle (issue 4) for Node hosts: extension accounts, the admin login
+//! The account lifecycle for Node hosts: extension accounts, the admin login
 //! steps, recovery. State objects are immutable handles that go to and from the core's JSON
 //! (`toJson`, `fromJson`; `JSON.stringify` too). Every operation returns the core's
 //! `Decision` as `{ state, effects, outcome: { ok } | { error } }` (TypeScript from the core's

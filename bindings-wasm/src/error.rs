@@ -1,4 +1,4 @@
-//! Every core error as a JS `Error` (G2, issue 11). Its enumerable properties are the core's
+//! Every core error as a JS `Error` (G2). Its enumerable properties are the core's
 //! JSON of the error, `family`, `code`, `message_de`, `message_en` and `details` when the
 //! error carries data (retry time, findings, …), so `JSON.stringify(e)` prints exactly what
 //! every other language prints; `name` is the family (`login_id` → `LoginIdError`) and

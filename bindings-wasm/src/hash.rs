@@ -29,7 +29,7 @@ impl Hasher {
     }
 
     /// Whether a secret matches a stored PHC string (constant time). `(hash, secret)`, the
-    /// order of every binding (issue 11).
+    /// order of every binding.
     ///
     /// # Errors
     /// A `HashError` for an unusable stored hash.

@@ -1,4 +1,4 @@
-//! WebAssembly binding of `pbx-rules` (issue 7).
+//! WebAssembly binding of `pbx-rules`.
 //!
 //! No rule logic lives here: every export is a one-line delegation to the core, and every
 //! core error arrives in JS as an `Error` with `name`, `code`, `messageDe` and `messageEn`

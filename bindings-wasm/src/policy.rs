@@ -80,7 +80,7 @@ impl Policy {
 }
 
 /// The rules in force: a policy with its hasher and number plan, the one context every
-/// check and operation takes (issue 11).
+/// check and operation takes.
 #[cfg(any(feature = "meter", feature = "pins"))]
 #[wasm_bindgen]
 pub struct Rules(pub(crate) pbx_rules::Rules);
@@ -136,7 +136,7 @@ impl Rules {
     }
 }
 
-/// Every field (Node build, issue 11): read them all, start from a preset and change any,
+/// Every field (Node build): read them all, start from a preset and change any,
 /// to and from the core's JSON. Out-of-range values are a `PolicyError` (F6).
 #[cfg(feature = "account")]
 use crate::error::Error;

@@ -1,4 +1,4 @@
-//! A secret handed to JavaScript (G3, issue 11): a PIN, password or code the host must mail
+//! A secret handed to JavaScript (G3): a PIN, password or code the host must mail
 //! or sync once. It is a handle, not a string: `toString()`, `toJSON()` and Node's
 //! `util.inspect` show `***`, so `console.log(decision)` or `JSON.stringify(decision)` never
 //! print it; the plaintext comes only from an explicit `expose()`.

@@ -1,4 +1,4 @@
-// The boundary of issue 11 in the Node build: secrets opaque (G3), every state object and the
+// The shared data model's boundary in the Node build: secrets opaque (G3), every state object and the
 // policy to and from the core's JSON, full policy customisation, malformed JSON as a typed
 // error, the core's snake_case codes in data.
 "use strict";
@@ -54,7 +54,7 @@ test("G3: a state handle shows no hash when logged", () => {
   assert.ok(account.toJson().includes("$argon2id$"), "the stored JSON keeps the hash");
 });
 
-test("issue 11: every state object goes to and from the core's JSON unchanged", () => {
+test("every state object goes to and from the core's JSON unchanged", () => {
   const { rules, site, master, account } = world();
   const admin = pbx.AdminAccount.create("Kennwort-2026!", t0, rules);
   const session = admin.login("Kennwort-2026!", undefined, ["10"], t0, rules).outcome.ok;
@@ -78,7 +78,7 @@ test("issue 11: every state object goes to and from the core's JSON unchanged", 
   assert.ok(counted.remember(record).toJson().includes(JSON.parse(record.toJson()).id));
 });
 
-test("issue 11: malformed or newer JSON is a StateError with both messages, never a half-read object", () => {
+test("malformed or newer JSON is a StateError with both messages, never a half-read object", () => {
   const { account } = world();
   for (const text of ["", "{", "[]", '{"version":2}', account.toJson().replace('"pin_len":4', '"pin_len":"4"')]) {
     const err = thrown(() => pbx.ExtensionAccount.fromJson(text));
@@ -135,7 +135,7 @@ test("G6: full policy customisation: read every field, change any, to and from J
   assert.equal(thrown(() => pbx.Policy.fromFields(fields)).code, "POLICY_UNKNOWN_REGION");
 });
 
-test("issue 11: values in data use the core's snake_case codes", () => {
+test("values in data use the core's snake_case codes", () => {
   const { rules, account } = world();
   const d = account.login("0000", t0, rules);
   assert.deepEqual(Object.keys(d), ["state", "effects", "outcome"]);
@@ -161,7 +161,7 @@ test("G1: an invalid or far-off Date is an answer, not a crash", () => {
   }
 });
 
-test("issue 11: PinContext and PasswordContext are the core's records, plain objects, also from the master data (P3, K4)", () => {
+test("PinContext and PasswordContext are the core's records, plain objects, also from the master data (P3, K4)", () => {
   const { rules, site, master } = world();
   const pin = pbx.pinContextForExtension(site, master);
   assert.deepEqual(pin, { extension_digits: "10", names: ["Erika", "Muster", "Erika Muster"], phone_number: "+4961316246810" });
@@ -179,7 +179,7 @@ test("issue 11: PinContext and PasswordContext are the core's records, plain obj
   assert.equal(thrown(() => pbx.evaluatePassword("x", { second_factor: "yes" }, rules)).code, "STATE_MALFORMED");
 });
 
-test("issue 11: Rules is the one context: presets, its policy, number plan and allowances (N1, G5)", () => {
+test("Rules is the one context: presets, its policy, number plan and allowances (N1, G5)", () => {
   assert.equal(pbx.Rules.centrexx().policy.toJson(), pbx.Policy.centrexx().toJson());
   assert.equal(pbx.Rules.strict().policy.pinMinLen, pbx.Policy.strict().pinMinLen);
   const rules = new pbx.Rules(pbx.Policy.centrexx());

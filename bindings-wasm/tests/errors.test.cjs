@@ -1,4 +1,4 @@
-// Every error family the Node build can raise arrives as a JS Error (G2, issue 11): `name`
+// Every error family the Node build can raise arrives as a JS Error (G2): `name`
 // from the family, `message` in English, and as enumerable properties exactly the core's
 // JSON of the error (family, code, message_de, message_en, details).
 "use strict";

@@ -1,7 +1,7 @@
 // The browser numbers module (pkg/node-area/numbers: the web module's .wasm with Node glue)
 // knows every region and matches with JS RegExp (feature host-regex); it must give the same
 // verdicts as the core with the `regex` crate (the full Node build) on every case of
-// numbers.json and every line of the 100,000-line corpus (issue 14).
+// numbers.json and every line of the 100,000-line corpus.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");

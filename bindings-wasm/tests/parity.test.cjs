@@ -2,7 +2,7 @@
 // A1-A4, G5, G11) through the Node build's public API, saving and loading every state through
 // its JSON between steps as a host does, and writes one parity line per step from the JSON
 // the binding hands out (JSON.stringify of the decision, or of {ok}/{error} for operations
-// that throw). The whole text must equal core/vectors/parity.jsonl byte for byte (issue 11),
+// that throw). The whole text must equal core/vectors/parity.jsonl byte for byte,
 // and each step's `expect` must hold, as core/tests/vectors_scenarios.rs checks them.
 "use strict";
 const test = require("node:test");

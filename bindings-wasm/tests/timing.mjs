@@ -43,7 +43,7 @@ const peer = () =>
     m.parsePhoneNumber("0171 12345678", "DE").isValid();
     process.stdout.write(String(performance.now() - t0));`]));
 console.log(`  peer libphonenumber-js max: ${median(Array.from({ length: 5 }, peer)).toFixed(1)} ms`);
-// The first answer alone, after the module is loaded and instantiated (issue 12: <= 10 ms).
+// The first answer alone, after the module is loaded and instantiated (<= 10 ms).
 const firstOnly = (area, code) =>
   Number(execFileSync(process.execPath, ["-e", `
     const m = require(${JSON.stringify(here + "pkg/node-area/")} + "${area}/${area}.js");

@@ -160,7 +160,7 @@ enum OutcomeJson<'a, T> {
 }
 
 /// `{"state": …, "effects": […], "outcome": {"ok": …} | {"error": …}}`, secrets as `"***"`:
-/// what every binding prints and what the parity file records (issue 11).
+/// what every binding prints and what the parity file records.
 impl<S: Serialize, T: Serialize> Serialize for Decision<S, T> {
     fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
         use serde::ser::SerializeStruct;

@@ -65,7 +65,7 @@ pub enum Error {
     /// A policy outside its bounds (F6, G6).
     #[error(transparent)]
     Policy(#[from] PolicyError),
-    /// Stored JSON that cannot be read (issue 11).
+    /// Stored JSON that cannot be read.
     #[error(transparent)]
     State(#[from] StateError),
 }

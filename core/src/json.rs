@@ -1,5 +1,5 @@
 //! Stored state and policies as JSON: the one spelling every binding saves, loads and prints
-//! (issue 11).
+//!.
 //!
 //! The host stores what a [`crate::Decision`] hands back and reads it in the next request.
 //! Stored text can be old, newer than this library, truncated or tampered with, so reading

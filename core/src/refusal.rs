@@ -1,5 +1,5 @@
 //! A refused step of a lifecycle operation, so each operation reads as a straight line of
-//! checks joined by `?` (issue 11).
+//! checks joined by `?`.
 //!
 //! A refusal still carries state: a wrong PIN is counted, so the account to save differs
 //! from the one read. [`Decision::of`] turns the steps' result into the decision and

@@ -50,7 +50,7 @@ macro_rules! secret_text {
             }
         }
 
-        /// Masked: JSON carries `"***"`, never the plaintext (issue 11).
+        /// Masked: JSON carries `"***"`, never the plaintext.
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str("***")

@@ -30,7 +30,7 @@ fn g2_codes_are_unique_and_upper_snake_case() {
     }
 }
 
-// G2: the codes the issue names exist.
+// G2: the credential codes exist.
 #[test]
 fn g2_named_codes_exist() {
     for code in [

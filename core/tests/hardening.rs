@@ -1,4 +1,4 @@
-//! Regression tests of the security review's lifecycle findings (issue 10: F1–F3, F5, F7,
+//! Regression tests of the security review's lifecycle findings (F1–F3, F5, F7,
 //! F9, I1, I4–I6, I8) and of the two seed rules it found missing (P10, R3 per extension).
 //! Each test failed on the code before the fix.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
@@ -641,7 +641,7 @@ fn f9_no_debug_output_shows_a_hash_a_salt_or_a_pin_length() {
     }
 }
 
-// G2: the codes this issue adds have both messages.
+// G2: the hardening codes have both messages.
 #[test]
 fn g2_new_codes_have_german_and_english_messages() {
     for (e, code) in [

@@ -1,4 +1,4 @@
-//! Regression tests of issue 10's input findings: typed passwords compared as stored (F4),
+//! Regression tests of the input findings: typed passwords compared as stored (F4),
 //! far too long input refused before any work (F10), invisible characters (I7), no
 //! premium-rate or shared-cost backup numbers (I2).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]

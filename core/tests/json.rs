@@ -1,4 +1,4 @@
-//! Stored state, policies, decisions and errors as JSON (issue 11): one spelling, secrets
+//! Stored state, policies, decisions and errors as JSON: one spelling, secrets
 //! masked, and reading that yields the whole value or a typed error, never a panic.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 

@@ -1,4 +1,4 @@
-//! Parity of our zxcvbn-compatible estimator with the `zxcvbn` crate 3.1.1 (K2, issue 12):
+//! Parity of our zxcvbn-compatible estimator with the `zxcvbn` crate 3.1.1 (K2):
 //! on the same English lists and keyboards, the score equals the crate's on at least
 //! 99.5 % of a seeded 20,000-password corpus. Every difference is printed with both
 //! estimates so its class can be named (the classes are listed in docs/credentials.md).

@@ -1,5 +1,5 @@
 //! G6: `Policy::centrexx()` carries the seed's credential numbers exactly, and `strict()`
-//! the NIST SP 800-63B rev. 4 ones the issue names.
+//! the NIST SP 800-63B rev. 4 ones.
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use pbx_rules::{Policy, StrengthLevel, TrivialPinMode};

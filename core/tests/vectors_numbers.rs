@@ -20,7 +20,7 @@ fn n1_n2_n3_number_vectors() {
     let cases = doc["cases"].as_array().unwrap();
     assert!(
         cases.len() >= 150,
-        "the issue asks for at least 150 number cases"
+        "the vectors keep at least 150 number cases"
     );
     let mut failures = Vec::new();
     for case in cases {

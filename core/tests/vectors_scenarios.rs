@@ -3,7 +3,7 @@
 //!
 //! Each step's result is also written as one line of JSON, and the lines must equal
 //! `core/vectors/parity.jsonl` byte for byte; the bindings' replays compare their lines
-//! with the same file (issue 11). `PBX_RULES_BLESS=1` rewrites the file.
+//! with the same file. `PBX_RULES_BLESS=1` rewrites the file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use std::collections::BTreeMap;

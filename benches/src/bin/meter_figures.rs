@@ -1,4 +1,4 @@
-//! The meter's figures of issue 12 in one run, as JSON lines: evaluations per second of
+//! The meter's figures in one run, as JSON lines: evaluations per second of
 //! the meter (English + German, `evaluate`), of our estimator on zxcvbn's data alone and
 //! of the zxcvbn crate, on the same 5,000 passwords of the seeded corpus in alternating
 //! slices; the first call; the worst case up to 32 and 64 characters over the corpus, the

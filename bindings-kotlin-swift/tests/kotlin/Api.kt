@@ -1,4 +1,4 @@
-// The surface through the binding that the vectors do not reach, and what issue 11 asks of
+// The surface through the binding that the vectors do not reach, and what the shared data model asks of
 // every language: secrets opaque, the hasher's (hash, secret) order, full policy
 // customisation, every state object to and from JSON, malformed JSON as a typed error, one
 // exception subclass per core family, Rules as the one context and the input contexts as the
@@ -53,7 +53,7 @@ fun apiSurface() {
     val plan = NumberPlan.germany()
     val t0 = Instant.parse("2026-01-05T09:00:00Z")
 
-    Harness.check("G6 issue 11: every policy field readable, changeable, to and from JSON") {
+    Harness.check("G6 every policy field readable, changeable, to and from JSON") {
         expectEq(centrexx.pin.minLen, 4uL, "P1 min")
         expectEq(centrexx.pin.defaultPin, "0000", "P2")
         expectEq(centrexx.pin.changeWindowDays, 42u, "P5")
@@ -74,7 +74,7 @@ fun apiSurface() {
             "POLICY_OUT_OF_RANGE", "F6 from JSON")
     }
 
-    Harness.check("issue 11: malformed or newer JSON is a typed State error with both messages") {
+    Harness.check("malformed or newer JSON is a typed State error with both messages") {
         for (text in listOf("", "{", "[]", "{\"version\":2}", "null")) {
             val e = expectThrows<RuleException.State> { ExtensionAccount.fromJson(text) }
             expectEq(e.code, "STATE_MALFORMED", text)
@@ -87,7 +87,7 @@ fun apiSurface() {
         expectEq(expectThrows<RuleException.State> { ExtensionAccount.fromJson(newer) }.code, "STATE_VERSION_NEWER", "newer")
     }
 
-    Harness.check("issue 11: every state object to and from JSON, the same text") {
+    Harness.check("every state object to and from JSON, the same text") {
         val account = createExtensionAccount("10", t0, rules).account()
         expectEq(ExtensionAccount.fromJson(account.toJson()).toJson(), account.toJson(), "account")
         val admin = AdminAccount.create("Kaffeetasse Nordwind 7!", t0, rules)
@@ -105,7 +105,7 @@ fun apiSurface() {
         expectEq(RememberedDevice.fromJson(device.toJson()).toJson(), device.toJson(), "device")
     }
 
-    Harness.check("G3 issue 11: secrets are opaque, masked when printed and in JSON") {
+    Harness.check("G3 secrets are opaque, masked when printed and in JSON") {
         val d = createExtensionAccount("10", t0, rules).account().setPinByAdmin(Actor.Admin(false), "4711", "4711", t0, rules)
         val sync = d.effects().filterIsInstance<Effect.SyncPin>().single()
         expectEq(sync.pin.toString(), "***", "toString")
@@ -117,7 +117,7 @@ fun apiSurface() {
         expect(generated.all { it.toString() == "***" && it.expose().length >= 6 }) { "generated" }
     }
 
-    Harness.check("G4 issue 11: Hasher.verify(hash, secret), needsRehash") {
+    Harness.check("G4 Hasher.verify(hash, secret), needsRehash") {
         val hasher = rules.hasher()
         val stored = hasher.hash("4711")
         expect(stored.startsWith("\$argon2id\$")) { stored }
@@ -127,7 +127,7 @@ fun apiSurface() {
         expectEq(expectThrows<RuleException.Hash> { hasher.verify("not a hash", "4711") }.family(), "hash", "family")
     }
 
-    Harness.check("G2 issue 11: each family arrives as its own subclass with code, messages, details") {
+    Harness.check("G2 each family arrives as its own subclass with code, messages, details") {
         expectEq(expectThrows<RuleException.Number> { plan.normalize("12") }.family(), "number", "number")
         expectEq(expectThrows<RuleException.LoginId> { ExtensionMasterData("x", "Ada") }.family(), "login_id", "login_id")
         expectEq(expectThrows<RuleException.Pin> { parsePin("12a4", rules) }.code, "PIN_NOT_DIGITS", "pin")
@@ -159,7 +159,7 @@ fun apiSurface() {
         expect(warningText(w, Lang.DE) != warningText(w, Lang.EN)) { "texts" }
     }
 
-    Harness.check("P3 K4 issue 11: the input contexts are the core's records, also from the master data") {
+    Harness.check("P3 K4 the input contexts are the core's records, also from the master data") {
         val base = BaseNumber.parse(plan, "06131 62468")
         val pbx = PbxMasterData(base, "0", "+4961316246800")
         val ada = ExtensionMasterData("10", "Ada Lovelace")
@@ -178,7 +178,7 @@ fun apiSurface() {
         expectEq(lifted.code, "NUMBER_NOT_E164", "lift refusal code")
     }
 
-    Harness.check("G5 N1 I2 issue 11: Rules is the one context - number plan, allowances, queries, backup edits") {
+    Harness.check("G5 N1 I2 Rules is the one context - number plan, allowances, queries, backup edits") {
         val throttle = cheap.throttle
         expectEq(rules.pinAllowance(cheap.pin.minLen), throttle.pinAllowanceAtMinLen, "G5 at the minimum")
         expectEq(rules.pinAllowance(cheap.pin.minLen + 1uL), minOf(2u * throttle.pinAllowanceAtMinLen, throttle.hardLimit), "G5 doubled")

@@ -1,7 +1,7 @@
 // P1, P3, P8, K1–K4: replays core/vectors/pins.json and passwords.json through the binding,
 // with the verdicts of core/tests/vectors_credentials.rs; the `change` checks go through the
 // lifecycle (the one credential-change path), as the Rust replay does. Every check takes the
-// Rules handle, the one context (issue 11); the input contexts are the core's own records.
+// Rules handle, the one context; the input contexts are the core's own records.
 package pbxrules.test
 
 import de.pbxrules.AdminAccount

@@ -1,4 +1,4 @@
-// P2–P9, K3, K5, R1–R3, A1–A4, G5, G11 (issue 11, parity): replays core/vectors/scenarios.json
+// P2–P9, K3, K5, R1–R3, A1–A4, G5, G11 (parity): replays core/vectors/scenarios.json
 // through the binding's public API, saving and loading every state as JSON between steps as
 // a host does, and compares the JSON the binding hands out, line for line, with
 // core/vectors/parity.jsonl, which the Rust replay writes and checks.
@@ -225,7 +225,7 @@ fun scenarioVectors(dir: String) {
             }
         }
     }
-    Harness.check("issue 11: the replay's JSON equals core/vectors/parity.jsonl byte for byte") {
+    Harness.check("the replay's JSON equals core/vectors/parity.jsonl byte for byte") {
         val want = java.io.File(dir, "parity.jsonl").readText()
         val got = lines.toString()
         if (got != want) {

@@ -2126,7 +2126,7 @@ class NumberKind(enum.Enum):
     The kind of line a valid number belongs to, as libphonenumber classifies it.
     
     The names follow libphonenumber; the code (`mobile`, `fixed_line`, …) is its name in
-    snake case, the same in JSON and in every binding (issue 11). Stored policies with the
+    snake case, the same in JSON and in every binding. Stored policies with the
     older upper-case names still read.
     """
     FIXED_LINE = ...

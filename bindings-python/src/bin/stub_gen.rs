@@ -1,4 +1,4 @@
-//! Writes `python/pbx_rules/__init__.pyi` from the module's stub information (issue 11).
+//! Writes `python/pbx_rules/__init__.pyi` from the module's stub information.
 //!
 //! pyo3-stub-gen collects every `#[pyclass]`, method and function of the core (feature
 //! `python`) and of this binding. The package `pbx_rules` re-exports the compiled module, so

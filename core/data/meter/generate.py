@@ -32,8 +32,8 @@ A word-list file ("PXW3") holds one sorted, front-coded word set for a group of 
   u8 × words       rank code (see rank_code), in word order
   u8 × words       the list the rank comes from, in word order
 
-A word on several lists keeps its best rank and that list. Ranks are quantised (issue 12
-allows it): codes 0–99 are the ranks 1–100 exactly (zxcvbn's top-10 and top-100 warnings
+A word on several lists keeps its best rank and that list. Ranks are quantised (parity with
+the zxcvbn crate allows it): codes 0–99 are the ranks 1–100 exactly (zxcvbn's top-10 and top-100 warnings
 need them), above that each code stands for the ranks from 100·Q^(code−100) up, Q = 1.0427,
 and decodes to the lowest rank of its bucket, so a rank is never overstated (at most
 4.1 % understated: the meter errs on the weak side).
@@ -54,7 +54,7 @@ ENGLISH_GROUPS = {"passwords": ["passwords"], "english_wikipedia": ["english_wik
                   "names": ["female_names", "male_names", "surnames"],
                   "us_tv_and_film": ["us_tv_and_film"]}
 GERMAN = ["commonWords", "firstnames", "lastnames"]
-# Ranks kept per English list in the browser module (size goal of issue 12).
+# Ranks kept per English list in the browser module (the meter module's size goal).
 COMPACT = {"passwords": 16000, "english_wikipedia": 5000, "female_names": 1500,
            "male_names": 983, "surnames": 2500, "us_tv_and_film": 2500}
 BLOCK = 16

@@ -1,4 +1,4 @@
-//! Fuzzes the meter's estimator against the zxcvbn crate 3.1.1, its oracle (issue 12): no
+//! Fuzzes the meter's estimator against the zxcvbn crate 3.1.1, its oracle: no
 //! panic on any input, and where the scores differ, the difference is one of the listed
 //! classes (docs/credentials.md): our quantised ranks put a password a hair under a
 //! threshold (ours fewer guesses, within 0.1 in log10). Inputs on which the crate itself

@@ -1,4 +1,4 @@
-//! The seeded corpus of the meter's parity test and benches (issue 12): passwords of the
+//! The seeded corpus of the meter's parity test and benches: passwords of the
 //! classes people type, made the same way on every run from one seed.
 //!
 //! Classes (in turn): dictionary words with l33t, capitals, digits and years; keyboard

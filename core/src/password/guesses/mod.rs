@@ -1,4 +1,4 @@
-//! A zxcvbn-compatible guess estimator of our own (K2, K4; issue 12).
+//! A zxcvbn-compatible guess estimator of our own (K2, K4).
 //!
 //! The algorithm is Wheeler's ("zxcvbn: Low-Budget Password Strength Estimation", USENIX
 //! Security 2016) as zxcvbn 4.4.2 and the `zxcvbn` crate 3.1.1 implement it: find every
