@@ -44,8 +44,8 @@ bash npm/install-check.sh
 (cd ../examples/web && rm -rf node_modules/pbx-rules dist &&
   npm install --no-audit --no-fund --no-package-lock --silent && npm run build --silent)
 (cd "$root" && cargo test -p pbx-rules-wasm --locked)
-# The core's regex-lite engine: same verdicts as with regex. No module runs on it since issue
-# 11 (every browser module runs on JS RegExp, which tests/numbers-module.test.cjs replays); it
+# The core's regex-lite engine: same verdicts as with regex. No module runs on it any more
+# (every browser module runs on JS RegExp, which tests/numbers-module.test.cjs replays); it
 # stays tested here, where it was.
 (cd "$root" && cargo test -p pbx-rules --features regex-lite --locked --lib \
   --test vectors_numbers --test number_laws)

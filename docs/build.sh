@@ -27,8 +27,12 @@ fi
 
 # No internal tracker numbers anywhere a reader or user sees them (README, book, CHANGELOG,
 # doc comments, generated stubs and declarations, messages, CLI help, test names).
-if git grep -nIiE '\bissues? ?#?[0-9]+' -- . ':!*.lock' ':!*package-lock.json'; then
+if git grep -nIiE '\bissues?[ -]?#?[0-9]+' -- . ':!*.lock' ':!*package-lock.json'; then
   echo "internal issue numbers found above: name the rule or the decision instead" >&2
+  exit 1
+fi
+if git grep -nIiE -A1 '\bissues?$' | grep -E '^[^:]+-[0-9]+-\W*#?[0-9]+\b'; then
+  echo "an internal issue number across a line break above" >&2
   exit 1
 fi
 echo "book ok: $(grep -c '' docs/SUMMARY.md) summary lines, links checked; no internal issue numbers"
