@@ -396,7 +396,7 @@ fn i4_request_code_refuses_once_the_sessions_code_tries_are_used_up() {
     assert!(refused.effects.is_empty(), "no mail");
 }
 
-// I5
+// I5, G7: every change counts, so the host can compare-and-swap
 #[test]
 fn i5_every_change_increments_the_revision_so_a_stale_write_is_detectable() {
     let rules = rules("centrexx");
@@ -427,7 +427,7 @@ fn i5_every_change_increments_the_revision_so_a_stale_write_is_detectable() {
     assert_eq!(throttled.state.revision(), locked.revision());
 }
 
-// I5
+// I5, G7
 #[test]
 fn i5_admin_account_and_session_count_their_changes_too() {
     let rules = rules("centrexx");

@@ -312,7 +312,7 @@ const TOLL_FRAUD: [(&str, NumberKind); 6] = [
     ("01850 0123456", NumberKind::Uan),
 ];
 
-// I2: what the numbering engine reports for these numbers.
+// I2, B7: what the numbering engine reports for these numbers.
 #[test]
 fn i2_the_numbering_plan_reports_the_kinds() {
     let plan = NumberPlan::germany();
@@ -328,7 +328,7 @@ fn i2_the_numbering_plan_reports_the_kinds() {
     }
 }
 
-// I2: centrexx refuses premium-rate, shared-cost and UAN numbers as backup (and so
+// I2, B7: centrexx refuses premium-rate, shared-cost and UAN numbers as backup (and so
 // mobile) numbers, for the user, the admin and the central backup number.
 #[test]
 fn i2_centrexx_refuses_toll_fraud_numbers_as_backup_numbers() {
@@ -365,7 +365,7 @@ fn i2_centrexx_refuses_toll_fraud_numbers_as_backup_numbers() {
     assert_eq!(ext.mobile_number, None);
 }
 
-// I2: ordinary numbers still work, and the list is the policy's.
+// I2, B7: ordinary numbers still work, and the list is the policy's.
 #[test]
 fn i2_the_policy_lists_the_allowed_kinds() {
     let owner = Actor::User {
