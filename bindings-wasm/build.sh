@@ -48,6 +48,11 @@ declare -A records=([meter]="PasswordContext" [pins]="PinContext E164")
 # The Node build first: its .d.ts holds the core's declarations the browser modules copy.
 PBX_RULES_REGIONS= build full
 bindgen nodejs "$out/node" pbx_rules
+# pbx-rules/pool beside it (npm/pool/: hashing as Promises on worker_threads, whose workers
+# load ./pbx_rules.js), with its declarations generated from its JSDoc by tsc (npm ci).
+cp bindings-wasm/npm/pool/pool.js bindings-wasm/npm/pool/pool-worker.js bindings-wasm/npm/pool/pool.mjs "$out/node/"
+bindings-wasm/node_modules/.bin/tsc --allowJs --declaration --emitDeclarationOnly --target es2022 \
+  --module commonjs --outDir "$out/node" "$out/node/pool.js"
 
 for area in ${AREAS:-meter numbers pins}; do
   case "$area" in
