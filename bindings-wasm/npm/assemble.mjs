@@ -5,6 +5,7 @@
 //              plus index.mjs, its ES-module face with named exports, and their types;
 //              pool.js / pool.mjs / pool-worker.js (pbx-rules/pool, hashing on worker_threads);
 //   web/<area> the browser ES modules (meter, numbers with DE/AT/CH, pins) and their .wasm;
+//   web/debounce.mjs  pbx-rules/debounce (zxcvbn-ts's debounce for the meter's keystrokes);
 //   package.json with `exports` for each entry, README.md (npm/README.md), LICENSE.
 //
 // The version is the workspace's (Cargo.toml): one version for the crate and every package.
@@ -24,6 +25,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out + "web", { recursive: true });
 cpSync(pkg + "node", out + "node", { recursive: true });
 for (const area of areas) cpSync(pkg + `web/${area}`, out + `web/${area}`, { recursive: true });
+// pbx-rules/debounce, with the declarations build.sh generated from its JSDoc.
+for (const file of ["debounce.mjs", "debounce.d.mts"]) cpSync(pkg + `web/${file}`, out + `web/${file}`);
 // wasm-bindgen's own files that no importer reads.
 for (const file of ["node/pbx_rules_bg.wasm.d.ts", ...areas.map((a) => `web/${a}/${a}_bg.wasm.d.ts`)]) {
   rmSync(out + file, { force: true });
@@ -69,6 +72,8 @@ const manifest = {
       import: { types: "./node/index.d.mts", default: "./node/index.mjs" },
       require: { types: "./node/pbx_rules.d.ts", default: "./node/pbx_rules.js" },
     },
+    // One evaluation per pause in typing, as zxcvbn-ts's debounce (browser and Node).
+    "./debounce": { types: "./web/debounce.d.mts", default: "./web/debounce.mjs" },
     // Hashing as Promises on a pool of worker_threads (Node only).
     "./pool": {
       import: { types: "./node/pool.d.mts", default: "./node/pool.mjs" },
