@@ -25,10 +25,12 @@ test("G4: a PIN set under peppered rules logs in only with the same pepper", () 
   const changed = created.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", {}, t0, peppered);
   assert.ok("ok" in changed.outcome, JSON.stringify(changed.outcome));
   const stored = changed.state.toJson();
-  const login = (rules) => pbx.ExtensionAccount.fromJson(stored).login("3816", t0, rules).outcome;
-  assert.equal(login(new pbx.Rules(policy, new Uint8Array(pepper))).ok.kind, "ok");
-  assert.equal(login(new pbx.Rules(policy)).error.code, "LOGIN_FAILED");
-  assert.equal(login(new pbx.Rules(policy, Buffer.from("another pepper"))).error.code, "LOGIN_FAILED");
+  // After the new PIN's pending minutes.
+  const later = new Date(t0.getTime() + 3600e3);
+  const login = (rules) => pbx.ExtensionAccount.fromJson(stored).login("3816", later, rules).outcome;
+  assert.equal(login(new pbx.Rules(policy, new Uint8Array(pepper))).ok.kind, "logged_in");
+  assert.equal(login(new pbx.Rules(policy)).error.code, "LOGIN_WRONG_CREDENTIALS");
+  assert.equal(login(new pbx.Rules(policy, Buffer.from("another pepper"))).error.code, "LOGIN_WRONG_CREDENTIALS");
   // The hasher takes it the same way, and its hash is the rules' hash.
   const hash = JSON.parse(stored).pin_hash;
   assert.equal(new pbx.Hasher(policy, pepper).verify(hash, "3816"), true);
@@ -70,7 +72,8 @@ function samples() {
   const account = pbx.ExtensionAccount.create("10", t0, rules).account;
   const admin = pbx.AdminAccount.create("Kennwort-2026!", t0, rules);
   const session = admin.login("Kennwort-2026!", undefined, ["10"], t0, rules).outcome.ok;
-  const secret = pbx.forgotPin(site, master, account, t0, rules).effects[0].secret;
+  const copy = (handle) => handle.constructor.fromJson(handle.toJson()); // forgotPin takes its own
+  const secret = pbx.forgotPin(site, copy(master), copy(account), t0, rules).effects[0].secret;
   // A2: a confirmed code hands out a remembered device.
   const code = session.requestCode(admin, "admin@beispiel.de", t0, rules);
   const device = code.state.confirmCode(code.effects[0].secret.expose(), admin, t0, rules).outcome.ok.record;

@@ -103,15 +103,16 @@ test("P6, G5: a login on the pool, with the pepper, returns the decision with th
     const wrong = await pool.login(ok.state.toJson(), "9999", t0);
     assert.ok(wrong.outcome.error instanceof Error);
     assert.equal(wrong.outcome.error.name, "LoginError");
-    assert.equal(wrong.outcome.error.code, "LOGIN_FAILED");
+    assert.equal(wrong.outcome.error.code, "LOGIN_WRONG_CREDENTIALS");
     assert.ok(wrong.outcome.error.message_de && wrong.outcome.error.message_en);
     assert.equal(wrong.state.view(t0, rules).failed_logins, ok.state.view(t0, rules).failed_logins + 1, "the failure counts (G5)");
     // The pool's pepper decides: under rules without it, the PIN set with it fails.
     const changed = ok.state.changePin(pbx.Actor.user("10"), "0000", "3816", "3816", {}, t0, rules).state;
-    assert.equal((await pool.login(changed, "3816", t0)).outcome.ok.kind, "ok");
+    const later = new Date(t0.getTime() + 3600e3); // after the new PIN's pending minutes
+    assert.equal((await pool.login(changed, "3816", later)).outcome.ok.kind, "logged_in");
     const unpeppered = new HashPool({ policy, size: 1 });
     try {
-      assert.equal((await unpeppered.login(changed, "3816", t0)).outcome.error.code, "LOGIN_FAILED");
+      assert.equal((await unpeppered.login(changed, "3816", later)).outcome.error.code, "LOGIN_WRONG_CREDENTIALS");
     } finally {
       await unpeppered.close();
     }
