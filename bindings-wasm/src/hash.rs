@@ -11,7 +11,9 @@ use crate::policy::Policy;
 /// `Buffer` is one), checked at run time: wasm-bindgen copies any array-like as bytes, so a
 /// string would arrive as zeros. Anything else is `STATE_MALFORMED`, the binding's error for
 /// a value of the wrong shape.
-pub(crate) fn read_pepper(value: Option<js_sys::Uint8Array>) -> Result<Option<core::Pepper>, Error> {
+pub(crate) fn read_pepper(
+    value: Option<js_sys::Uint8Array>,
+) -> Result<Option<core::Pepper>, Error> {
     let Some(value) = value else {
         return Ok(None);
     };

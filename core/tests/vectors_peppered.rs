@@ -2,7 +2,6 @@
 //! made one, verified here; every binding verifies the same file, so a secret peppered and
 //! hashed in one language verifies in every other. `PBX_RULES_BLESS=1` replaces the hash
 //! made in Rust with a fresh one (the others are kept).
-#![cfg(feature = "hashing")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
 use pbx_rules::{HashPolicy, Hasher, Pepper};
@@ -49,15 +48,30 @@ fn g4_peppered_hashes_of_every_language_verify() {
     let plain = Hasher::new(HashPolicy::centrexx());
     let other = Hasher::new(HashPolicy::centrexx()).with_pepper(Pepper::new(b"other".to_vec()));
     let hashes = doc["hashes"].as_array().unwrap();
-    let makers: Vec<&str> = hashes.iter().map(|h| h["made_by"].as_str().unwrap()).collect();
+    let makers: Vec<&str> = hashes
+        .iter()
+        .map(|h| h["made_by"].as_str().unwrap())
+        .collect();
     assert!(makers.contains(&"rust"), "no hash made in Rust: {makers:?}");
     for h in hashes {
         let (by, phc) = (&h["made_by"], h["phc"].as_str().unwrap());
         assert!(phc.starts_with("$argon2id$v=19$"), "{by}: {phc}");
-        assert!(peppered.verify(secret, phc).unwrap(), "{by}: with the pepper");
-        assert!(!peppered.verify(wrong, phc).unwrap(), "{by}: another secret");
-        assert!(!plain.verify(secret, phc).unwrap(), "{by}: without the pepper");
+        assert!(
+            peppered.verify(secret, phc).unwrap(),
+            "{by}: with the pepper"
+        );
+        assert!(
+            !peppered.verify(wrong, phc).unwrap(),
+            "{by}: another secret"
+        );
+        assert!(
+            !plain.verify(secret, phc).unwrap(),
+            "{by}: without the pepper"
+        );
         assert!(!other.verify(secret, phc).unwrap(), "{by}: another pepper");
-        assert!(!peppered.needs_rehash(phc).unwrap(), "{by}: the centrexx costs");
+        assert!(
+            !peppered.needs_rehash(phc).unwrap(),
+            "{by}: the centrexx costs"
+        );
     }
 }

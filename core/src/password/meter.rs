@@ -306,8 +306,15 @@ mod tests {
         ];
         let ctx = PasswordContext::default();
         let weak = evaluate("123456", &ctx, &crate::Rules::centrexx());
-        let strong = evaluate("Kl4vier-Mond-Gurke-Fenster", &ctx, &crate::Rules::centrexx());
-        assert_eq!((weak.level, strong.level), (StrengthLevel::Red, StrengthLevel::Green));
+        let strong = evaluate(
+            "Kl4vier-Mond-Gurke-Fenster",
+            &ctx,
+            &crate::Rules::centrexx(),
+        );
+        assert_eq!(
+            (weak.level, strong.level),
+            (StrengthLevel::Red, StrengthLevel::Green)
+        );
         for (i, min) in order.iter().enumerate() {
             for (j, level) in order.iter().enumerate() {
                 assert_eq!(level.meets(*min), j >= i, "{level:?} against {min:?}");
