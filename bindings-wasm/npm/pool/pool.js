@@ -185,6 +185,7 @@ class HashPool {
 
   /** @private */
   _done(worker, reply) {
+    if (this._closed) return; // its call was rejected by close()
     const task = this._busy.get(worker);
     this._busy.delete(worker);
     worker.unref();
