@@ -48,6 +48,16 @@ declare -A records=([meter]="PasswordContext" [pins]="PinContext E164")
 # The Node build first: its .d.ts holds the core's declarations the browser modules copy.
 PBX_RULES_REGIONS= build full
 bindgen nodejs "$out/node" pbx_rules
+# pbx-rules/pool beside it (npm/pool/: hashing as Promises on worker_threads, whose workers
+# load ./pbx_rules.js), with its declarations generated from its JSDoc by tsc (npm ci).
+cp bindings-wasm/npm/pool/pool.js bindings-wasm/npm/pool/pool-worker.js bindings-wasm/npm/pool/pool.mjs "$out/node/"
+bindings-wasm/node_modules/.bin/tsc --allowJs --declaration --emitDeclarationOnly --target es2022 --skipLibCheck \
+  --lib es2022,esnext.disposable --module commonjs --outDir "$out/node" "$out/node/pool.js"
+# pbx-rules/debounce (npm/debounce.mjs, plain ES module for the browser and Node), declared
+# the same way.
+mkdir -p "$out/web" && cp bindings-wasm/npm/debounce.mjs "$out/web/"
+bindings-wasm/node_modules/.bin/tsc --allowJs --declaration --emitDeclarationOnly --target es2022 --skipLibCheck \
+  --module esnext --outDir "$out/web" "$out/web/debounce.mjs"
 
 for area in ${AREAS:-meter numbers pins}; do
   case "$area" in

@@ -2,7 +2,8 @@
 # Installs the npm tarball (bindings-wasm/pkg/pbx-rules.tgz, from `npm pack`) into a scratch
 # project outside the repository, as a user would, and uses it by package name: Node ESM
 # (`import`), CommonJS (`require`), every subpath of `exports`, TypeScript's view of the
-# declarations (tsc --noEmit, moduleResolution node16), and the worker_threads example.
+# declarations (tsc --noEmit, moduleResolution node16), the worker_threads example, and
+# pbx-rules/pool (its workers load the installed Node build) with pbx-rules/debounce.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 wasm=$(dirname "$here")
@@ -50,11 +51,39 @@ const hasher = new Hasher(Policy.centrexx());
 assert.ok(hasher.verify(hasher.hash("4711"), "4711")); // (hash, secret), as in every binding
 console.log(`CommonJS ok: pbx-rules ${version()}`);
 JS
+cat > pool.mjs <<'JS'
+// pbx-rules/pool from the installed package: its workers load the package's Node build.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { Hasher, Policy } from "pbx-rules";
+import { HashPool } from "pbx-rules/pool";
+import { debounce } from "pbx-rules/debounce";
+const pepper = Buffer.from("install-check pepper");
+const pool = new HashPool({ policy: Policy.centrexx(), pepper });
+let ticks = 0;
+const timer = setInterval(() => ticks++, 1);
+const hash = await pool.hash("4711");
+const verified = await Promise.all([0, 1, 2, 3].map(() => pool.verify(hash, "4711")));
+clearInterval(timer);
+assert.deepEqual(verified, [true, true, true, true]);
+assert.equal(new Hasher(Policy.centrexx(), pepper).verify(hash, "4711"), true);
+assert.ok(ticks > 0, "the event loop turned while the pool hashed");
+await pool.close();
+const { HashPool: Required } = createRequire(import.meta.url)("pbx-rules/pool");
+assert.equal(Required, HashPool, "one pool for import and require");
+assert.equal(typeof debounce(() => {}, 80).cancel, "function");
+console.log(`pool ok: ${pool.size} workers, ${ticks} ticks of the event loop while 5 hashes ran`);
+JS
 cat > types.mts <<'TS'
 import { NumberPlan, type PbxError, type Decision, type UserLogin, ExtensionAccount, version } from "pbx-rules";
 import init, { evaluatePassword, Rules, type PasswordContext } from "pbx-rules/meter";
 import { NumberPlan as WebPlan } from "pbx-rules/numbers";
 import { parsePin } from "pbx-rules/pins";
+import { HashPool } from "pbx-rules/pool";
+import { debounce } from "pbx-rules/debounce";
+const pool = new HashPool({ size: 2, pepper: new Uint8Array([1, 2, 3]) });
+const verified: Promise<boolean> = pool.verify("$argon2id$…", "4711");
+const meterLater: ((pw: string) => void) & { cancel(): void } = debounce((pw: string) => pw.length, 80);
 const e164: string = new NumberPlan("DE").normalize("0171 12345678").e164;
 const plan: WebPlan = new WebPlan("DE");
 async function meter(): Promise<string> {
@@ -62,7 +91,7 @@ async function meter(): Promise<string> {
   const context: PasswordContext = { company_name: "Beispiel GmbH" };
   return evaluatePassword("x", context, Rules.centrexx()).level;
 }
-export { e164, plan, meter, parsePin, version };
+export { e164, plan, meter, parsePin, version, verified, meterLater };
 export type { PbxError };
 export type Login = Decision<ExtensionAccount, UserLogin>;
 TS
@@ -81,4 +110,5 @@ node cjs.cjs "$version"
 npx --no-install tsc -p tsconfig.json
 echo "TypeScript ok: types of every entry point"
 node login-worker.mjs
+node pool.mjs
 echo "npm package ok (installed in $scratch)"

@@ -157,6 +157,13 @@ impl Actor {
     pub fn admin(extended_rights: bool) -> Actor {
         Actor(core::Actor::Admin { extended_rights })
     }
+
+    /// The core's JSON of the actor as a plain object (`ActorData`, tagged by `role`): what
+    /// `JSON.stringify(actor)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::Actor> {
+        tsify::Ts::new_unchecked(plain(&self.0))
+    }
 }
 
 #[wasm_bindgen]

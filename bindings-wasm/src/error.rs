@@ -109,7 +109,7 @@ pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> JsValue {
 
 /// A value from JS of the wrong shape: `STATE_MALFORMED` at line 0 ("the shape, not the
 /// text, is wrong").
-#[cfg(any(feature = "meter", feature = "pins"))]
+#[cfg(any(feature = "meter", feature = "pins", feature = "hash"))]
 pub(crate) fn malformed() -> Error {
     pbx_rules::StateError::Malformed { line: 0, column: 0 }.into()
 }

@@ -7,6 +7,22 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::policy::Policy;
 
+/// The pepper a host hands over (G4): absent (`undefined`, `null`) or a `Uint8Array` (a Node
+/// `Buffer` is one), checked at run time: wasm-bindgen copies any array-like as bytes, so a
+/// string would arrive as zeros. Anything else is `STATE_MALFORMED`, the binding's error for
+/// a value of the wrong shape.
+pub(crate) fn read_pepper(
+    value: Option<js_sys::Uint8Array>,
+) -> Result<Option<core::Pepper>, Error> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    if !JsValue::from(&value).is_instance_of::<js_sys::Uint8Array>() {
+        return Err(crate::error::malformed());
+    }
+    Ok(Some(core::Pepper::new(value.to_vec())))
+}
+
 /// Hashes and verifies PINs and passwords under a policy's argon2id costs.
 #[wasm_bindgen]
 #[derive(Clone, Debug)]
@@ -14,10 +30,21 @@ pub struct Hasher(pub(crate) core::Hasher);
 
 #[wasm_bindgen]
 impl Hasher {
-    /// A hasher with the policy's costs and no pepper.
+    /// A hasher with the policy's costs and, when given, a server-side pepper (G4): the
+    /// pepper's bytes (`Buffer.from(…)` or any `Uint8Array`), mixed into every hash, so a
+    /// hash made with it verifies only with the same pepper, in any language. Keep it out of
+    /// the database; it is never shown (`util.inspect`, `toJSON`).
+    ///
+    /// # Errors
+    /// `STATE_MALFORMED` for a pepper that is not a `Uint8Array` (a string would otherwise
+    /// arrive as zero bytes).
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: &Policy) -> Hasher {
-        Hasher(core::Hasher::new(policy.0.hashing.clone()))
+    pub fn new(policy: &Policy, pepper: Option<js_sys::Uint8Array>) -> Result<Hasher, Error> {
+        let hasher = core::Hasher::new(policy.0.hashing.clone());
+        Ok(Hasher(match read_pepper(pepper)? {
+            Some(pepper) => hasher.with_pepper(pepper),
+            None => hasher,
+        }))
     }
 
     /// The PHC string of a secret.
@@ -44,6 +71,18 @@ impl Hasher {
     #[wasm_bindgen(js_name = needsRehash)]
     pub fn needs_rehash(&self, stored: &str) -> Result<bool, Error> {
         Ok(self.0.needs_rehash(stored)?)
+    }
+}
+
+/// The hashing costs as data, for Node hosts (`JSON.stringify`).
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl Hasher {
+    /// The hasher's costs, the core's `HashPolicy` as a plain object: what
+    /// `JSON.stringify(hasher)` writes. Never the pepper.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::HashPolicy> {
+        tsify::Ts::new_unchecked(crate::error::plain(self.0.policy()))
     }
 }
 

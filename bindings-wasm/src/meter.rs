@@ -68,6 +68,26 @@ impl Strength {
             .map(str::to_owned)
             .collect()
     }
+
+    /// Whether the level meets the rules' minimum (K2; below it a new password is refused
+    /// with `PASSWORD_TOO_WEAK`): what a form asks to enable its save button. The core
+    /// compares, in its order of levels; the colour codes are not to be compared in JS.
+    #[wasm_bindgen(js_name = meetsMinimum)]
+    pub fn meets_minimum(&self, rules: &Rules) -> bool {
+        self.0.meets_minimum(&rules.0)
+    }
+}
+
+/// The meter's verdict as data, for Node hosts (`JSON.stringify`).
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl Strength {
+    /// The core's JSON of the verdict as a plain object (`StrengthData`: `level`, `score`,
+    /// `guesses_log10`, `warning`, `suggestions`): what `JSON.stringify(strength)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::Strength> {
+        tsify::Ts::new_unchecked(plain(&self.0))
+    }
 }
 
 /// Rates a password as the user types (K2, K4).

@@ -153,6 +153,41 @@ impl BaseNumber {
     }
 }
 
+/// The values as data, for Node hosts (`JSON.stringify`); the browser numbers module, whose
+/// size is budgeted, leaves them out.
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl PhoneNumber {
+    /// The core's JSON of the number as a plain object (`PhoneNumberData`: `e164`, `kind`,
+    /// `region`, `international`, `national`): what `JSON.stringify(number)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::PhoneNumberData> {
+        tsify::Ts::new_unchecked(crate::error::plain(&self.0.data()))
+    }
+}
+
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl NumberPlan {
+    /// The plan's numbering section as a plain object (`NumberPolicy`: `default_region`,
+    /// `backup_kinds`): what `JSON.stringify(plan)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::NumberPolicy> {
+        tsify::Ts::new_unchecked(crate::error::plain(&self.0.policy()))
+    }
+}
+
+#[cfg(feature = "account")]
+#[wasm_bindgen]
+impl BaseNumber {
+    /// The core's JSON of the base number as a plain object (`BaseNumberData`: `e164`,
+    /// `area`, `subscriber`, `international`): what `JSON.stringify(base)` writes.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<core::BaseNumber> {
+        tsify::Ts::new_unchecked(crate::error::plain(&self.0))
+    }
+}
+
 /// The bulk call, for Node import scripts only: the browser numbers module, whose size is
 /// budgeted, reads one field at a time.
 #[cfg(feature = "account")]

@@ -104,14 +104,31 @@ impl Rules {
         Policy(self.0.policy().clone())
     }
 
-    /// Rules under a policy, checked against its bounds (Node only: presets in the browser).
+    /// Rules under a policy, checked against its bounds (Node only: presets in the browser),
+    /// and, when given, a server-side pepper (G4): its bytes (`Buffer.from(…)` or any
+    /// `Uint8Array`), mixed into every hash the rules make or verify (the core's
+    /// `Rules::with_pepper`), as in every other language. It is never shown.
     ///
     /// # Errors
-    /// A `PolicyError` for a policy value outside its documented bounds (F6).
+    /// A `PolicyError` for a policy value outside its documented bounds (F6);
+    /// `STATE_MALFORMED` for a pepper that is not a `Uint8Array`.
     #[cfg(feature = "account")]
     #[wasm_bindgen(constructor)]
-    pub fn new(policy: &Policy) -> Result<Rules, Error> {
-        Ok(Rules(pbx_rules::Rules::new(policy.0.clone())?))
+    pub fn new(policy: &Policy, pepper: Option<js_sys::Uint8Array>) -> Result<Rules, Error> {
+        let pepper = crate::hash::read_pepper(pepper)?;
+        let rules = pbx_rules::Rules::new(policy.0.clone())?;
+        Ok(Rules(match pepper {
+            Some(pepper) => rules.with_pepper(pepper),
+            None => rules,
+        }))
+    }
+
+    /// The policy's JSON as a plain object (`PolicyFields`): what `JSON.stringify(rules)`
+    /// writes. Never the pepper.
+    #[cfg(feature = "account")]
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<CorePolicy> {
+        tsify::Ts::new_unchecked(crate::error::plain(self.0.policy()))
     }
 
     /// The number plan of the policy's default region and backup-number kinds (N1, I2).
@@ -169,6 +186,12 @@ impl Policy {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
         pbx_rules::Json::to_json(&self.0)
+    }
+
+    /// The core's JSON as a plain object (`PolicyFields`), for `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json_value(&self) -> tsify::Ts<CorePolicy> {
+        tsify::Ts::new_unchecked(crate::error::plain(&self.0))
     }
 
     /// A policy from the core's JSON.

@@ -20,6 +20,11 @@ import type {
   PinChanged,
   PinContext,
   PolicyFields,
+  ActorData,
+  BaseNumberData,
+  HashPolicy,
+  NumberPolicy,
+  PhoneNumberData,
   RememberedDeviceView,
   SessionStamp,
   StrengthData,
@@ -127,7 +132,15 @@ export function forms(): string[] {
   node.parsePin("3816", rules);
   node.mobileAppCheck("3816", "+4917112345678", rules);
   const pinCtx: PinContext = { extension_digits: "10", names: ["Erika"], phone_number: "+4961316246810" };
+  // G4: a pepper as bytes; every class's toJSON the core's declared JSON; K2 asked of the core.
+  const pepper = new TextEncoder().encode("server secret");
+  const peppered: boolean = new node.Hasher(policy, pepper).verify(hash, "4711") || new node.Rules(policy, pepper).pinAllowance(4) > 0;
+  const data: [PhoneNumberData, StrengthData, PolicyFields, PolicyFields, HashPolicy, NumberPolicy, BaseNumberData, ActorData] = [
+    n.toJSON(), s.toJSON(), policy.toJSON(), rules.toJSON(), hasher.toJSON(), plan.toJSON(), base.toJSON(), node.Actor.admin(false).toJSON(),
+  ];
+  const meets: boolean = s.meetsMinimum(rules);
   return [
+    String(peppered), JSON.stringify(data), String(meets),
     String(ok), many.join(), String(hashes.length), n.e164, n.kind, n.region, String(n.countryCode), n.international, n.national, plan.region,
     base.userLogin("10"), base.displayExtension("10"), node.parseE164("+4917112345678"), node.metadataVersion(), node.version(),
     s.level, String(s.score), String(s.guessesLog10), s.levelName("de"), s.warning("en") ?? "", s.warningCode ?? "", s.suggestionCodes.join(), s.suggestions("de").join(),
@@ -155,6 +168,6 @@ export async function browser(): Promise<string[]> {
     m.level, v.levelName("en"), meter.version(), plan.normalize("0171 12345678").national, base.userLogin("10"),
     numbers.parseE164("+4917112345678"), numbers.metadataVersion(), numbers.version(),
     pins.validateNewPin("3816", "3816", ctx, pins.Rules.strict()).join(), pins.trivialFindings("1990", ctx, pins.Rules.centrexx()).join(), pins.version(),
-    String(limits),
+    String(limits), String(m.meetsMinimum(meter.Rules.centrexx())),
   ];
 }

@@ -186,6 +186,29 @@ test("login_ids.json (N4-N6)", () => {
   }
 });
 
+test("peppered.json (G4): every language's peppered hash verifies in JS", () => {
+  replayed.add("peppered.json");
+  const doc = load("peppered.json");
+  const pepper = Buffer.from(doc.pepper_hex, "hex");
+  const policy = pbx.Policy.centrexx();
+  const peppered = new pbx.Hasher(policy, pepper);
+  const plain = new pbx.Hasher(policy);
+  const made = doc.hashes.map((h) => h.made_by);
+  assert.ok(made.includes("rust"), `made by ${made}`);
+  for (const { made_by, phc } of doc.hashes) {
+    assert.equal(peppered.verify(phc, doc.secret), true, made_by);
+    assert.equal(peppered.verify(phc, doc.wrong_secret), false, made_by);
+    assert.equal(plain.verify(phc, doc.secret), false, `${made_by} without the pepper`);
+    assert.equal(new pbx.Hasher(policy, Buffer.from("other")).verify(phc, doc.secret), false, made_by);
+    assert.equal(peppered.needsRehash(phc), false, made_by);
+  }
+  // A hash made here verifies under the same pepper, through the rules too (a login's).
+  const ours = new pbx.Hasher(policy, new Uint8Array(pepper)).hash(doc.secret);
+  assert.equal(peppered.verify(ours, doc.secret), true);
+  assert.equal(plain.verify(ours, doc.secret), false);
+  console.log(`peppered.json: hashes made by ${made.join(", ")} verify in Node`);
+});
+
 // Replayed in their own files.
 const ELSEWHERE = new Set(["scenarios.json"]); // tests/parity.test.cjs
 

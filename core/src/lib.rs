@@ -89,7 +89,9 @@ pub use lang::{Lang, Localized};
 #[cfg(feature = "lifecycle")]
 pub use login::LoginError;
 #[cfg(feature = "numbers")]
-pub use number::{BaseNumber, NumberBatch, NumberPlan, PhoneNumber, metadata_version};
+pub use number::{
+    BaseNumber, NumberBatch, NumberPlan, PhoneNumber, PhoneNumberData, metadata_version,
+};
 pub use number::{E164, ExtensionDigits, LoginIdError, NumberError, NumberKind};
 #[cfg(all(feature = "numbers", feature = "host-regex"))]
 pub use number::{HostRegex, use_host_regex};

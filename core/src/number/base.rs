@@ -11,6 +11,11 @@ use super::{E164, ExtensionDigits, LoginIdError, NumberError, NumberPlan};
 
 /// The number of a PBX without extension digits (`06131 62468`), split into the area code
 /// as dialled nationally (`06131`) and the subscriber part (`62468`).
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "BaseNumberData")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BaseNumber {
     e164: E164,

@@ -45,7 +45,7 @@ pub use host_regex::{HostRegex, use_host_regex};
 pub use kind::NumberKind;
 pub use login_error::LoginIdError;
 #[cfg(feature = "numbers")]
-pub use phone::PhoneNumber;
+pub use phone::{PhoneNumber, PhoneNumberData};
 #[cfg(feature = "numbers")]
 pub use plan::NumberPlan;
 #[cfg(feature = "numbers")]

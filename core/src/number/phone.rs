@@ -1,6 +1,6 @@
 //! A typed number after normalisation: the stored form plus what a form shows (N1, N3).
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::{Serialize, Serializer};
 
 use super::{E164, NumberKind, engine};
 
@@ -63,16 +63,43 @@ impl PhoneNumber {
     }
 }
 
+/// The JSON of a [`PhoneNumber`], what its `Serialize` writes: the stored form, kind and
+/// region, and both display forms (N3). Declared once here for every binding that hands the
+/// number out as data (the JavaScript binding's `toJSON`).
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PhoneNumberData {
+    /// The stored form (`+4917112345678`).
+    pub e164: E164,
+    /// What kind of line (`mobile`, `fixed_line`, …).
+    pub kind: NumberKind,
+    /// The number's region (`DE`).
+    pub region: String,
+    /// `+49 171 12345678` (E.123).
+    pub international: String,
+    /// `0171 12345678` (DIN 5008).
+    pub national: String,
+}
+
+impl PhoneNumber {
+    /// Every fact of the number with both display forms, as its JSON holds them.
+    #[must_use]
+    pub fn data(&self) -> PhoneNumberData {
+        let (international, national) = engine::display(self.country_code, self.national_number());
+        PhoneNumberData {
+            e164: self.e164.clone(),
+            kind: self.kind,
+            region: self.region.to_owned(),
+            international,
+            national,
+        }
+    }
+}
+
 /// Serialised with both display forms, for hosts and bindings that show the number.
 impl Serialize for PhoneNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (international, national) = engine::display(self.country_code, self.national_number());
-        let mut s = serializer.serialize_struct("PhoneNumber", 5)?;
-        s.serialize_field("e164", &self.e164)?;
-        s.serialize_field("kind", &self.kind)?;
-        s.serialize_field("region", self.region)?;
-        s.serialize_field("international", &international)?;
-        s.serialize_field("national", &national)?;
-        s.end()
+        self.data().serialize(serializer)
     }
 }

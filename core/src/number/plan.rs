@@ -59,6 +59,16 @@ impl NumberPlan {
         self.region.id()
     }
 
+    /// The numbering section this plan reads numbers by: its default region and the backup
+    /// kinds (N1, I2), the plan's JSON for bindings that hand it out as data.
+    #[must_use]
+    pub fn policy(&self) -> NumberPolicy {
+        NumberPolicy {
+            default_region: self.region().to_owned(),
+            backup_kinds: self.backup_kinds.to_vec(),
+        }
+    }
+
     /// Normalises a number as a person typed it into its stored E.164 form, with its kind and
     /// display forms (N1, N3). National input belongs to the plan's region; `+` and `00`
     /// start an international number.

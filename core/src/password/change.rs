@@ -110,7 +110,7 @@ pub(crate) fn check_new_password(
             return Err(PasswordError::Blocklisted { reason });
         }
     }
-    if analysis.strength.level < policy.min_level {
+    if !analysis.strength.level.meets(policy.min_level) {
         return Err(PasswordError::TooWeak {
             level: analysis.strength.level,
             min: policy.min_level,

@@ -45,6 +45,13 @@ impl StrengthLevel {
         }
     }
 
+    /// Whether this level is `min` or better (K2): red < orange < yellow < light green <
+    /// green, the order every minimum level is checked in.
+    #[must_use]
+    pub fn meets(self, min: Self) -> bool {
+        self >= min
+    }
+
     /// The colour's name for a person.
     #[must_use]
     pub fn name(self, lang: Lang) -> &'static str {

@@ -89,6 +89,14 @@ impl Strength {
         self.suggestions.iter().map(|s| s.message(lang)).collect()
     }
 
+    /// Whether this strength meets the policy's minimum level (K2), the level below which
+    /// a new password is refused with `PASSWORD_TOO_WEAK`: what a form asks to enable its
+    /// save button.
+    #[must_use]
+    pub fn meets_minimum(&self, rules: &crate::Rules) -> bool {
+        self.level.meets(rules.policy().password.min_level)
+    }
+
     /// The warning's stable code (`top10_password`), for programs.
     #[must_use]
     pub fn warning_code(&self) -> Option<&'static str> {
@@ -283,6 +291,42 @@ mod tests {
             assert_eq!(StrengthLevel::from_score(score), want);
         }
         assert_eq!(StrengthLevel::from_score(9), StrengthLevel::Green);
+    }
+
+    // K2: a strength meets the minimum level exactly when its colour is that level or
+    // better, for every level the policy may ask for.
+    #[test]
+    fn k2_meets_minimum_follows_the_order_of_levels() {
+        let order = [
+            StrengthLevel::Red,
+            StrengthLevel::Orange,
+            StrengthLevel::Yellow,
+            StrengthLevel::LightGreen,
+            StrengthLevel::Green,
+        ];
+        let ctx = PasswordContext::default();
+        let weak = evaluate("123456", &ctx, &crate::Rules::centrexx());
+        let strong = evaluate(
+            "Kl4vier-Mond-Gurke-Fenster",
+            &ctx,
+            &crate::Rules::centrexx(),
+        );
+        assert_eq!(
+            (weak.level, strong.level),
+            (StrengthLevel::Red, StrengthLevel::Green)
+        );
+        for (i, min) in order.iter().enumerate() {
+            for (j, level) in order.iter().enumerate() {
+                assert_eq!(level.meets(*min), j >= i, "{level:?} against {min:?}");
+            }
+            let mut policy = crate::Policy::centrexx();
+            policy.password.min_level = *min;
+            let rules = crate::Rules::new(policy).unwrap();
+            assert_eq!(weak.meets_minimum(&rules), i == 0, "{min:?}");
+            assert!(strong.meets_minimum(&rules), "{min:?}");
+        }
+        // The presets ask for yellow.
+        assert!(!weak.meets_minimum(&crate::Rules::strict()));
     }
 
     // K2: common German passwords land on red or orange.

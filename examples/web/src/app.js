@@ -69,10 +69,9 @@ function meterWorker() {
 function passwordForm() {
   const meter = meterWorker();
   const [pw, confirm, save] = [$("pw-new"), $("pw-confirm"), $("pw-save")];
-  let minRank = Infinity;
   let timer;
   let latest = 0;
-  pw.addEventListener("focus", () => meter.start().then((r) => (minRank = r.minRank)), { once: true });
+  pw.addEventListener("focus", () => meter.start(), { once: true });
   const render = (password, s) => {
     $("meter").dataset.level = password ? s.level : "none";
     $("meter").dataset.evaluatedLength = String(password.length);
@@ -82,7 +81,7 @@ function passwordForm() {
     $("meter-hints").replaceChildren(
       ...(password ? s.suggestions : []).map((t) => Object.assign(document.createElement("li"), { textContent: t })),
     );
-    save.disabled = !password || s.score < minRank;
+    save.disabled = !password || !s.meetsMinimum;
     window.pbxTimings.lastKeystroke = s.ms;
   };
   pw.addEventListener("input", () => {

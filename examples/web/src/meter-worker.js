@@ -4,8 +4,6 @@
 import init, { evaluatePassword, Rules, validateNewPassword } from "pbx-rules/meter";
 import wasm from "pbx-rules/meter.wasm";
 
-const LEVELS = ["red", "orange", "yellow", "light_green", "green"];
-
 const t0 = performance.now();
 await init({ module_or_path: new URL(wasm, import.meta.url) });
 const loaded = performance.now();
@@ -17,7 +15,6 @@ postMessage({
   op: "ready",
   loadMs: loaded - t0,
   firstAnswerMs: performance.now() - loaded,
-  minRank: LEVELS.indexOf(rules.policy.minLevel),
 });
 
 function evaluate(password) {
@@ -26,6 +23,8 @@ function evaluate(password) {
   const answer = {
     level: s.level,
     score: s.score,
+    // K2: the core says whether the level meets the rules' minimum (no level arithmetic here).
+    meetsMinimum: s.meetsMinimum(rules),
     levelName: s.levelName("de"),
     warning: s.warning("de") ?? null,
     suggestions: s.suggestions("de"),
