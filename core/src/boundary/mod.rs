@@ -25,6 +25,15 @@ macro_rules! output_record {
         #[non_exhaustive]
         $(#[$meta])*
         pub struct $name { $($body)* }
+
+        #[cfg(feature = "python")]
+        #[pyo3_stub_gen::derive::gen_stub_pymethods]
+        #[pyo3::pymethods]
+        impl $name {
+            fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
+                $crate::boundary::python::view_repr(pyo3::Bound::as_any(slf), slf.get())
+            }
+        }
     };
 }
 #[cfg(feature = "lifecycle")]
