@@ -42,6 +42,10 @@ meta = metadata("pbx-rules")
 assert meta["Version"] == sys.argv[1] and meta["License-Expression"] == "Apache-2.0", dict(meta)
 assert "Typing :: Typed" in meta.get_all("Classifier") and "e164" in meta["Keywords"], dict(meta)
 assert meta["Description-Content-Type"].startswith("text/markdown") and "pip install" in meta.get_payload()
+# The PyPI page is the user-facing README.pypi.md, not the developers' README.
+assert "## Example" in meta.get_payload() and "## Architecture" not in meta.get_payload(), meta.get_payload()[:200]
+urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
+assert urls == {"Documentation": "https://docs.rs/pbx-rules", "Package index": "https://pypi.org/project/pbx-rules/"}, urls
 print("pbx_rules", pbx_rules.__version__, "metadata", pbx_rules.metadata_version(), "from", pkg)
 PY
   "$scratch/$1/bin/pbx-rules" --version

@@ -53,7 +53,10 @@ impl Created {
     }
     fn __repr__(&self, py: Python<'_>) -> Result<String> {
         let fields = [
-            ("account".to_owned(), self.account.bind(py).clone().into_any()),
+            (
+                "account".to_owned(),
+                self.account.bind(py).clone().into_any(),
+            ),
             (
                 "initial_pin".to_owned(),
                 self.initial_pin.clone().into_pyobject(py)?.into_any(),
@@ -70,7 +73,8 @@ impl Created {
 pub struct UserLogin(rules::UserLogin);
 
 impl crate::convert::ShowFields for UserLogin {
-    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["must_change_pin", "deadline", "session"]);
+    const SHOWN: crate::convert::Shown =
+        crate::convert::Shown::Attrs(&["must_change_pin", "deadline", "session"]);
 }
 
 crate::convert::handle!(repr UserLogin {
@@ -96,7 +100,14 @@ crate::convert::handle!(repr UserLogin {
 });
 
 impl crate::convert::ShowFields for ExtensionAccount {
-    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&["revision", "extension", "pin_origin", "pin_is_default", "pin_set_at", "credential_epoch"]);
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&[
+        "revision",
+        "extension",
+        "pin_origin",
+        "pin_is_default",
+        "pin_set_at",
+        "credential_epoch",
+    ]);
 }
 
 crate::convert::handle!(json repr ExtensionAccount {

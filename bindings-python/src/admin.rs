@@ -36,7 +36,8 @@ pub struct DeviceToken(rules::DeviceToken);
 pub struct AdminSession(pub rules::AdminSession);
 
 impl crate::convert::ShowFields for AdminAccount {
-    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&["revision", "effective_at", "credential_epoch"]);
+    const SHOWN: crate::convert::Shown =
+        crate::convert::Shown::Dict(&["revision", "effective_at", "credential_epoch"]);
 }
 
 crate::convert::handle!(json repr AdminAccount {

@@ -97,7 +97,12 @@ pub fn repr(slf: &Bound<'_, PyAny>, shown: &Shown) -> Result<String> {
                     .collect::<Result<Vec<_>>>()?
             } else {
                 keys.iter()
-                    .filter_map(|k| dict.get_item(*k).ok().flatten().map(|v| ((*k).to_owned(), v)))
+                    .filter_map(|k| {
+                        dict.get_item(*k)
+                            .ok()
+                            .flatten()
+                            .map(|v| ((*k).to_owned(), v))
+                    })
                     .collect()
             }
         }
@@ -105,7 +110,10 @@ pub fn repr(slf: &Bound<'_, PyAny>, shown: &Shown) -> Result<String> {
             let view = slf.call_method0("view")?;
             let text: String = view.repr()?.extract()?;
             let view_name = view.get_type().qualname()?.to_string();
-            return Ok(format!("{name}{}", text.strip_prefix(&view_name).unwrap_or(&text)));
+            return Ok(format!(
+                "{name}{}",
+                text.strip_prefix(&view_name).unwrap_or(&text)
+            ));
         }
     };
     Ok(pbx_rules::python::repr_with(&name, fields)?)

@@ -7,8 +7,8 @@
 //! `HashError`.
 
 use pbx_rules as rules;
-use pyo3::prelude::*;
 use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyType};
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
@@ -27,6 +27,13 @@ impl<'a, 'py> FromPyObject<'a, 'py> for TextOrBytes {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        Self::read(obj, "a secret")
+    }
+}
+
+impl TextOrBytes {
+    /// `obj` as text or bytes; `what` names it in the `TypeError` for anything else.
+    fn read(obj: Borrowed<'_, '_, PyAny>, what: &str) -> PyResult<Self> {
         if let Ok(bytes) = obj.cast::<PyBytes>() {
             return Ok(Self::Bytes(bytes.as_bytes().to_vec()));
         }
@@ -35,8 +42,31 @@ impl<'a, 'py> FromPyObject<'a, 'py> for TextOrBytes {
         }
         let type_name = obj.get_type().name()?;
         Err(PyTypeError::new_err(format!(
-            "expected str (UTF-8) or bytes, not {type_name}"
+            "{what} must be str (UTF-8) or bytes, not {type_name}"
         )))
+    }
+}
+
+/// A pepper (G4) as Python hands it over: `str` (its UTF-8 bytes) or `bytes`.
+pub struct Pepper(TextOrBytes);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Pepper {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        TextOrBytes::read(obj, "the pepper").map(Self)
+    }
+}
+
+pyo3_stub_gen::impl_stub_type!(Pepper = String | pyo3::types::PyBytes);
+
+impl Pepper {
+    /// The bytes as the core's pepper.
+    pub fn into_core(self) -> rules::Pepper {
+        rules::Pepper::new(match self.0 {
+            TextOrBytes::Text(s) => s.into_bytes(),
+            TextOrBytes::Bytes(b) => b,
+        })
     }
 }
 
@@ -49,14 +79,6 @@ impl TextOrBytes {
             Self::Bytes(b) => b,
         }
     }
-
-    /// The bytes as the core's pepper (G4).
-    pub fn into_pepper(self) -> rules::Pepper {
-        rules::Pepper::new(match self {
-            Self::Text(s) => s.into_bytes(),
-            Self::Bytes(b) => b,
-        })
-    }
 }
 
 /// Hashes and verifies credentials under a hashing policy, with an optional pepper.
@@ -65,10 +87,10 @@ impl TextOrBytes {
 pub struct Hasher(pub rules::Hasher);
 
 impl Hasher {
-    fn of(policy: rules::HashPolicy, pepper: Option<TextOrBytes>) -> Self {
+    fn of(policy: rules::HashPolicy, pepper: Option<Pepper>) -> Self {
         let hasher = rules::Hasher::new(policy);
         Self(match pepper {
-            Some(p) => hasher.with_pepper(p.into_pepper()),
+            Some(p) => hasher.with_pepper(p.into_core()),
             None => hasher,
         })
     }
@@ -84,19 +106,19 @@ crate::convert::handle!(repr Hasher {
     /// host that forgot its strict costs would silently hash under the seed's.
     #[new]
     #[pyo3(signature = (policy, pepper = None))]
-    fn new(policy: PyRef<'_, HashPolicy>, pepper: Option<TextOrBytes>) -> Self {
+    fn new(policy: PyRef<'_, HashPolicy>, pepper: Option<Pepper>) -> Self {
         Self::of(policy.0.clone(), pepper)
     }
     /// A hasher with the centrexx preset's costs (`Hasher(HashPolicy.centrexx(), pepper)`).
     #[classmethod]
     #[pyo3(signature = (pepper = None))]
-    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<TextOrBytes>) -> Self {
+    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Self {
         Self::of(rules::HashPolicy::centrexx(), pepper)
     }
     /// A hasher with the strict preset's costs (`Hasher(HashPolicy.strict(), pepper)`).
     #[classmethod]
     #[pyo3(signature = (pepper = None))]
-    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<TextOrBytes>) -> Self {
+    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Self {
         Self::of(rules::HashPolicy::strict(), pepper)
     }
     /// The hashing policy (G4).

@@ -14,11 +14,11 @@ use pyo3::prelude::*;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 use crate::error::{Error, Result};
-use crate::hash::TextOrBytes;
-use pyo3::types::PyType;
+use crate::hash::Pepper;
 use crate::numbers::NumberPlan;
 use crate::permission::Actor;
 use crate::policy::Policy;
+use pyo3::types::PyType;
 
 /// A policy with its hasher (optionally peppered) and number plan: the one context every
 /// check, generator, query, edit and lifecycle call takes.
@@ -27,10 +27,10 @@ use crate::policy::Policy;
 pub struct Rules(pub rules::Rules);
 
 impl Rules {
-    fn of(policy: rules::Policy, pepper: Option<TextOrBytes>) -> Result<Self> {
+    fn of(policy: rules::Policy, pepper: Option<Pepper>) -> Result<Self> {
         let r = rules::Rules::new(policy)?;
         Ok(Self(match pepper {
-            Some(p) => r.with_pepper(p.into_pepper()),
+            Some(p) => r.with_pepper(p.into_core()),
             None => r,
         }))
     }
@@ -45,19 +45,19 @@ impl Rules {
     /// check under the seed's. `Rules.centrexx()` and `Rules.strict()` name a preset.
     #[new]
     #[pyo3(signature = (policy, pepper = None))]
-    fn new(policy: PyRef<'_, Policy>, pepper: Option<TextOrBytes>) -> Result<Self> {
+    fn new(policy: PyRef<'_, Policy>, pepper: Option<Pepper>) -> Result<Self> {
         Self::of(policy.0.clone(), pepper)
     }
     /// The centrexx preset (the seed's rules), as `Rules(Policy.centrexx(), pepper)`.
     #[classmethod]
     #[pyo3(signature = (pepper = None))]
-    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<TextOrBytes>) -> Result<Self> {
+    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Result<Self> {
         Self::of(rules::Policy::centrexx(), pepper)
     }
     /// The strict preset, as `Rules(Policy.strict(), pepper)`.
     #[classmethod]
     #[pyo3(signature = (pepper = None))]
-    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<TextOrBytes>) -> Result<Self> {
+    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Result<Self> {
         Self::of(rules::Policy::strict(), pepper)
     }
     /// The policy these rules apply.

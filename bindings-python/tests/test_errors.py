@@ -110,4 +110,4 @@ def test_a_refused_value_changes_nothing() -> None:
     ext = pr.ExtensionMasterData("10", "Ada")
     with pytest.raises(pr.LoginIdError):
         ext.set_backup_number(pr.Actor.user("ten"), "0171 12345678", rules)
-    assert ext.backup_number is None
+    assert ext.view().backup_number is None

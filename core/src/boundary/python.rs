@@ -97,7 +97,7 @@ pub fn repr_with<'py>(
 /// The `repr()` of a core value: its class's qualified name and the named fields, read as
 /// Python attributes (a complex enum variant's, `Effect.SyncPin(extension='10',
 /// pin=Pin('***'))`, from its `__match_args__`).
-fn fields_repr(slf: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> {
+pub(crate) fn fields_repr(slf: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> {
     let name = slf.get_type().qualname()?.to_string();
     let fields: Vec<String> = match slf.getattr("__match_args__") {
         Ok(args) => args.extract()?,
@@ -108,17 +108,6 @@ fn fields_repr(slf: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> {
         .map(|field| Ok((field.clone(), slf.getattr(field.as_str())?)))
         .collect::<PyResult<Vec<_>>>()?;
     repr_with(&name, values)
-}
-
-/// The `repr()` of a view record ([`crate::boundary::output_record`]): its serde fields, each
-/// a Python attribute of the record (views hold no hash, F9).
-pub(crate) fn view_repr<T: Serialize>(slf: &Bound<'_, PyAny>, value: &T) -> PyResult<String> {
-    let fields: Vec<String> = match serde_json::to_value(value) {
-        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
-        _ => Vec::new(),
-    };
-    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-    fields_repr(slf, &fields)
 }
 
 /// `repr()` of core records and outcomes in Python's style, with the fields named here:
@@ -178,7 +167,15 @@ impl PasswordContext {
         }
     }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        fields_repr(slf.as_any(), &["head_number", "company_name", "admin_email", "second_factor"])
+        fields_repr(
+            slf.as_any(),
+            &[
+                "head_number",
+                "company_name",
+                "admin_email",
+                "second_factor",
+            ],
+        )
     }
 }
 
@@ -640,7 +637,10 @@ impl Strength {
         self.suggestion_codes()
     }
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        fields_repr(slf.as_any(), &["level", "score", "guesses_log10", "warning", "suggestions"])
+        fields_repr(
+            slf.as_any(),
+            &["level", "score", "guesses_log10", "warning", "suggestions"],
+        )
     }
 }
 
