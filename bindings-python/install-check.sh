@@ -9,7 +9,9 @@
 #
 # The sdist is compiled from scratch in its own target folder: Cargo would otherwise find
 # the workspace's artefacts fresh (the sources' paths and mtimes match) and compile nothing.
-# That is the slowest step here (a full release build); SDIST=0 skips it.
+# That is the slowest step here (a full release build); SDIST=0 skips it. Last,
+# manylinux.sh builds and checks the manylinux_2_28 wheels for x86-64 and aarch64 (two
+# release builds with zig as the linker); MANYLINUX=0 skips it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -76,5 +78,11 @@ if [ "${SDIST:-1}" != 0 ]; then
   ls "$scratch/sdist-target/release/libpbx_rules_py.so" >/dev/null  # it was compiled here
   echo "sdist build + install: $(( $(date +%s) - t ))s"
   use_package sdist
+fi
+if [ "${MANYLINUX:-1}" != 0 ]; then
+  step "manylinux_2_28 wheels for x86-64 and aarch64 (zig), checked with auditwheel"
+  t=$(date +%s)
+  bash "$here/manylinux.sh"
+  echo "manylinux wheels: $(( $(date +%s) - t ))s"
 fi
 echo "installed packages ok"
