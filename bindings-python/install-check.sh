@@ -9,7 +9,9 @@
 #
 # The sdist is compiled from scratch in its own target folder: Cargo would otherwise find
 # the workspace's artefacts fresh (the sources' paths and mtimes match) and compile nothing.
-# That is the slowest step here (a full release build); SDIST=0 skips it.
+# That is the slowest step here (a full release build); SDIST=0 skips it. Last,
+# manylinux.sh builds and checks the manylinux_2_28 wheels for x86-64 and aarch64 (two
+# release builds with zig as the linker); MANYLINUX=0 skips it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -42,6 +44,10 @@ meta = metadata("pbx-rules")
 assert meta["Version"] == sys.argv[1] and meta["License-Expression"] == "Apache-2.0", dict(meta)
 assert "Typing :: Typed" in meta.get_all("Classifier") and "e164" in meta["Keywords"], dict(meta)
 assert meta["Description-Content-Type"].startswith("text/markdown") and "pip install" in meta.get_payload()
+# The PyPI page is the user-facing README.pypi.md, not the developers' README.
+assert "## Example" in meta.get_payload() and "## Architecture" not in meta.get_payload(), meta.get_payload()[:200]
+urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
+assert urls == {"Documentation": "https://docs.rs/pbx-rules", "Package index": "https://pypi.org/project/pbx-rules/"}, urls
 print("pbx_rules", pbx_rules.__version__, "metadata", pbx_rules.metadata_version(), "from", pkg)
 PY
   "$scratch/$1/bin/pbx-rules" --version
@@ -72,5 +78,11 @@ if [ "${SDIST:-1}" != 0 ]; then
   ls "$scratch/sdist-target/release/libpbx_rules_py.so" >/dev/null  # it was compiled here
   echo "sdist build + install: $(( $(date +%s) - t ))s"
   use_package sdist
+fi
+if [ "${MANYLINUX:-1}" != 0 ]; then
+  step "manylinux_2_28 wheels for x86-64 and aarch64 (zig), checked with auditwheel"
+  t=$(date +%s)
+  bash "$here/manylinux.sh"
+  echo "manylinux wheels: $(( $(date +%s) - t ))s"
 fi
 echo "installed packages ok"

@@ -76,6 +76,21 @@ pub fn create_extension_account(
     Ok(Arc::new(Created(created?)))
 }
 
+/// The account of a new extension with a PIN the admin chose, in one hash (P1, P4): it
+/// counts as set by the admin (P5), so the user must change it at the next login.
+/// Throws `RuleError.LoginId` for bad digits, `RuleError.Pin` for a PIN that breaks P1.
+#[uniffi::export]
+pub fn create_extension_account_with_pin(
+    extension: String,
+    pin: String,
+    now: Time,
+    rules: &Rules,
+) -> Result<Arc<Created>, RuleError> {
+    let created =
+        pbx_rules::ExtensionAccount::create_with_pin(digits(&extension)?, &pin, utc(now), &rules.0);
+    Ok(Arc::new(Created(created?)))
+}
+
 #[uniffi::export]
 impl Created {
     /// The account to store.

@@ -32,6 +32,18 @@ pub struct Created {
     json: String,
 }
 
+impl Created {
+    fn of(py: Python<'_>, created: rules::Created) -> Result<Self> {
+        let json = serde_json::to_string(&created)
+            .map_err(|e| crate::error::Error::from(rules::StateError::from(&e)))?;
+        Ok(Self {
+            json,
+            account: Py::new(py, ExtensionAccount(created.account))?,
+            initial_pin: created.initial_pin,
+        })
+    }
+}
+
 #[gen_stub_pymethods]
 #[pymethods]
 impl Created {
@@ -39,15 +51,18 @@ impl Created {
     fn to_json(&self) -> &str {
         &self.json
     }
-    fn __repr__(&self) -> String {
-        format!(
-            "Created(account=..., initial_pin={})",
-            if self.initial_pin.is_some() {
-                "Pin(***)"
-            } else {
-                "None"
-            }
-        )
+    fn __repr__(&self, py: Python<'_>) -> Result<String> {
+        let fields = [
+            (
+                "account".to_owned(),
+                self.account.bind(py).clone().into_any(),
+            ),
+            (
+                "initial_pin".to_owned(),
+                self.initial_pin.clone().into_pyobject(py)?.into_any(),
+            ),
+        ];
+        Ok(pbx_rules::python::repr_with("Created", fields)?)
     }
 }
 
@@ -56,6 +71,11 @@ impl Created {
 #[gen_stub_pyclass]
 #[pyclass(name = "UserLogin", module = "pbx_rules", frozen)]
 pub struct UserLogin(rules::UserLogin);
+
+impl crate::convert::ShowFields for UserLogin {
+    const SHOWN: crate::convert::Shown =
+        crate::convert::Shown::Attrs(&["must_change_pin", "deadline", "session"]);
+}
 
 crate::convert::handle!(repr UserLogin {
     /// Whether the login leads only to the change-PIN step (P6).
@@ -79,6 +99,17 @@ crate::convert::handle!(repr UserLogin {
     }
 });
 
+impl crate::convert::ShowFields for ExtensionAccount {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&[
+        "revision",
+        "extension",
+        "pin_origin",
+        "pin_is_default",
+        "pin_set_at",
+        "credential_epoch",
+    ]);
+}
+
 crate::convert::handle!(json repr ExtensionAccount {
     /// The account of a new extension with the default PIN, or a random one (P2).
     #[staticmethod]
@@ -90,13 +121,23 @@ crate::convert::handle!(json repr ExtensionAccount {
     ) -> Result<Created> {
         let digits = digits_of(extension)?;
         let created = py.detach(|| rules::ExtensionAccount::create(digits, now, &rules.0))?;
-        let json = serde_json::to_string(&created)
-            .map_err(|e| crate::error::Error::from(rules::StateError::from(&e)))?;
-        Ok(Created {
-            json,
-            account: Py::new(py, Self(created.account))?,
-            initial_pin: created.initial_pin,
-        })
+        Created::of(py, created)
+    }
+    /// The account of a new extension with a PIN the admin chose, in one hash (P1, P4): it
+    /// counts as set by the admin (P5), so the user must change it at the next login, within
+    /// the window from `now`. `PinError` for a PIN that breaks P1; `initial_pin` is `None`.
+    #[staticmethod]
+    fn create_with_pin(
+        py: Python<'_>,
+        extension: &str,
+        pin: &str,
+        now: DateTime<Utc>,
+        rules: &Rules,
+    ) -> Result<Created> {
+        let digits = digits_of(extension)?;
+        let created =
+            py.detach(|| rules::ExtensionAccount::create_with_pin(digits, pin, now, &rules.0))?;
+        Created::of(py, created)
     }
     /// The account as seen at `now`: revision, PIN origin and dates, counts, locks (one
     /// record for every fact a host shows or stores by).

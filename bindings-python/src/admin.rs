@@ -35,6 +35,11 @@ pub struct DeviceToken(rules::DeviceToken);
 #[derive(PartialEq)]
 pub struct AdminSession(pub rules::AdminSession);
 
+impl crate::convert::ShowFields for AdminAccount {
+    const SHOWN: crate::convert::Shown =
+        crate::convert::Shown::Dict(&["revision", "effective_at", "credential_epoch"]);
+}
+
 crate::convert::handle!(json repr AdminAccount {
     /// A new admin account with this password, checked against K1 first.
     #[staticmethod]
@@ -110,6 +115,10 @@ crate::convert::handle!(json repr AdminAccount {
     }
 });
 
+impl crate::convert::ShowFields for AdminSession {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::View;
+}
+
 crate::convert::handle!(json repr AdminSession {
     /// The login as it stands: revision, step, rights, the default-PIN list, the stamp.
     fn view(&self) -> rules::AdminSessionView {
@@ -170,12 +179,20 @@ crate::convert::handle!(json repr AdminSession {
     }
 });
 
+impl crate::convert::ShowFields for RememberedDevice {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::View;
+}
+
 crate::convert::handle!(json repr RememberedDevice {
     /// What a host may show of the browser: when it must pass the second factor again.
     fn view(&self) -> rules::RememberedDeviceView {
         self.0.view()
     }
 });
+
+impl crate::convert::ShowFields for DeviceToken {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["record", "token"]);
+}
 
 crate::convert::handle!(repr DeviceToken {
     /// The cookie value, handed out once; prints as `***`.

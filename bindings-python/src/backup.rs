@@ -19,6 +19,10 @@ fn e164(text: &str) -> Result<rules::E164> {
 #[derive(PartialEq)]
 pub struct PbxMasterData(pub rules::PbxMasterData);
 
+impl crate::convert::ShowFields for PbxMasterData {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::View;
+}
+
 crate::convert::handle!(json repr PbxMasterData {
     #[new]
     #[pyo3(signature = (base_number, central_backup_number, central_digits = "0", company_name = String::new(), admin_email = None))]
@@ -66,6 +70,10 @@ crate::convert::handle!(json repr PbxMasterData {
 #[pyclass(name = "ExtensionMasterData", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct ExtensionMasterData(pub rules::ExtensionMasterData);
+
+impl crate::convert::ShowFields for ExtensionMasterData {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::View;
+}
 
 crate::convert::handle!(json repr ExtensionMasterData {
     #[new]

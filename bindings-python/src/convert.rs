@@ -62,6 +62,63 @@ pub fn reduce<'py, T: Serialize>(
     )?)
 }
 
+/// What `repr()` shows of a handle, in Python's style (`ExtensionAccount(revision=0,
+/// extension='10', …)`, each value its own `repr()`): named fields only, so a hash never
+/// shows (F9) and a secret only as `Pin('***')` (G3).
+pub enum Shown {
+    /// These attributes of the handle.
+    Attrs(&'static [&'static str]),
+    /// These keys of `to_dict()` (every key when empty): for stored state, whose dict also
+    /// holds the hashes, always a list.
+    Dict(&'static [&'static str]),
+    /// The fields of `view()`, under the handle's name.
+    View,
+}
+
+/// The fields a handle's `repr()` shows (see [`Shown`]).
+pub trait ShowFields {
+    const SHOWN: Shown;
+}
+
+/// `repr()` of a handle, as [`Shown`] says.
+pub fn repr(slf: &Bound<'_, PyAny>, shown: &Shown) -> Result<String> {
+    let name = slf.get_type().qualname()?.to_string();
+    let fields = match shown {
+        Shown::Attrs(names) => names
+            .iter()
+            .map(|n| Ok(((*n).to_owned(), slf.getattr(*n)?)))
+            .collect::<Result<Vec<_>>>()?,
+        Shown::Dict(keys) => {
+            let dict = slf.call_method0("to_dict")?;
+            let dict = dict.cast::<pyo3::types::PyDict>().map_err(PyErr::from)?;
+            if keys.is_empty() {
+                dict.iter()
+                    .map(|(k, v)| Ok((k.extract::<String>()?, v)))
+                    .collect::<Result<Vec<_>>>()?
+            } else {
+                keys.iter()
+                    .filter_map(|k| {
+                        dict.get_item(*k)
+                            .ok()
+                            .flatten()
+                            .map(|v| ((*k).to_owned(), v))
+                    })
+                    .collect()
+            }
+        }
+        Shown::View => {
+            let view = slf.call_method0("view")?;
+            let text: String = view.repr()?.extract()?;
+            let view_name = view.get_type().qualname()?.to_string();
+            return Ok(format!(
+                "{name}{}",
+                text.strip_prefix(&view_name).unwrap_or(&text)
+            ));
+        }
+    };
+    Ok(pbx_rules::python::repr_with(&name, fields)?)
+}
+
 /// One `#[pymethods]` block for a handle (pyo3 allows one per class without its
 /// `multiple-pymethods` feature, whose registry would pull Python symbols into every binary
 /// of the workspace that links the core): the handle's own methods, plus
@@ -70,13 +127,17 @@ pub fn reduce<'py, T: Serialize>(
 ///   same JSON as a dict) and pickling through that JSON;
 /// - `dict`: `to_dict` / `from_dict` in the core's serde form and pickling through it, for
 ///   values the core does not store as versioned JSON (actors, actions, sub-policies);
-/// - `repr`: `repr()` as the core's `Debug`, which never shows a secret, hash or salt (G3, F9).
+/// - `repr`: `repr()` in Python's style with the fields the handle's [`ShowFields`] names,
+///   never a secret, hash or salt (G3, F9).
 macro_rules! handle {
     (json repr $handle:ident { $($body:tt)* }) => {
         $crate::convert::handle!(json $handle {
             $($body)*
-            fn __repr__(&self) -> String {
-                format!("{:?}", self.0)
+            fn __repr__(slf: &pyo3::Bound<'_, Self>) -> $crate::error::Result<String> {
+                $crate::convert::repr(
+                    pyo3::Bound::as_any(slf),
+                    &<Self as $crate::convert::ShowFields>::SHOWN,
+                )
             }
         });
     };
@@ -109,8 +170,11 @@ macro_rules! handle {
         #[pyo3::pymethods]
         impl $handle {
             $($body)*
-            fn __repr__(&self) -> String {
-                format!("{:?}", self.0)
+            fn __repr__(slf: &pyo3::Bound<'_, Self>) -> $crate::error::Result<String> {
+                $crate::convert::repr(
+                    pyo3::Bound::as_any(slf),
+                    &<Self as $crate::convert::ShowFields>::SHOWN,
+                )
             }
         }
     };

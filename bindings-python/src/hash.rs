@@ -7,23 +7,72 @@
 //! `HashError`.
 
 use pbx_rules as rules;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList, PyString, PyType};
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pymethods};
 
 use crate::error::{Result, verify_mismatch};
 use crate::policy::HashPolicy;
 
-/// A secret as Python hands it over: `str` (hashed as UTF-8) or `bytes`.
-#[derive(FromPyObject)]
-pub enum Secret {
+/// Bytes as Python hands them over: `str` (taken as UTF-8) or `bytes`. Anything else is a
+/// `TypeError` that says so (a secret or a pepper of another type is a caller's mistake, as
+/// any argument of the wrong type).
+pub enum TextOrBytes {
     Text(String),
     Bytes(Vec<u8>),
 }
 
-pyo3_stub_gen::impl_stub_type!(Secret = String | pyo3::types::PyBytes);
+impl<'a, 'py> FromPyObject<'a, 'py> for TextOrBytes {
+    type Error = PyErr;
 
-impl Secret {
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        Self::read(obj, "a secret")
+    }
+}
+
+impl TextOrBytes {
+    /// `obj` as text or bytes; `what` names it in the `TypeError` for anything else.
+    fn read(obj: Borrowed<'_, '_, PyAny>, what: &str) -> PyResult<Self> {
+        if let Ok(bytes) = obj.cast::<PyBytes>() {
+            return Ok(Self::Bytes(bytes.as_bytes().to_vec()));
+        }
+        if obj.is_instance_of::<PyString>() {
+            return Ok(Self::Text(obj.extract()?));
+        }
+        let type_name = obj.get_type().name()?;
+        Err(PyTypeError::new_err(format!(
+            "{what} must be str (UTF-8) or bytes, not {type_name}"
+        )))
+    }
+}
+
+/// A pepper (G4) as Python hands it over: `str` (its UTF-8 bytes) or `bytes`.
+pub struct Pepper(TextOrBytes);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Pepper {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        TextOrBytes::read(obj, "the pepper").map(Self)
+    }
+}
+
+pyo3_stub_gen::impl_stub_type!(Pepper = String | pyo3::types::PyBytes);
+
+impl Pepper {
+    /// The bytes as the core's pepper.
+    pub fn into_core(self) -> rules::Pepper {
+        rules::Pepper::new(match self.0 {
+            TextOrBytes::Text(s) => s.into_bytes(),
+            TextOrBytes::Bytes(b) => b,
+        })
+    }
+}
+
+pyo3_stub_gen::impl_stub_type!(TextOrBytes = String | pyo3::types::PyBytes);
+
+impl TextOrBytes {
     fn bytes(&self) -> &[u8] {
         match self {
             Self::Text(s) => s.as_bytes(),
@@ -37,16 +86,40 @@ impl Secret {
 #[pyclass(name = "Hasher", module = "pbx_rules", frozen)]
 pub struct Hasher(pub rules::Hasher);
 
-crate::convert::handle!(repr Hasher {
-    #[new]
-    #[pyo3(signature = (policy = None, pepper = None))]
-    fn new(policy: Option<PyRef<'_, HashPolicy>>, pepper: Option<Vec<u8>>) -> Self {
-        let policy = policy.map_or_else(rules::HashPolicy::centrexx, |p| p.0.clone());
+impl Hasher {
+    fn of(policy: rules::HashPolicy, pepper: Option<Pepper>) -> Self {
         let hasher = rules::Hasher::new(policy);
         Self(match pepper {
-            Some(p) => hasher.with_pepper(rules::Pepper::new(p)),
+            Some(p) => hasher.with_pepper(p.into_core()),
             None => hasher,
         })
+    }
+}
+
+impl crate::convert::ShowFields for Hasher {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["policy"]);
+}
+
+crate::convert::handle!(repr Hasher {
+    /// A hasher under `policy` (`HashPolicy.centrexx()`, `HashPolicy.strict()`, or a custom
+    /// one), with an optional pepper (`str` as UTF-8, or `bytes`). The policy is required: a
+    /// host that forgot its strict costs would silently hash under the seed's.
+    #[new]
+    #[pyo3(signature = (policy, pepper = None))]
+    fn new(policy: PyRef<'_, HashPolicy>, pepper: Option<Pepper>) -> Self {
+        Self::of(policy.0.clone(), pepper)
+    }
+    /// A hasher with the centrexx preset's costs (`Hasher(HashPolicy.centrexx(), pepper)`).
+    #[classmethod]
+    #[pyo3(signature = (pepper = None))]
+    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Self {
+        Self::of(rules::HashPolicy::centrexx(), pepper)
+    }
+    /// A hasher with the strict preset's costs (`Hasher(HashPolicy.strict(), pepper)`).
+    #[classmethod]
+    #[pyo3(signature = (pepper = None))]
+    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Self {
+        Self::of(rules::HashPolicy::strict(), pepper)
     }
     /// The hashing policy (G4).
     #[getter]
@@ -54,13 +127,13 @@ crate::convert::handle!(repr Hasher {
         HashPolicy(self.0.policy().clone())
     }
     /// A PHC string with a fresh salt.
-    fn hash(&self, py: Python<'_>, secret: Secret) -> Result<String> {
+    fn hash(&self, py: Python<'_>, secret: TextOrBytes) -> Result<String> {
         Ok(py.detach(|| self.0.hash(secret.bytes()))?)
     }
     /// `True` when `secret` matches the stored PHC string (constant time); raises
     /// `VerifyMismatchError` (a `HashError`) when it does not, as argon2-cffi does, and
     /// `HashError` for an unusable hash.
-    fn verify(&self, py: Python<'_>, hash: &str, secret: Secret) -> Result<bool> {
+    fn verify(&self, py: Python<'_>, hash: &str, secret: TextOrBytes) -> Result<bool> {
         if py.detach(|| self.0.verify(secret.bytes(), hash))? {
             Ok(true)
         } else {
@@ -77,8 +150,8 @@ crate::convert::handle!(repr Hasher {
     }
     /// Many secrets on every core with the GIL released; a failing row is reported in
     /// `HashBatch.failures()`, not raised.
-    fn hash_many(&self, py: Python<'_>, secrets: Vec<Secret>) -> HashBatch {
-        let rows: Vec<&[u8]> = secrets.iter().map(Secret::bytes).collect();
+    fn hash_many(&self, py: Python<'_>, secrets: Vec<TextOrBytes>) -> HashBatch {
+        let rows: Vec<&[u8]> = secrets.iter().map(TextOrBytes::bytes).collect();
         HashBatch(py.detach(|| self.0.hash_many(&rows)))
     }
 });

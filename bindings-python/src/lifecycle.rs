@@ -14,9 +14,11 @@ use pyo3::prelude::*;
 use pyo3_stub_gen::derive::{gen_stub_pyclass, gen_stub_pyfunction, gen_stub_pymethods};
 
 use crate::error::{Error, Result};
+use crate::hash::Pepper;
 use crate::numbers::NumberPlan;
 use crate::permission::Actor;
 use crate::policy::Policy;
+use pyo3::types::PyType;
 
 /// A policy with its hasher (optionally peppered) and number plan: the one context every
 /// check, generator, query, edit and lifecycle call takes.
@@ -24,19 +26,39 @@ use crate::policy::Policy;
 #[pyclass(name = "Rules", module = "pbx_rules", frozen)]
 pub struct Rules(pub rules::Rules);
 
+impl Rules {
+    fn of(policy: rules::Policy, pepper: Option<Pepper>) -> Result<Self> {
+        let r = rules::Rules::new(policy)?;
+        Ok(Self(match pepper {
+            Some(p) => r.with_pepper(p.into_core()),
+            None => r,
+        }))
+    }
+}
+
 #[gen_stub_pymethods]
 #[pymethods]
 impl Rules {
-    /// Rules under `policy` (default: the centrexx preset); `PolicyError` outside the bounds.
+    /// Rules under `policy` (`Policy.centrexx()`, `Policy.strict()`, or a custom one), with
+    /// an optional pepper (`str` as UTF-8, or `bytes`); `PolicyError` outside the bounds
+    /// (F6). The policy is required: a host that forgot its strict rules would silently
+    /// check under the seed's. `Rules.centrexx()` and `Rules.strict()` name a preset.
     #[new]
-    #[pyo3(signature = (policy = None, pepper = None))]
-    fn new(policy: Option<PyRef<'_, Policy>>, pepper: Option<Vec<u8>>) -> Result<Self> {
-        let policy = policy.map_or_else(rules::Policy::centrexx, |p| p.0.clone());
-        let r = rules::Rules::new(policy)?;
-        Ok(Self(match pepper {
-            Some(p) => r.with_pepper(rules::Pepper::new(p)),
-            None => r,
-        }))
+    #[pyo3(signature = (policy, pepper = None))]
+    fn new(policy: PyRef<'_, Policy>, pepper: Option<Pepper>) -> Result<Self> {
+        Self::of(policy.0.clone(), pepper)
+    }
+    /// The centrexx preset (the seed's rules), as `Rules(Policy.centrexx(), pepper)`.
+    #[classmethod]
+    #[pyo3(signature = (pepper = None))]
+    fn centrexx(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Result<Self> {
+        Self::of(rules::Policy::centrexx(), pepper)
+    }
+    /// The strict preset, as `Rules(Policy.strict(), pepper)`.
+    #[classmethod]
+    #[pyo3(signature = (pepper = None))]
+    fn strict(_cls: &Bound<'_, PyType>, pepper: Option<Pepper>) -> Result<Self> {
+        Self::of(rules::Policy::strict(), pepper)
     }
     /// The policy these rules apply.
     #[getter]

@@ -20,6 +20,10 @@ pub fn metadata_version() -> &'static str {
 #[pyclass(name = "NumberPlan", module = "pbx_rules", frozen)]
 pub struct NumberPlan(pub rules::NumberPlan);
 
+impl crate::convert::ShowFields for NumberPlan {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["region"]);
+}
+
 crate::convert::handle!(repr NumberPlan {
     #[new]
     #[pyo3(signature = (region = "DE"))]
@@ -49,6 +53,10 @@ crate::convert::handle!(repr NumberPlan {
 #[pyclass(name = "PhoneNumber", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct PhoneNumber(pub rules::PhoneNumber);
+
+impl crate::convert::ShowFields for PhoneNumber {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["e164", "kind", "region"]);
+}
 
 crate::convert::handle!(repr PhoneNumber {
     /// The stored form (`+4917112345678`).
@@ -173,6 +181,10 @@ impl NumberBatch {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct E164(pub rules::E164);
 
+impl crate::convert::ShowFields for E164 {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["digits"]);
+}
+
 crate::convert::handle!(repr E164 {
     #[new]
     fn new(text: &str) -> Result<Self> {
@@ -192,6 +204,10 @@ crate::convert::handle!(repr E164 {
 #[gen_stub_pyclass]
 #[pyclass(name = "BaseNumber", module = "pbx_rules", frozen)]
 pub struct BaseNumber(pub rules::BaseNumber);
+
+impl crate::convert::ShowFields for BaseNumber {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Attrs(&["e164"]);
+}
 
 crate::convert::handle!(repr BaseNumber {
     #[new]

@@ -13,6 +13,10 @@ use crate::numbers::digits_of;
 #[derive(PartialEq)]
 pub struct Actor(pub rules::Actor);
 
+impl crate::convert::ShowFields for Actor {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&[]);
+}
+
 crate::convert::handle!(dict repr Actor {
     /// The user of an extension.
     #[staticmethod]
@@ -55,6 +59,10 @@ crate::convert::handle!(dict repr Actor {
 #[pyclass(name = "Action", module = "pbx_rules", frozen, eq)]
 #[derive(PartialEq)]
 pub struct Action(pub rules::Action);
+
+impl crate::convert::ShowFields for Action {
+    const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&[]);
+}
 
 crate::convert::handle!(dict repr Action {
     /// Set the backup number of an extension (B4).

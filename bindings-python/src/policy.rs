@@ -23,6 +23,10 @@ macro_rules! policies {
             #[derive(Clone, PartialEq)]
             pub struct $py(pub $core);
 
+            impl crate::convert::ShowFields for $py {
+                const SHOWN: crate::convert::Shown = crate::convert::Shown::Dict(&[]);
+            }
+
             crate::convert::handle!(dict repr $py {
                 $(
                     /// The preset of that name (`centrexx`: the seed's rules; `strict`: tighter).
@@ -49,6 +53,11 @@ macro_rules! policies {
         #[pyclass(name = "Policy", module = "pbx_rules", frozen, eq)]
         #[derive(Clone, PartialEq)]
         pub struct Policy(pub rules::Policy);
+
+        impl crate::convert::ShowFields for Policy {
+            const SHOWN: crate::convert::Shown =
+                crate::convert::Shown::Attrs(&[$(stringify!($area)),+]);
+        }
 
         crate::convert::handle!(json repr Policy {
             $(

@@ -34,7 +34,7 @@ def cheap_rules(preset: str = "centrexx") -> pr.Rules:
     return pr.Rules(policy.replace(hashing=policy.hashing.replace(m_cost_kib=64, t_cost=1, p_cost=1)))
 
 
-RULES = pr.Rules()
+RULES = pr.Rules.centrexx()
 NOW = dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
 
 

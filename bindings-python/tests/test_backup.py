@@ -9,7 +9,7 @@ import pytest
 
 import pbx_rules as pr
 
-RULES = pr.Rules()
+RULES = pr.Rules.centrexx()
 ADMIN = pr.Actor.admin()
 
 

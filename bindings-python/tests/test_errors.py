@@ -42,7 +42,7 @@ def test_codes_are_unique_per_family_and_cover_the_vectors() -> None:
 
 def test_exception_fields() -> None:
     with pytest.raises(ValueError) as info:
-        pr.parse_pin("12", pr.Rules())
+        pr.parse_pin("12", pr.Rules.centrexx())
     err = info.value
     assert isinstance(err, pr.PinError)
     assert err.code == "PIN_TOO_SHORT"
@@ -97,7 +97,7 @@ def test_checked_text_handed_back_raises_the_familys_class() -> None:
 
 
 def test_a_refused_value_changes_nothing() -> None:
-    rules = pr.Rules()
+    rules = pr.Rules.centrexx()
     account = pr.ExtensionAccount.create("10", NOW, rules).account
     before = account.to_json()
     with pytest.raises(pr.NumberError):

@@ -12,7 +12,7 @@ from conftest import cheap_hasher
 
 
 def test_g4_hash_verify_rehash() -> None:
-    h = pr.Hasher()
+    h = pr.Hasher.centrexx()
     stored = h.hash("4711")
     assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert h.verify(stored, "4711") is True
@@ -35,17 +35,17 @@ def test_g4_wrong_secret_raises_verify_mismatch_like_argon2_cffi() -> None:
 
 
 def test_g4_pepper_is_needed_to_verify() -> None:
-    peppered = pr.Hasher(pepper=b"server secret")
+    peppered = pr.Hasher.centrexx(pepper=b"server secret")
     stored = peppered.hash("4711")
     assert peppered.verify(stored, "4711")
     with pytest.raises(pr.VerifyMismatchError):
-        pr.Hasher().verify(stored, "4711")
+        pr.Hasher.centrexx().verify(stored, "4711")
     assert "server secret" not in repr(peppered)
 
 
 def test_malformed_hash_is_a_hash_error() -> None:
     with pytest.raises(pr.HashError) as info:
-        pr.Hasher().verify("$bcrypt$nope", "4711")
+        pr.Hasher.centrexx().verify("$bcrypt$nope", "4711")
     assert info.value.code in ("HASH_MALFORMED", "HASH_UNSUPPORTED")
 
 
@@ -64,7 +64,7 @@ def test_hash_many_in_order_with_failures_reported() -> None:
 
 
 def test_hash_releases_the_gil() -> None:
-    h = pr.Hasher()
+    h = pr.Hasher.centrexx()
     ticks = 0
     done = threading.Event()
 

@@ -38,7 +38,7 @@ def test_provision_end_to_end(tmp_path: Path) -> None:
     assert [i["master_data"]["digits"] for i in imports] == ["10", "11", "12", "14", "15", "17"]
     assert imports[0]["master_data"]["backup_number"] == "+4917112345678"
     assert imports[2]["master_data"]["backup_number"] == "+41446681800"
-    hasher = pr.Hasher()
+    hasher = pr.Hasher.centrexx()
     for item, letter in zip(imports, letters):
         assert letter["login"].endswith("-" + item["master_data"]["digits"])
         account = pr.ExtensionAccount.from_dict(item["account"])  # state the core reads back

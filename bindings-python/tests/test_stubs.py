@@ -18,6 +18,9 @@ def test_typed_consumer_runs() -> None:
     assert account.view(NOW, RULES).pin_origin == pr.PinOrigin.USER
     assert typed_consumer.admin(RULES) is not None
     assert typed_consumer.verify(cheap_hasher())
+    assert typed_consumer.provision(RULES).view(NOW, RULES).pin_origin == pr.PinOrigin.ADMIN
+    assert typed_consumer.strong_enough("Kaffeetasse Nordwind Blaubeere", RULES)
+    assert not typed_consumer.strong_enough("password", RULES)
 
 
 def test_docstrings_reach_help_and_the_stub() -> None:

@@ -62,3 +62,20 @@ def verify(hasher: pr.Hasher) -> bool:
     except pr.VerifyMismatchError as e:
         assert_type(e.code, str)
     return hasher.verify(stored, "4711")
+
+
+def provision(rules: pr.Rules) -> pr.ExtensionAccount:
+    """One hash per extension (P4): the admin's PIN at creation."""
+    created = pr.ExtensionAccount.create_with_pin("10", "583920", NOW, rules)
+    assert_type(created, pr.Created)
+    assert_type(pr.Rules.centrexx(pepper="Pfeffer"), pr.Rules)
+    assert_type(pr.Hasher.strict(b"Pfeffer"), pr.Hasher)
+    return created.account
+
+
+def strong_enough(password: str, rules: pr.Rules) -> bool:
+    """Strength levels are ordered (K2), typed as `bool`."""
+    level = pr.evaluate(password, pr.PasswordContext(), rules).level
+    meets = level >= pr.StrengthLevel(rules.policy.password.min_level)
+    assert_type(meets, bool)
+    return meets and pr.StrengthLevel.RED < level

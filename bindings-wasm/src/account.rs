@@ -285,6 +285,15 @@ fn read_stamp(js: &JsValue) -> Result<core::SessionStamp, Error> {
     Ok(core::SessionStamp::from_json(&text)?)
 }
 
+/// `{ account, initial_pin }` of a new extension, the PIN as a `Secret` or `null`.
+fn created(c: core::Created) -> JsValue {
+    let out = Object::new();
+    set(&out, "account", ExtensionAccount(c.account));
+    let pin = c.initial_pin.map(|p| secret(p.expose()));
+    set(&out, "initial_pin", pin.unwrap_or(JsValue::NULL));
+    out.into()
+}
+
 #[wasm_bindgen]
 impl ExtensionAccount {
     /// A new extension (P2): `{ account, initial_pin }`; `initial_pin` is the random first
@@ -295,11 +304,25 @@ impl ExtensionAccount {
     #[wasm_bindgen(unchecked_return_type = "Created")]
     pub fn create(extension: &str, now: &Date, rules: &Rules) -> Result<JsValue, Error> {
         let c = core::ExtensionAccount::create(digits(extension)?, at(now), &rules.0)?;
-        let out = Object::new();
-        set(&out, "account", ExtensionAccount(c.account));
-        let pin = c.initial_pin.map(|p| secret(p.expose()));
-        set(&out, "initial_pin", pin.unwrap_or(JsValue::NULL));
-        Ok(out.into())
+        Ok(created(c))
+    }
+
+    /// A new extension with a PIN the admin chose, in one hash (P1, P4): it counts as set by
+    /// the admin (P5), so the user must change it at the next login. `{ account, initial_pin:
+    /// null }`.
+    ///
+    /// # Errors
+    /// A `LoginIdError`, a `PinError` for a PIN that breaks P1, or a `HashError`.
+    #[wasm_bindgen(js_name = createWithPin, unchecked_return_type = "Created")]
+    pub fn create_with_pin(
+        extension: &str,
+        pin: &str,
+        now: &Date,
+        rules: &Rules,
+    ) -> Result<JsValue, Error> {
+        let c =
+            core::ExtensionAccount::create_with_pin(digits(extension)?, pin, at(now), &rules.0)?;
+        Ok(created(c))
     }
 
     /// The account as seen at `now` under `rules`, the core's `ExtensionAccountView`: the

@@ -365,6 +365,7 @@ class AdminAccountView:
         The remembered browsers (A2).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class AdminSession:
@@ -462,6 +463,7 @@ class AdminSessionView:
         Whose session under which password, since when (G11).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 class BackupError(PbxRulesError):
     r"""
@@ -615,7 +617,8 @@ class Effect:
     """
     def __repr__(self) -> builtins.str:
         r"""
-        The effect with every secret as `***` (the core's `Debug`).
+        The effect in Python's style, every secret as `Pin('***')`
+        (`Effect.SyncPin(extension='10', pin=Pin('***'))`).
         """
     @typing.final
     class SendSecret(Effect):
@@ -713,6 +716,13 @@ class ExtensionAccount:
     def create(extension: builtins.str, now: datetime.datetime, rules: Rules) -> Created:
         r"""
         The account of a new extension with the default PIN, or a random one (P2).
+        """
+    @staticmethod
+    def create_with_pin(extension: builtins.str, pin: builtins.str, now: datetime.datetime, rules: Rules) -> Created:
+        r"""
+        The account of a new extension with a PIN the admin chose, in one hash (P1, P4): it
+        counts as set by the admin (P5), so the user must change it at the next login, within
+        the window from `now`. `PinError` for a PIN that breaks P1; `initial_pin` is `None`.
         """
     def view(self, now: datetime.datetime, rules: Rules) -> ExtensionAccountView:
         r"""
@@ -830,6 +840,7 @@ class ExtensionAccountView:
         Whether a forgot-PIN PIN waits for its first use (F3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class ExtensionMasterData:
@@ -903,6 +914,7 @@ class ExtensionMasterDataView:
         Whether this user may reset the PIN (R3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 class GenerateError(PbxRulesError):
     r"""
@@ -977,7 +989,22 @@ class Hasher:
         r"""
         The hashing policy (G4).
         """
-    def __new__(cls, policy: typing.Optional[HashPolicy] = None, pepper: typing.Optional[typing.Sequence[builtins.int]] = None) -> Hasher: ...
+    def __new__(cls, policy: HashPolicy, pepper: typing.Optional[builtins.str | bytes] = None) -> Hasher:
+        r"""
+        A hasher under `policy` (`HashPolicy.centrexx()`, `HashPolicy.strict()`, or a custom
+        one), with an optional pepper (`str` as UTF-8, or `bytes`). The policy is required: a
+        host that forgot its strict costs would silently hash under the seed's.
+        """
+    @classmethod
+    def centrexx(cls, pepper: typing.Optional[builtins.str | bytes] = None) -> Hasher:
+        r"""
+        A hasher with the centrexx preset's costs (`Hasher(HashPolicy.centrexx(), pepper)`).
+        """
+    @classmethod
+    def strict(cls, pepper: typing.Optional[builtins.str | bytes] = None) -> Hasher:
+        r"""
+        A hasher with the strict preset's costs (`Hasher(HashPolicy.strict(), pepper)`).
+        """
     def hash(self, secret: builtins.str | bytes) -> builtins.str:
         r"""
         A PHC string with a fresh salt.
@@ -1333,6 +1360,7 @@ class PbxMasterDataView:
         Whether users may reset their PIN themselves (R3).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 class PbxRulesError(builtins.ValueError):
     r"""
@@ -1459,6 +1487,7 @@ class PinChanged:
         account ends with the old PIN (G11); keep this one in place of the old stamp.
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class PinContext:
@@ -1705,6 +1734,7 @@ class RememberedDeviceView:
         When the browser must pass the second factor again (A2).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 @typing.final
 class Route:
@@ -1745,9 +1775,22 @@ class Rules:
         r"""
         The number plan of the policy's numbering section (N1, I2).
         """
-    def __new__(cls, policy: typing.Optional[Policy] = None, pepper: typing.Optional[typing.Sequence[builtins.int]] = None) -> Rules:
+    def __new__(cls, policy: Policy, pepper: typing.Optional[builtins.str | bytes] = None) -> Rules:
         r"""
-        Rules under `policy` (default: the centrexx preset); `PolicyError` outside the bounds.
+        Rules under `policy` (`Policy.centrexx()`, `Policy.strict()`, or a custom one), with
+        an optional pepper (`str` as UTF-8, or `bytes`); `PolicyError` outside the bounds
+        (F6). The policy is required: a host that forgot its strict rules would silently
+        check under the seed's. `Rules.centrexx()` and `Rules.strict()` name a preset.
+        """
+    @classmethod
+    def centrexx(cls, pepper: typing.Optional[builtins.str | bytes] = None) -> Rules:
+        r"""
+        The centrexx preset (the seed's rules), as `Rules(Policy.centrexx(), pepper)`.
+        """
+    @classmethod
+    def strict(cls, pepper: typing.Optional[builtins.str | bytes] = None) -> Rules:
+        r"""
+        The strict preset, as `Rules(Policy.strict(), pepper)`.
         """
     def pin_allowance(self, pin_len: builtins.int) -> builtins.int:
         r"""
@@ -1918,6 +1961,7 @@ class SessionStamp:
         When the session was last checked (for the idle limit).
         """
     def __eq__(self, other: builtins.object, /) -> builtins.bool: ...
+    def __repr__(self) -> builtins.str: ...
 
 class StateError(PbxRulesError):
     r"""
@@ -2338,6 +2382,22 @@ class StrengthLevel(enum.Enum):
     def code(self) -> builtins.str:
         r"""
         The value as the core's JSON spells it, the same in every language: `.value`.
+        """
+    def __lt__(self, other: StrengthLevel) -> builtins.bool:
+        r"""
+        Compares by rank, the declaration order (weakest first).
+        """
+    def __le__(self, other: StrengthLevel) -> builtins.bool:
+        r"""
+        Compares by rank, the declaration order (weakest first).
+        """
+    def __gt__(self, other: StrengthLevel) -> builtins.bool:
+        r"""
+        Compares by rank, the declaration order (weakest first).
+        """
+    def __ge__(self, other: StrengthLevel) -> builtins.bool:
+        r"""
+        Compares by rank, the declaration order (weakest first).
         """
 
 @typing.final

@@ -9,11 +9,14 @@ pub mod uniffi;
 /// Declares a record the core hands out and never takes back (a view of a state), with
 /// what each binding needs to carry it: a uniffi record (Kotlin data class, Swift struct),
 /// a frozen Python class with a getter per field, a TypeScript interface (the wasm binding
-/// sends it as a plain object through serde). One place, so a view added later crosses into
-/// every language the same way.
+/// sends it as a plain object through serde), and Python's `repr()` with every field in
+/// declaration order. One place, so a view added later crosses into every language the same
+/// way.
 #[cfg(feature = "lifecycle")]
 macro_rules! output_record {
-    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$field_meta:meta])* pub $field:ident: $type:ty),* $(,)?
+    }) => {
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
         #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
         #[cfg_attr(
@@ -24,7 +27,19 @@ macro_rules! output_record {
         #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
         #[non_exhaustive]
         $(#[$meta])*
-        pub struct $name { $($body)* }
+        pub struct $name { $($(#[$field_meta])* pub $field: $type),* }
+
+        #[cfg(feature = "python")]
+        #[pyo3_stub_gen::derive::gen_stub_pymethods]
+        #[pyo3::pymethods]
+        impl $name {
+            fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
+                $crate::boundary::python::fields_repr(
+                    pyo3::Bound::as_any(slf),
+                    &[$(stringify!($field)),*],
+                )
+            }
+        }
     };
 }
 #[cfg(feature = "lifecycle")]

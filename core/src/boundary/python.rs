@@ -16,9 +16,9 @@ use serde::Serialize;
 use crate::{
     AcceptedPassword, AcceptedPin, AccountRef, AdminStep, ChangeKind, E164, Effect, Error,
     ExtensionDigits, Lang, Localized, NumberKind, OneTimeCode, Password, PasswordChanged,
-    PasswordContext, Pin, PinContext, PinOrigin, PreviewMode, Reachability, Route, RouteRule,
-    Secret, SecretPurpose, StateError, Strength, StrengthLevel, Suggestion, TrivialPinFinding,
-    Warning,
+    PasswordContext, Pin, PinChanged, PinContext, PinOrigin, PreviewMode, Reachability, Route,
+    RouteRule, Secret, SecretPurpose, SessionStamp, StateError, Strength, StrengthLevel,
+    Suggestion, TrivialPinFinding, Warning,
 };
 
 /// How the binding raises a core error: its exception classes live in the binding crate,
@@ -77,6 +77,53 @@ macro_rules! as_text {
 
 as_text!(ExtensionDigits, E164);
 
+/// `Name(field=value, …)`, Python's style for a record (as a dataclass prints): each value
+/// its own `repr()`, so enums show as members, times as `datetime`s and secrets as
+/// `Pin('***')`. The binding's handles use it too, with the fields each may show.
+///
+/// # Errors
+/// When a value's `repr()` raises.
+pub fn repr_with<'py>(
+    name: &str,
+    fields: impl IntoIterator<Item = (String, Bound<'py, PyAny>)>,
+) -> PyResult<String> {
+    let parts = fields
+        .into_iter()
+        .map(|(field, value)| Ok(format!("{field}={}", value.repr()?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(format!("{name}({})", parts.join(", ")))
+}
+
+/// The `repr()` of a core value: its class's qualified name and the named fields, read as
+/// Python attributes (a complex enum variant's, `Effect.SyncPin(extension='10',
+/// pin=Pin('***'))`, from its `__match_args__`).
+pub(crate) fn fields_repr(slf: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> {
+    let name = slf.get_type().qualname()?.to_string();
+    let fields: Vec<String> = match slf.getattr("__match_args__") {
+        Ok(args) => args.extract()?,
+        Err(_) => fields.iter().map(|&f| f.to_owned()).collect(),
+    };
+    let values = fields
+        .into_iter()
+        .map(|field| Ok((field.clone(), slf.getattr(field.as_str())?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    repr_with(&name, values)
+}
+
+/// `repr()` of core records and outcomes in Python's style, with the fields named here:
+/// a list, not every attribute, so that a field added later (a hash) does not show unasked.
+macro_rules! record_repr {
+    ($($name:ident { $($field:ident),* })+) => {$(
+        #[gen_stub_pymethods]
+        #[pymethods]
+        impl $name {
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                fields_repr(slf.as_any(), &[$(stringify!($field)),*])
+            }
+        }
+    )+};
+}
+
 /// The input records build from keywords (`PinContext(extension_digits="10")`); they are
 /// frozen, so a field is never changed on a copy by mistake (`ctx.names` is a new list on
 /// every read: build a new context instead).
@@ -96,8 +143,8 @@ impl PinContext {
             phone_number,
         }
     }
-    fn __repr__(&self) -> String {
-        format!("{self:?}")
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        fields_repr(slf.as_any(), &["extension_digits", "names", "phone_number"])
     }
 }
 
@@ -119,8 +166,16 @@ impl PasswordContext {
             second_factor,
         }
     }
-    fn __repr__(&self) -> String {
-        format!("{self:?}")
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        fields_repr(
+            slf.as_any(),
+            &[
+                "head_number",
+                "company_name",
+                "admin_email",
+                "second_factor",
+            ],
+        )
     }
 }
 
@@ -155,7 +210,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AccountRef {
 
 pyo3_stub_gen::impl_stub_type!(AccountRef = String);
 
-/// The Python face of a secret (G3): `repr`/`str` show `***`, pickling is refused, and the
+/// The Python face of a secret (G3): `repr` shows `Pin('***')`, `str` shows `***`, pickling
+/// is refused, and the
 /// text comes only from `expose()`. `==` is the core's constant-time comparison (`eq`).
 macro_rules! secret_methods {
     ($name:ident) => {
@@ -174,7 +230,7 @@ macro_rules! secret_methods {
                 self.matches(typed)
             }
             fn __repr__(&self) -> String {
-                format!("{self:?}")
+                concat!(stringify!($name), "('***')").to_owned()
             }
             fn __str__(&self) -> String {
                 self.to_string()
@@ -201,6 +257,9 @@ trait PyEnum: Copy + PartialEq + Serialize + 'static {
     const NAME: &'static str;
     /// Every variant, in declaration order (checked when it compiles).
     const ALL: &'static [Self];
+    /// Whether the members compare by rank, their declaration order (`<`, `>=`, …), as the
+    /// Rust enum does (`Ord`): the meter's levels, from red to green.
+    const ORDERED: bool;
     /// The class, made on first use.
     fn class_cell() -> &'static PyOnceLock<EnumClass>;
 }
@@ -259,6 +318,9 @@ fn enum_class<T: PyEnum + std::fmt::Debug>(py: Python<'_>) -> PyResult<&'static 
         if let Some(doc) = rust_doc::<T>() {
             class.setattr("__doc__", doc)?;
         }
+        if T::ORDERED {
+            order_by_rank(&class)?;
+        }
         let members = members_of::<T>()
             .into_iter()
             .map(|(name, _)| class.getattr(name.as_str()).map(Bound::unbind))
@@ -268,6 +330,78 @@ fn enum_class<T: PyEnum + std::fmt::Debug>(py: Python<'_>) -> PyResult<&'static 
             members,
         })
     })
+}
+
+/// The comparisons of an ordered enum (see [`PyEnum::ORDERED`]): members of the same class
+/// compare by their position in the class, which is the Rust declaration order; anything
+/// else is `NotImplemented`, so Python raises `TypeError` as it does for unordered enums.
+const ORDERING: &std::ffi::CStr = cr#"
+import operator
+
+def _by_rank(compare):
+    def method(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        names = type(self)._member_names_
+        return compare(names.index(self._name_), names.index(other._name_))
+    method.__name__ = compare.__name__
+    return method
+
+__lt__ = _by_rank(operator.lt)
+__le__ = _by_rank(operator.le)
+__gt__ = _by_rank(operator.gt)
+__ge__ = _by_rank(operator.ge)
+"#;
+
+/// Gives `class` the four comparisons by rank.
+fn order_by_rank(class: &Bound<'_, PyType>) -> PyResult<()> {
+    let code = PyModule::from_code(
+        class.py(),
+        ORDERING,
+        c"pbx_rules_ordering.py",
+        c"pbx_rules_ordering",
+    )?;
+    for name in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        class.setattr(name, code.getattr(name)?)?;
+    }
+    Ok(())
+}
+
+/// The stub's comparisons of an ordered enum: `def __lt__(self, other: Level) -> bool`, ….
+macro_rules! order_methods {
+    ($name:ident) => {{
+        const OTHER: &[pyo3_stub_gen::type_info::ParameterInfo] =
+            &[pyo3_stub_gen::type_info::ParameterInfo {
+                name: "other",
+                kind: pyo3_stub_gen::type_info::ParameterKind::PositionalOrKeyword,
+                type_info: <$name as pyo3_stub_gen::PyStubType>::type_output,
+                default: pyo3_stub_gen::type_info::ParameterDefault::None,
+            }];
+        const fn compare(name: &'static str) -> pyo3_stub_gen::type_info::MethodInfo {
+            pyo3_stub_gen::type_info::MethodInfo {
+                name,
+                parameters: OTHER,
+                r#return: <bool as pyo3_stub_gen::PyStubType>::type_output,
+                doc: "Compares by rank, the declaration order (weakest first).",
+                r#type: pyo3_stub_gen::type_info::MethodType::Instance,
+                is_async: false,
+                deprecated: None,
+                type_ignored: None,
+                is_overload: false,
+            }
+        }
+        const METHODS: &[pyo3_stub_gen::type_info::MethodInfo] = &[
+            compare("__lt__"),
+            compare("__le__"),
+            compare("__gt__"),
+            compare("__ge__"),
+        ];
+        if <$name as PyEnum>::ORDERED {
+            METHODS
+        } else {
+            &[]
+        }
+    }};
 }
 
 /// The doc of the `.code` property, in the stub and at run time.
@@ -316,10 +450,13 @@ fn from_member<T: PyEnum + std::fmt::Debug>(obj: &Bound<'_, PyAny>) -> PyResult<
 /// variant's position must be its discriminant, so it is exactly the declaration. Per enum:
 /// `IntoPyObject` (the member), `FromPyObject` (a member of this class, else `StateError`
 /// `STATE_UNKNOWN_VALUE`), the stub type, its `.code` property and `_value_: str` (so that
-/// mypy types `.value` as `str`); then [`add_enums`] and
+/// mypy types `.value` as `str`), and for an enum marked `: ordered` the comparisons by rank
+/// (at run time and in the stub); then [`add_enums`] and
 /// [`enum_members`] over all of them.
 macro_rules! py_enums {
-    ($($name:ident { $($variant:ident),+ $(,)? })+) => {
+    (@ordered ordered) => { true };
+    (@ordered) => { false };
+    ($($name:ident $(: $ordered:ident)? { $($variant:ident),+ $(,)? })+) => {
         $(
             const _: () = {
                 // Fails to compile when a variant is missing from the list.
@@ -339,6 +476,7 @@ macro_rules! py_enums {
             impl PyEnum for $name {
                 const NAME: &'static str = stringify!($name);
                 const ALL: &'static [Self] = &[$(Self::$variant),+];
+                const ORDERED: bool = py_enums!(@ordered $($ordered)?);
                 fn class_cell() -> &'static PyOnceLock<EnumClass> {
                     static CLASS: PyOnceLock<EnumClass> = PyOnceLock::new();
                     &CLASS
@@ -398,7 +536,7 @@ macro_rules! py_enums {
                         deprecated: None,
                     }],
                     setters: &[],
-                    methods: &[],
+                    methods: order_methods!($name),
                     file: file!(),
                     line: line!(),
                     column: column!(),
@@ -442,7 +580,7 @@ py_enums! {
     Reachability { Reachable, Unreachable }
     RouteRule { Reachable, IndividualBackup, CentralBackup }
     SecretPurpose { PasswordReset, PinReset, ExtendedRightsCode }
-    StrengthLevel { Red, Orange, Yellow, LightGreen, Green }
+    StrengthLevel: ordered { Red, Orange, Yellow, LightGreen, Green }
     Suggestion {
         UseAFewWords, NoNeedForSymbols, AddAnotherWord, CapitalizationDoesntHelp, AllUppercase,
         ReversedWords, PredictableSubstitutions, LongerKeyboardPattern, AvoidRepeats,
@@ -460,21 +598,14 @@ py_enums! {
     }
 }
 
-/// `repr()` as the core's `Debug`, which masks every secret (G3): for the records that have
-/// no other methods.
-macro_rules! debug_repr {
-    ($($name:ident),+) => {$(
-        #[gen_stub_pymethods]
-        #[pymethods]
-        impl $name {
-            fn __repr__(&self) -> String {
-                format!("{self:?}")
-            }
-        }
-    )+};
+record_repr! {
+    AcceptedPin { pin, warnings }
+    AcceptedPassword { password, strength }
+    PasswordChanged { effective_at, strength }
+    Route { extension, reroute_to, rule }
+    PinChanged { completes_login, warnings, session }
+    SessionStamp { account, epoch, opened_at, last_seen_at }
 }
-
-debug_repr!(AcceptedPin, AcceptedPassword, PasswordChanged, Route);
 
 /// The meter's texts in a language, and its codes as text (`"top10_password"`).
 #[gen_stub_pymethods]
@@ -505,8 +636,11 @@ impl Strength {
     fn py_suggestion_codes(&self) -> Vec<&'static str> {
         self.suggestion_codes()
     }
-    fn __repr__(&self) -> String {
-        format!("{self:?}")
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        fields_repr(
+            slf.as_any(),
+            &["level", "score", "guesses_log10", "warning", "suggestions"],
+        )
     }
 }
 
@@ -518,16 +652,17 @@ impl Secret {
     fn py_expose(&self) -> &str {
         self.expose()
     }
-    fn __repr__(&self) -> String {
-        format!("{self:?}")
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        fields_repr(slf.as_any(), &[])
     }
 }
 
 #[gen_stub_pymethods]
 #[pymethods]
 impl Effect {
-    /// The effect with every secret as `***` (the core's `Debug`).
-    fn __repr__(&self) -> String {
-        format!("{self:?}")
+    /// The effect in Python's style, every secret as `Pin('***')`
+    /// (`Effect.SyncPin(extension='10', pin=Pin('***'))`).
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        fields_repr(slf.as_any(), &[])
     }
 }
