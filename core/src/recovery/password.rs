@@ -51,7 +51,7 @@ fn request(
     };
     if !account
         .recovery
-        .allows(now, policy.recovery.requests_per_hour)
+        .allows(now, crate::policy::unsigned(policy.recovery.requests_per_hour))
     {
         return Ok(same_as_granted(
             Some(account.clone()),
