@@ -75,8 +75,14 @@ mod tests {
         for e in errors {
             let case = RuleError::from(e.clone());
             assert_eq!(case.code(), pbx_rules::Localized::code(&e));
-            assert_eq!(case.message_de(), pbx_rules::Localized::message(&e, Lang::De));
-            assert_eq!(case.message_en(), pbx_rules::Localized::message(&e, Lang::En));
+            assert_eq!(
+                case.message_de(),
+                pbx_rules::Localized::message(&e, Lang::De)
+            );
+            assert_eq!(
+                case.message_en(),
+                pbx_rules::Localized::message(&e, Lang::En)
+            );
             assert_eq!(case.json(), e.to_json());
             assert!(case.details().starts_with('{'), "{}", case.details());
         }

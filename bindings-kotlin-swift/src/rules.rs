@@ -72,10 +72,7 @@ impl Rules {
     /// length at or below the policy's minimum (also a negative one) gets the minimum's.
     /// Signed (Kotlin/Java `int`), so Java calls it by its plain name.
     pub fn pin_allowance(&self, pin_len: i32) -> i32 {
-        signed(
-            self.0
-                .pin_allowance(usize::try_from(pin_len).unwrap_or(0)),
-        )
+        signed(self.0.pin_allowance(usize::try_from(pin_len).unwrap_or(0)))
     }
 
     /// The consecutive failures an admin password survives before it locks (G5).

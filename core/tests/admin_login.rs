@@ -341,7 +341,9 @@ fn s7_no_code_is_mailed_while_the_accounts_code_lock_is_active() {
     let rules = rules("centrexx");
     let mut account = admin(&rules);
     let mut now = t0();
-    while i64::from(account.failed_codes()) < i64::from(rules.policy().second_factor.account_allowance) {
+    while i64::from(account.failed_codes())
+        < i64::from(rules.policy().second_factor.account_allowance)
+    {
         let login = account.login(ADMIN_PASSWORD, None, vec![], now, &rules);
         account = login.state;
         let session = login.outcome.unwrap();

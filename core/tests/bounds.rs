@@ -318,15 +318,21 @@ fn f6_hardening_fields_are_bounded() {
     }
 }
 
+/// A change to a policy.
+type PolicyEdit = fn(&mut Policy);
+
 // F6: the counts, costs and delays are `i32` (Kotlin and Java read them as `int`); a
 // negative one is out of range, also in the fields that were only checked against another
 // (the PIN years, the first throttle delay).
 #[test]
 fn f6_negative_values_are_out_of_range() {
-    let cases: [(fn(&mut Policy), &str); 6] = [
+    let cases: [(PolicyEdit, &str); 6] = [
         (|p| p.pin.year_min = -1, "pin.year_min"),
         (|p| p.pin.year_max = -1, "pin.year_max"),
-        (|p| p.throttle.first_delay_secs = -1, "throttle.first_delay_secs"),
+        (
+            |p| p.throttle.first_delay_secs = -1,
+            "throttle.first_delay_secs",
+        ),
         (|p| p.pin.change_window_days = -1, "pin.change_window_days"),
         (|p| p.hashing.m_cost_kib = i32::MIN, "hashing.m_cost_kib"),
         (|p| p.throttle.free_failures = -1, "throttle.free_failures"),

@@ -30,7 +30,10 @@ fn assert_view_agrees(
     assert_eq!(view.change_deadline, account.change_deadline(rules));
     assert_eq!(view.is_pin_expired, account.is_pin_expired(now, rules));
     assert_eq!(view.is_locked, account.is_locked(now, rules));
-    assert_eq!(view.failed_logins, i32::try_from(account.failed_logins()).unwrap());
+    assert_eq!(
+        view.failed_logins,
+        i32::try_from(account.failed_logins()).unwrap()
+    );
     assert_eq!(
         view.has_pending_reset,
         account.has_pending_reset(now, rules)
@@ -150,8 +153,14 @@ fn a2_admin_views_agree_with_the_states() {
     let view = account.view(t0(), &rules);
     assert_eq!(view.revision, i64::try_from(account.revision()).unwrap());
     assert_eq!(view.effective_at, account.effective_at());
-    assert_eq!(view.failed_logins, i32::try_from(account.failed_logins()).unwrap());
-    assert_eq!(view.failed_codes, i32::try_from(account.failed_codes()).unwrap());
+    assert_eq!(
+        view.failed_logins,
+        i32::try_from(account.failed_logins()).unwrap()
+    );
+    assert_eq!(
+        view.failed_codes,
+        i32::try_from(account.failed_codes()).unwrap()
+    );
     assert_eq!(view.is_locked, account.is_locked(&rules));
     assert_eq!(view.devices.len(), account.devices().len());
     assert_eq!(
