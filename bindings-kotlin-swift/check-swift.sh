@@ -81,7 +81,7 @@ for family in Number LoginId Backup Permission Pin Password Hash Generate Login 
 done
 base=$(awk '/^sealed class RuleException/ {p=1} p && /^}/ {print; exit} p' "$kotlin_core")
 for accessor in code messageDe messageEn details json; do
-  echo "$base" | grep -q "^    fun \`$accessor\`()\|^    fun $accessor()" \
+  echo "$base" | grep -q "fun \`$accessor\`(): \|fun $accessor(): " \
     || bad "no Kotlin RuleException.$accessor() on the base type"
 done
 
