@@ -107,7 +107,9 @@ lay_out "$group" "$artifact" "$version" "$staging/classes.jar" \
   "pbx-rules for Kotlin and Java" \
   "The rules of the hosted PBX (uniffi): packages de.pbxrules and de.pbxrules.core. Add the native artifact of your platform ($group:$artifact-&lt;platform&gt;)." \
   "  <dependencies>
-$(dependency net.java.dev.jna jna "$jna_version")$(dependency org.jetbrains.kotlin kotlin-stdlib "$kotlin_version")  </dependencies>
+$(dependency net.java.dev.jna jna "$jna_version")
+$(dependency org.jetbrains.kotlin kotlin-stdlib "$kotlin_version")
+  </dependencies>
 "
 
 # 2. The native library for this platform, under JNA's resource path.
