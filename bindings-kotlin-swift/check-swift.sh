@@ -79,7 +79,8 @@ grep -B1 '^enum RuleError: Swift.Error' "$swift" | grep -q '^public' || bad "Rul
 for family in Number LoginId Backup Permission Pin Password Hash Generate Login Recovery Session Policy State Other; do
   grep -q "^    case $family(" "$swift" || bad "no Swift case RuleError.$family"
 done
-base=$(awk '/^sealed class RuleException/ {p=1} p && /^}/ {print; exit} p' "$kotlin_core")
+# (from the class to its converter: uniffi indents the methods' bodies to column 0)
+base=$(awk '/^sealed class RuleException/ {p=1} /^public object FfiConverterTypeRuleError/ {exit} p' "$kotlin_core")
 for accessor in code messageDe messageEn details json; do
   echo "$base" | grep -q "fun \`$accessor\`(): \|fun $accessor(): " \
     || bad "no Kotlin RuleException.$accessor() on the base type"
