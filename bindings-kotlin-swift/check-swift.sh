@@ -7,7 +7,8 @@
 #   - every FFI function the library exports is declared in its header, exported by the
 #     shared library, called from its .swift file, and has its public Swift func/init and its
 #     Kotlin fun/constructor;
-#   - RuleError is public with one case per core family;
+#   - RuleError is public with one case per core family, and RuleException (Kotlin) has
+#     code(), messageDe(), messageEn(), details() and json() on its base type;
 #   - the policy records' inits default every field uniffi can default (as Kotlin does);
 #   - no generated Swift type shadows a Swift standard-library type (Hasher and
 #     Actor are renamed PasswordHasher and PbxActor by the uniffi.toml files).
@@ -69,11 +70,20 @@ check_component() {
 check_component PbxRulesCore "$gen/kotlin/de/pbxrules/core/pbx_rules_core.kt" uniffi_pbx_rules_fn_
 check_component PbxRules "$gen/kotlin/de/pbxrules/pbx_rules.kt" uniffi_pbx_rules_uniffi_fn_
 
-# The error enum is public with one case per core family.
-swift=$gen/swift/PbxRules.swift
+# The error enum is public with one case per core family (declared in the core's component),
+# and what every case carries is readable on the base type: Swift methods on RuleError,
+# Kotlin functions on the sealed class RuleException (not only on its subclasses).
+swift=$gen/swift/PbxRulesCore.swift
+kotlin_core=$gen/kotlin/de/pbxrules/core/pbx_rules_core.kt
 grep -B1 '^enum RuleError: Swift.Error' "$swift" | grep -q '^public' || bad "RuleError is not public"
 for family in Number LoginId Backup Permission Pin Password Hash Generate Login Recovery Session Policy State Other; do
   grep -q "^    case $family(" "$swift" || bad "no Swift case RuleError.$family"
+done
+# (from the class to its converter: uniffi indents the methods' bodies to column 0)
+base=$(awk '/^sealed class RuleException/ {p=1} /^public object FfiConverterTypeRuleError/ {exit} p' "$kotlin_core")
+for accessor in code messageDe messageEn details json; do
+  echo "$base" | grep -q "fun \`$accessor\`(): \|fun $accessor(): " \
+    || bad "no Kotlin RuleException.$accessor() on the base type"
 done
 
 # No type of the standard library is shadowed, nor named in a signature.

@@ -5,8 +5,9 @@
 #   2. runs the binding's Rust tests (the error mapping);
 #   3. builds the shared library (release, as it ships) and generates Kotlin + Swift (build.sh);
 #   4. compiles the Kotlin tests and the example with kotlinc-jvm, runs them on Java + JNA;
-#   5. packs the jar and runs a Kotlin and a Java program against it outside the repository
-#      (jar.sh);
+#   5. lays the JVM artifacts (classes, native library, POMs) out as a local Maven
+#      repository and runs a Kotlin and a Java program built against it outside the
+#      repository (jar.sh);
 #   6. checks the generated Swift without a compiler.
 # The Kotlin tests end with "N passed, M failed".
 set -euo pipefail
@@ -65,7 +66,7 @@ echo "kotlin tests: $(( $(now) - t ))s"
 step "run the Kotlin example (examples/kotlin/AppFlows.kt)"
 run_java AppFlowsKt
 
-step "the jar: Kotlin classes + runtime + native library; programs outside the repository"
+step "the JVM artifacts in a local Maven layout; Kotlin and Java programs built against it, outside the repository"
 t=$(now)
 KOTLINC="$kotlinc" JNA="$JNA" bash "$here/jar.sh"
 echo "jar + checks: $(( $(now) - t ))s"

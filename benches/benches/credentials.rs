@@ -37,7 +37,7 @@ fn meter(c: &mut Criterion) {
 fn hashing(c: &mut Criterion) {
     let mut group = c.benchmark_group("argon2id_m19456_t2");
     group.sample_size(20);
-    for p_cost in [1_u32, 4] {
+    for p_cost in [1_i32, 4] {
         let mut policy = HashPolicy::centrexx();
         policy.p_cost = p_cost;
         let hasher = Hasher::new(policy);

@@ -2,137 +2,18 @@
 //! one subclass per core family, a Swift `RuleError` with one case per family.
 //!
 //! The family, the code and both messages come from the core (`Error::family`, `code`,
-//! `message`); this file only says which case a family becomes, so Kotlin can
+//! `message`); this file only turns a core error into it, so Kotlin can
 //! `catch (e: RuleException.Pin)` and Swift can `catch RuleError.Pin(...)`.
 //!
-//! The enum itself is the core's (`pbx_rules::RuleError`, feature `uniffi`), so that the
-//! core's custom types can refuse a malformed value handed back (the digits of an `Actor`, the
-//! E.164 in a `PinContext`) with it while uniffi lifts the argument: uniffi throws a lift
-//! error that is the function's own error type as that error. This crate declares it to
-//! uniffi (`#[uniffi::remote(Error)]`), which keeps it in this crate's package; the compiler
-//! checks that the declaration matches the core's.
+//! The enum, its uniffi declaration and its methods are the core's (`pbx_rules::RuleError`,
+//! feature `uniffi`, Kotlin `de.pbxrules.core.RuleException`): the core's custom types refuse
+//! a malformed value handed back (the digits of an `Actor`, the E.164 in a `PinContext`) with
+//! it while uniffi lifts the argument (uniffi throws a lift error that is the function's own
+//! error type as that error), and uniffi exports methods (`code()`, `messageDe()`,
+//! `messageEn()`, `details()`, `json()` on the base type) only in the crate that declares
+//! the type.
 
 pub use pbx_rules::RuleError;
-
-/// A refusal from the rules: stable `code`, German and English message, and `details` (the
-/// core's JSON object of the error's data: retry time, findings …; `{}` when it has none)
-/// and `json` (the core's JSON of the whole error).
-#[uniffi::remote(Error)]
-pub enum RuleError {
-    /// A phone number (N1, N2, B6), also an E.164 handed back in a record.
-    Number {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A login identifier or base number (N4–N6), also the extension digits handed back in
-    /// an `Actor`, `Action`, `Route` or session stamp.
-    LoginId {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A backup-number edit (B1, B2).
-    Backup {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// The actor may not do this (B4, P4, A3, R3, V1).
-    Permission {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A PIN (P1, P3, P8).
-    Pin {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A password (K1–K4).
-    Password {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A stored hash (G4).
-    Hash {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// Random generation (R4).
-    Generate {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A login or login step (A1–A4, K5, P5, P6, G5).
-    Login {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A forgot-PIN or forgot-password request (R1–R3).
-    Recovery {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A session that no longer holds: new credential, lock, idle or absolute limit (G11).
-    Session {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A policy outside its bounds (F6, G6).
-    Policy {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// Stored state or policy JSON that cannot be read.
-    State {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-    /// A family the core added after this binding: code and messages still arrive.
-    Other {
-        code: String,
-        message_de: String,
-        message_en: String,
-        details: String,
-        json: String,
-    },
-}
 
 /// Any core family error as a [`RuleError`], for `map_err`.
 pub(crate) fn rule_error(e: impl Into<pbx_rules::Error>) -> RuleError {
@@ -177,6 +58,45 @@ mod tests {
         assert_eq!(message_en, pbx_rules::Localized::message(&e, Lang::En));
         assert!(details.starts_with('{'), "{details}");
         assert_eq!(json, pbx_rules::Error::from(e).to_json());
+    }
+
+    /// G2: the base type's accessors (Kotlin `e.code()` on any `RuleException`) return the
+    /// fields of whichever case it is.
+    #[test]
+    fn g2_every_case_answers_code_and_messages_on_the_base_type() {
+        let rules = pbx_rules::Rules::centrexx();
+        let mut policy = pbx_rules::Policy::centrexx();
+        policy.pin.min_len = 0;
+        let errors: Vec<pbx_rules::Error> = vec![
+            pbx_rules::Pin::parse("12a4", &rules).unwrap_err().into(),
+            pbx_rules::E164::parse("0171 1234").unwrap_err().into(),
+            pbx_rules::Rules::new(policy).unwrap_err().into(),
+        ];
+        for e in errors {
+            let case = RuleError::from(e.clone());
+            assert_eq!(case.code(), pbx_rules::Localized::code(&e));
+            assert_eq!(
+                case.message_de(),
+                pbx_rules::Localized::message(&e, Lang::De)
+            );
+            assert_eq!(
+                case.message_en(),
+                pbx_rules::Localized::message(&e, Lang::En)
+            );
+            assert_eq!(case.json(), e.to_json());
+            assert!(case.details().starts_with('{'), "{}", case.details());
+        }
+        let other = RuleError::Other {
+            code: "X".into(),
+            message_de: "de".into(),
+            message_en: "en".into(),
+            details: "{}".into(),
+            json: "{}".into(),
+        };
+        assert_eq!(
+            (other.code(), other.message_de(), other.message_en()),
+            ("X".to_owned(), "de".to_owned(), "en".to_owned())
+        );
     }
 
     /// A malformed value handed back is refused while uniffi lifts it, as the `RuleError` of

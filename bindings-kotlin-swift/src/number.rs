@@ -100,9 +100,9 @@ impl PhoneNumber {
         self.0.region().to_owned()
     }
 
-    /// The country calling code (`49`).
-    pub fn country_code(&self) -> u16 {
-        self.0.country_code()
+    /// The country calling code (`49`), as Kotlin/Java `int`.
+    pub fn country_code(&self) -> i32 {
+        i32::from(self.0.country_code())
     }
 
     /// The national significant number.

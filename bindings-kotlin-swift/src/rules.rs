@@ -68,15 +68,16 @@ impl Rules {
         Arc::new(NumberPlan(self.0.number_plan().clone()))
     }
 
-    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5).
-    pub fn pin_allowance(&self, pin_len: u64) -> u32 {
-        self.0
-            .pin_allowance(usize::try_from(pin_len).unwrap_or(usize::MAX))
+    /// The consecutive failures a PIN of `pin_len` digits survives before it locks (G5); a
+    /// length at or below the policy's minimum (also a negative one) gets the minimum's.
+    /// Signed (Kotlin/Java `int`), so Java calls it by its plain name.
+    pub fn pin_allowance(&self, pin_len: i32) -> i32 {
+        signed(self.0.pin_allowance(usize::try_from(pin_len).unwrap_or(0)))
     }
 
     /// The consecutive failures an admin password survives before it locks (G5).
-    pub fn password_allowance(&self) -> u32 {
-        self.0.password_allowance()
+    pub fn password_allowance(&self) -> i32 {
+        signed(self.0.password_allowance())
     }
 
     /// F5: spends one verification's time for a login whose identifier names no account,
@@ -125,4 +126,10 @@ impl Hasher {
     pub fn needs_rehash(&self, hash: String) -> Result<bool, RuleError> {
         self.0.needs_rehash(&hash).map_err(rule_error)
     }
+}
+
+/// An allowance as Kotlin/Java `int`: the policy's bounds keep it at most `hard_limit`
+/// (NIST's 100), far below `i32::MAX`.
+fn signed(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }

@@ -23,7 +23,7 @@ impl Strength {
 
     /// zxcvbn's score 0–4.
     #[wasm_bindgen(getter)]
-    pub fn score(&self) -> u8 {
+    pub fn score(&self) -> i32 {
         self.0.score
     }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deadline::later_or_never;
+use crate::policy::unsigned;
 use crate::{LoginError, ThrottlePolicy};
 
 /// Consecutive failed logins of one account. Part of the account's state.
@@ -65,12 +66,12 @@ impl Throttle {
 /// delay doubling per failure up to the maximum.
 fn delay(failures: u32, policy: &ThrottlePolicy) -> Option<TimeDelta> {
     let past_free = failures
-        .checked_sub(policy.free_failures)
+        .checked_sub(unsigned(policy.free_failures))
         .filter(|n| *n > 0)?;
     let factor = 1u64 << (past_free - 1).min(32);
-    let secs = u64::from(policy.first_delay_secs)
+    let secs = u64::from(unsigned(policy.first_delay_secs))
         .saturating_mul(factor)
-        .min(u64::from(policy.max_delay_secs));
+        .min(u64::from(unsigned(policy.max_delay_secs)));
     Some(TimeDelta::seconds(i64::try_from(secs).unwrap_or(i64::MAX)))
 }
 
@@ -81,14 +82,13 @@ pub(crate) fn pin_allowance(len: usize, min_len: usize, policy: &ThrottlePolicy)
     let extra = u32::try_from(len.saturating_sub(min_len))
         .unwrap_or(u32::MAX)
         .min(16);
-    policy
-        .pin_allowance_at_min_len
+    unsigned(policy.pin_allowance_at_min_len)
         .saturating_mul(1 << extra)
-        .min(policy.hard_limit)
+        .min(unsigned(policy.hard_limit))
 }
 
 /// The failures an admin password survives.
 #[must_use]
 pub(crate) fn password_allowance(policy: &ThrottlePolicy) -> u32 {
-    policy.password_allowance.min(policy.hard_limit)
+    unsigned(policy.password_allowance).min(unsigned(policy.hard_limit))
 }

@@ -344,7 +344,10 @@ fn g5_attempt_n_minus_1_and_n_of_a_4_digit_pin() {
     let rules = rules("centrexx");
     let policy = rules.policy();
     let allowance = rules.pin_allowance(4);
-    assert_eq!(allowance, policy.throttle.pin_allowance_at_min_len);
+    assert_eq!(
+        i64::from(allowance),
+        i64::from(policy.throttle.pin_allowance_at_min_len)
+    );
     let mut account = extension("10", &rules);
     let mut now = t0();
     for attempt in 1..=allowance {

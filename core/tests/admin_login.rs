@@ -92,7 +92,7 @@ fn a2_wrong_codes_void_the_code_and_a_resend_does_not_reset_the_count() {
         .state;
     let mut account = admin(&rules);
     // Two minutes apart: the account's code throttle (F7) delays quick retries.
-    let at = |i: u32| t0() + TimeDelta::minutes(2 * i64::from(i));
+    let at = |i: i32| t0() + TimeDelta::minutes(2 * i64::from(i));
     for i in 0..max - 1 {
         let d = session.confirm_code(&account, "not-the-code", at(i), &rules);
         assert_eq!(code(&d), "LOGIN_CODE_WRONG");
@@ -341,7 +341,9 @@ fn s7_no_code_is_mailed_while_the_accounts_code_lock_is_active() {
     let rules = rules("centrexx");
     let mut account = admin(&rules);
     let mut now = t0();
-    while account.failed_codes() < rules.policy().second_factor.account_allowance {
+    while i64::from(account.failed_codes())
+        < i64::from(rules.policy().second_factor.account_allowance)
+    {
         let login = account.login(ADMIN_PASSWORD, None, vec![], now, &rules);
         account = login.state;
         let session = login.outcome.unwrap();

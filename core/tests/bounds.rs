@@ -190,7 +190,7 @@ fn refused(edit: impl FnOnce(&mut Policy)) -> PolicyError {
 fn f6_policy_out_of_bounds_is_a_typed_error_naming_the_field() {
     let cases: [(PolicyError, &str, &str); 8] = [
         (
-            refused(|p| p.pin.change_window_days = u32::MAX),
+            refused(|p| p.pin.change_window_days = i32::MAX),
             "POLICY_OUT_OF_RANGE",
             "pin.change_window_days",
         ),
@@ -205,12 +205,12 @@ fn f6_policy_out_of_bounds_is_a_typed_error_naming_the_field() {
             "hashing.output_len",
         ),
         (
-            refused(|p| p.session.device_token_lifetime_days = u32::MAX),
+            refused(|p| p.session.device_token_lifetime_days = i32::MAX),
             "POLICY_OUT_OF_RANGE",
             "session.device_token_lifetime_days",
         ),
         (
-            refused(|p| p.password.propagation_delay_secs = u32::MAX),
+            refused(|p| p.password.propagation_delay_secs = i32::MAX),
             "POLICY_OUT_OF_RANGE",
             "password.propagation_delay_secs",
         ),
@@ -239,7 +239,7 @@ fn f6_policy_out_of_bounds_is_a_typed_error_naming_the_field() {
 }
 
 /// A policy field by name, how to set it, and its inclusive bounds.
-type BoundedField = (&'static str, fn(&mut Policy, u32), u32, u32);
+type BoundedField = (&'static str, fn(&mut Policy, i32), i32, i32);
 
 // F6 with F3, F7, P10, G11: the policy fields the hardening added are bounded too,
 // inclusively. Where a field's bound meets a relation to another field (S4), the setter
@@ -308,13 +308,39 @@ fn f6_hardening_fields_are_bounded() {
             assert!(Rules::new(policy).is_ok(), "{field} = {ok}");
         }
         let below = min.checked_sub(1).into_iter();
-        for bad in below.chain([max + 1, u32::MAX]) {
+        for bad in below.chain([max + 1, i32::MAX, -1, i32::MIN]) {
             let mut policy = Policy::centrexx();
             set(&mut policy, bad);
             let err = Rules::new(policy).expect_err("out of bounds");
             assert_eq!(err.code(), "POLICY_OUT_OF_RANGE", "{field} = {bad}");
             assert!(err.to_string().contains(field), "{err}");
         }
+    }
+}
+
+/// A change to a policy.
+type PolicyEdit = fn(&mut Policy);
+
+// F6: the counts, costs and delays are `i32` (Kotlin and Java read them as `int`); a
+// negative one is out of range, also in the fields that were only checked against another
+// (the PIN years, the first throttle delay).
+#[test]
+fn f6_negative_values_are_out_of_range() {
+    let cases: [(PolicyEdit, &str); 6] = [
+        (|p| p.pin.year_min = -1, "pin.year_min"),
+        (|p| p.pin.year_max = -1, "pin.year_max"),
+        (
+            |p| p.throttle.first_delay_secs = -1,
+            "throttle.first_delay_secs",
+        ),
+        (|p| p.pin.change_window_days = -1, "pin.change_window_days"),
+        (|p| p.hashing.m_cost_kib = i32::MIN, "hashing.m_cost_kib"),
+        (|p| p.throttle.free_failures = -1, "throttle.free_failures"),
+    ];
+    for (set, field) in cases {
+        let err = refused(set);
+        assert_eq!(err.code(), "POLICY_OUT_OF_RANGE", "{field}");
+        assert!(err.to_string().contains(field), "{err}");
     }
 }
 

@@ -91,9 +91,9 @@ impl World {
     fn new(fixture: &Value, preset: &str) -> Self {
         let mut policy = Policy::preset(preset).unwrap();
         let hashing = &fixture["hashing"];
-        policy.hashing.m_cost_kib = u32::try_from(hashing["m_cost_kib"].as_u64().unwrap()).unwrap();
-        policy.hashing.t_cost = u32::try_from(hashing["t_cost"].as_u64().unwrap()).unwrap();
-        policy.hashing.p_cost = u32::try_from(hashing["p_cost"].as_u64().unwrap()).unwrap();
+        policy.hashing.m_cost_kib = i32::try_from(hashing["m_cost_kib"].as_u64().unwrap()).unwrap();
+        policy.hashing.t_cost = i32::try_from(hashing["t_cost"].as_u64().unwrap()).unwrap();
+        policy.hashing.p_cost = i32::try_from(hashing["p_cost"].as_u64().unwrap()).unwrap();
         let rules = Rules::new(policy).unwrap();
         let plan = NumberPlan::new(s(fixture, "region")).unwrap();
         let base = BaseNumber::parse(&plan, s(fixture, "base_number")).unwrap();

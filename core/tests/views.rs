@@ -21,7 +21,7 @@ fn assert_view_agrees(
     rules: &Rules,
 ) {
     let view: ExtensionAccountView = account.view(now, rules);
-    assert_eq!(view.revision, account.revision());
+    assert_eq!(view.revision, i64::try_from(account.revision()).unwrap());
     assert_eq!(&view.extension, account.extension());
     assert_eq!(view.pin_origin, account.pin_origin());
     assert_eq!(view.pin_set_at, account.pin_set_at());
@@ -30,7 +30,10 @@ fn assert_view_agrees(
     assert_eq!(view.change_deadline, account.change_deadline(rules));
     assert_eq!(view.is_pin_expired, account.is_pin_expired(now, rules));
     assert_eq!(view.is_locked, account.is_locked(now, rules));
-    assert_eq!(view.failed_logins, account.failed_logins());
+    assert_eq!(
+        view.failed_logins,
+        i32::try_from(account.failed_logins()).unwrap()
+    );
     assert_eq!(
         view.has_pending_reset,
         account.has_pending_reset(now, rules)
@@ -45,7 +48,7 @@ fn i5_g5_view_follows_the_account_through_failures() {
         let rules = rules(preset);
         let mut account = extension("10", &rules);
         let mut now = t0();
-        let mut last_revision = account.revision();
+        let mut last_revision = i64::try_from(account.revision()).unwrap();
         for _ in 0..40 {
             let d = account.login("98127634", now, &rules);
             account = d.state;
@@ -105,7 +108,7 @@ fn p4_p5_view_after_admin_set_and_user_change() {
     let view = changed.state.view(t0(), &rules);
     assert!(!view.must_change_pin && view.change_deadline.is_none());
     assert!(view.pin_effective_at.is_some(), "P10 delay shows");
-    assert!(view.revision > set.state.revision());
+    assert!(view.revision > i64::try_from(set.state.revision()).unwrap());
     let later = t0() + rules.policy().pin.propagation_delay();
     let login = changed.state.login("47118259", later, &rules);
     assert!(matches!(login.outcome, Ok(UserLogin::LoggedIn { .. })));
@@ -148,10 +151,16 @@ fn a2_admin_views_agree_with_the_states() {
     let rules = rules("centrexx");
     let (account, session) = admin_at_main_menu(&rules);
     let view = account.view(t0(), &rules);
-    assert_eq!(view.revision, account.revision());
+    assert_eq!(view.revision, i64::try_from(account.revision()).unwrap());
     assert_eq!(view.effective_at, account.effective_at());
-    assert_eq!(view.failed_logins, account.failed_logins());
-    assert_eq!(view.failed_codes, account.failed_codes());
+    assert_eq!(
+        view.failed_logins,
+        i32::try_from(account.failed_logins()).unwrap()
+    );
+    assert_eq!(
+        view.failed_codes,
+        i32::try_from(account.failed_codes()).unwrap()
+    );
     assert_eq!(view.is_locked, account.is_locked(&rules));
     assert_eq!(view.devices.len(), account.devices().len());
     assert_eq!(
@@ -159,7 +168,7 @@ fn a2_admin_views_agree_with_the_states() {
         account.devices()[0].expires_at()
     );
     let s = session.view();
-    assert_eq!(s.revision, session.revision());
+    assert_eq!(s.revision, i64::try_from(session.revision()).unwrap());
     assert_eq!(s.step, session.step());
     assert_eq!(s.has_extended_rights, session.has_extended_rights());
     assert_eq!(s.default_pin_extensions, session.default_pin_extensions());

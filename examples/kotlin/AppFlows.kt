@@ -6,7 +6,7 @@
 // Run it with bindings-kotlin-swift/test.sh (it compiles and runs this file too).
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.mobileAppCheck
@@ -20,7 +20,7 @@ import java.time.Instant
 fun main() {
     val preset = policyPreset("centrexx")!!
     // A server keeps the preset's hashing costs; the example makes argon2 cheap to run fast.
-    val rules = Rules(preset.copy(hashing = preset.hashing.copy(mCostKib = 1024u, tCost = 1u)))
+    val rules = Rules(preset.copy(hashing = preset.hashing.copy(mCostKib = 1024, tCost = 1)))
     val now = Instant.parse("2026-01-05T09:00:00Z")
 
     println("1. Extension 10 is created and logs in with the default PIN.")

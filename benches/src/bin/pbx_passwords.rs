@@ -122,7 +122,7 @@ fn meter(passwords: &[String]) {
 }
 
 fn hashing(rounds: usize) {
-    for p_cost in [1_u32, 4] {
+    for p_cost in [1_i32, 4] {
         let mut hp = HashPolicy::centrexx();
         hp.p_cost = p_cost;
         let hasher = Hasher::new(hp.clone());

@@ -14,7 +14,7 @@ import de.pbxrules.ExtensionMasterData
 import de.pbxrules.NumberPlan
 import de.pbxrules.PbxMasterData
 import de.pbxrules.RememberedDevice
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.authorize
 import de.pbxrules.createExtensionAccount
@@ -48,26 +48,26 @@ import java.time.Instant
 
 fun apiSurface() {
     val centrexx = policyPreset("centrexx")!!
-    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64u, tCost = 1u))
+    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64, tCost = 1))
     val rules = Rules(cheap)
     val plan = NumberPlan.germany()
     val t0 = Instant.parse("2026-01-05T09:00:00Z")
 
     Harness.check("G6 every policy field readable, changeable, to and from JSON") {
-        expectEq(centrexx.pin.minLen, 4uL, "P1 min")
+        expectEq(centrexx.pin.minLen, 4, "P1 min")
         expectEq(centrexx.pin.defaultPin, "0000", "P2")
-        expectEq(centrexx.pin.changeWindowDays, 42u, "P5")
+        expectEq(centrexx.pin.changeWindowDays, 42, "P5")
         expectEq(centrexx.password.minLevel, StrengthLevel.YELLOW, "K2")
         expectEq(centrexx.numbers.defaultRegion, "DE", "N1")
         expectEq(policyPreset("nope"), null, "unknown preset")
         val custom = centrexx.copy(
-            pin = centrexx.pin.copy(maxLen = 8uL, trivial = TrivialPinMode.REFUSE),
-            throttle = centrexx.throttle.copy(freeFailures = 5u),
+            pin = centrexx.pin.copy(maxLen = 8, trivial = TrivialPinMode.REFUSE),
+            throttle = centrexx.throttle.copy(freeFailures = 5),
         )
         val back = policyFromJson(policyToJson(custom))
         expectEq(back, custom, "JSON round trip")
         expect(policyToJson(custom).contains("\"max_len\":8")) { "snake_case JSON" }
-        val e = expectThrows<RuleException.Policy> { Rules(centrexx.copy(pin = centrexx.pin.copy(minLen = 2uL))) }
+        val e = expectThrows<RuleException.Policy> { Rules(centrexx.copy(pin = centrexx.pin.copy(minLen = 2))) }
         expectEq(e.code, "POLICY_OUT_OF_RANGE", "F6")
         expect(e.messageDe.isNotEmpty() && e.messageEn.isNotEmpty()) { "messages" }
         expectEq(expectThrows<RuleException.Policy> { policyFromJson(policyToJson(centrexx).replace("\"min_len\":4", "\"min_len\":99")) }.code,
@@ -181,8 +181,8 @@ fun apiSurface() {
     Harness.check("G5 N1 I2 Rules is the one context - number plan, allowances, queries, backup edits") {
         val throttle = cheap.throttle
         expectEq(rules.pinAllowance(cheap.pin.minLen), throttle.pinAllowanceAtMinLen, "G5 at the minimum")
-        expectEq(rules.pinAllowance(cheap.pin.minLen + 1uL), minOf(2u * throttle.pinAllowanceAtMinLen, throttle.hardLimit), "G5 doubled")
-        expectEq(rules.pinAllowance(64uL), throttle.hardLimit, "G5 hard limit")
+        expectEq(rules.pinAllowance(cheap.pin.minLen + 1), minOf(2 * throttle.pinAllowanceAtMinLen, throttle.hardLimit), "G5 doubled")
+        expectEq(rules.pinAllowance(64), throttle.hardLimit, "G5 hard limit")
         expectEq(rules.passwordAllowance(), minOf(throttle.passwordAllowance, throttle.hardLimit), "G5 password")
         expectEq(rules.numberPlan().region(), "DE", "N1 default region")
         val austria = Rules(cheap.copy(numbers = cheap.numbers.copy(defaultRegion = "AT")))

@@ -5,7 +5,7 @@
 package pbxrules.test
 
 import de.pbxrules.ExtensionMasterData
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.authorize
 import de.pbxrules.createExtensionAccount
@@ -36,22 +36,22 @@ import java.time.Instant
 
 fun boundary() {
     val centrexx = policyPreset("centrexx")!!
-    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64u, tCost = 1u, pCost = 1u))
+    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64, tCost = 1, pCost = 1))
     val rules = Rules(cheap)
     val t0 = Instant.parse("2026-01-05T09:00:00Z")
 
     Harness.check("G6: policy records named in part get the centrexx preset's values for the rest") {
-        expectEq(HashPolicy(mCostKib = 64u), centrexx.hashing.copy(mCostKib = 64u), "hashing")
-        expectEq(SecondFactorPolicy(codeDigits = 8uL), centrexx.secondFactor.copy(codeDigits = 8uL), "second factor")
-        expectEq(SessionPolicy(idleTimeoutSecs = 900u), centrexx.session.copy(idleTimeoutSecs = 900u), "session")
-        expectEq(ThrottlePolicy(freeFailures = 2u), centrexx.throttle.copy(freeFailures = 2u), "throttle")
+        expectEq(HashPolicy(mCostKib = 64), centrexx.hashing.copy(mCostKib = 64), "hashing")
+        expectEq(SecondFactorPolicy(codeDigits = 8), centrexx.secondFactor.copy(codeDigits = 8), "second factor")
+        expectEq(SessionPolicy(idleTimeoutSecs = 900), centrexx.session.copy(idleTimeoutSecs = 900), "session")
+        expectEq(ThrottlePolicy(freeFailures = 2), centrexx.throttle.copy(freeFailures = 2), "throttle")
         expectEq(RecoveryPolicy(uniformAnswers = true), centrexx.recovery.copy(uniformAnswers = true), "recovery")
         expectEq(SecondFactorPolicy(), centrexx.secondFactor, "no field named")
         // Enum fields and non-empty lists have no default (uniffi's proc-macros cannot write
         // one): they are named; every other field comes from the preset.
         expectEq(
-            PinPolicy(mobileRefused = centrexx.pin.mobileRefused, trivial = centrexx.pin.trivial, minLen = 6uL),
-            centrexx.pin.copy(minLen = 6uL), "pin",
+            PinPolicy(mobileRefused = centrexx.pin.mobileRefused, trivial = centrexx.pin.trivial, minLen = 6),
+            centrexx.pin.copy(minLen = 6), "pin",
         )
         expectEq(PasswordPolicy(minLevel = centrexx.password.minLevel, nfkc = true), centrexx.password.copy(nfkc = true), "password")
         expectEq(NumberPolicy(backupKinds = centrexx.numbers.backupKinds), centrexx.numbers, "numbers")
@@ -83,7 +83,7 @@ fun boundary() {
             .expectTyped("login_id", "LOGIN_ID_EXTENSION_TOO_LONG")
         expectThrows<RuleException.LoginId> { previewFooter(PreviewMode.PREVIEW, Actor.User("")) }
             .expectTyped("login_id", "LOGIN_ID_NO_EXTENSION")
-        val forged = SessionStamp(AccountRef.Extension("x"), 1uL, t0, t0)
+        val forged = SessionStamp(AccountRef.Extension("x"), 1, t0, t0)
         expectThrows<RuleException.LoginId> { sessionStampToJson(forged) }
             .expectTyped("login_id", "LOGIN_ID_BAD_CHARACTER")
     }

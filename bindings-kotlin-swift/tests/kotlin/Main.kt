@@ -22,5 +22,6 @@ fun main(args: Array<String>) {
     sessions()
     views()
     boundary()
+    jvmSurface()
     exitProcess(Harness.report())
 }

@@ -7,7 +7,7 @@ import de.pbxrules.AdminAccount
 import de.pbxrules.AdminSession
 import de.pbxrules.ExtensionAccount
 import de.pbxrules.ExtensionMasterData
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.policyPreset
@@ -24,7 +24,7 @@ private const val PASSWORD = "Kaffeetasse Nordwind 7!"
 
 fun sessions() {
     val centrexx = policyPreset("centrexx")!!
-    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64u, tCost = 1u, pCost = 1u))
+    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64, tCost = 1, pCost = 1))
     val rules = Rules(cheap)
     val t0 = Instant.parse("2026-01-05T09:00:00Z")
     fun min(n: Long): Instant = t0.plusSeconds(60 * n)
@@ -167,10 +167,10 @@ fun sessions() {
     }
 
     Harness.check("G11 S4: the session limits are policy fields with their relations") {
-        expectEq(centrexx.session.idleTimeoutSecs to centrexx.session.absoluteTimeoutSecs, 3600u to 86400u, "centrexx")
-        val swapped = centrexx.copy(session = centrexx.session.copy(idleTimeoutSecs = 7200u, absoluteTimeoutSecs = 3600u))
+        expectEq(centrexx.session.idleTimeoutSecs to centrexx.session.absoluteTimeoutSecs, 3600 to 86400, "centrexx")
+        val swapped = centrexx.copy(session = centrexx.session.copy(idleTimeoutSecs = 7200, absoluteTimeoutSecs = 3600))
         expectEq(expectThrows<RuleException.Policy> { Rules(swapped) }.code, "POLICY_MIN_ABOVE_MAX", "idle within absolute")
-        val slow = centrexx.copy(password = centrexx.password.copy(propagationDelaySecs = 3600u))
+        val slow = centrexx.copy(password = centrexx.password.copy(propagationDelaySecs = 3600))
         val e = expectThrows<RuleException.Policy> { Rules(slow) }
         expectEq(e.code, "POLICY_FIELDS_CONFLICT", "S4")
         expect(e.messageDe.contains("password.propagation_delay_secs")) { e.messageDe }

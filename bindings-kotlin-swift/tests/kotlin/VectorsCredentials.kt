@@ -5,7 +5,7 @@
 package pbxrules.test
 
 import de.pbxrules.AdminAccount
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.evaluatePassword
@@ -27,7 +27,7 @@ import java.time.Instant
 private val presets = mutableMapOf<String, Rules>()
 
 fun preset(case: Obj): Rules = presets.getOrPut(case.str("policy")) {
-    policyPreset(case.str("policy"))!!.let { Rules(it.copy(hashing = it.hashing.copy(mCostKib = 64u, tCost = 1u))) }
+    policyPreset(case.str("policy"))!!.let { Rules(it.copy(hashing = it.hashing.copy(mCostKib = 64, tCost = 1))) }
 }
 
 /** A PIN context that knows nothing about the user (the core's `PinContext::default()`). */

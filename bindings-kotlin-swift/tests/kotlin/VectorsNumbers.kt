@@ -4,7 +4,7 @@ package pbxrules.test
 
 import de.pbxrules.BaseNumber
 import de.pbxrules.NumberPlan
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.metadataVersion
 
 fun numberVectors(dir: String) {

@@ -12,7 +12,7 @@ import de.pbxrules.Hasher
 import de.pbxrules.NumberPlan
 import de.pbxrules.NumberRow
 import de.pbxrules.PbxMasterData
-import de.pbxrules.RuleException
+import de.pbxrules.core.RuleException
 import de.pbxrules.Rules
 import de.pbxrules.createExtensionAccount
 import de.pbxrules.policyPreset
@@ -36,7 +36,7 @@ private fun snake(e: Enum<*>): String = e.name.lowercase()
 
 fun views() {
     val centrexx = policyPreset("centrexx")!!
-    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64u, tCost = 1u, pCost = 1u))
+    val cheap = centrexx.copy(hashing = centrexx.hashing.copy(mCostKib = 64, tCost = 1, pCost = 1))
     val rules = Rules(cheap)
     val plan = NumberPlan.germany()
     val t0 = Instant.parse("2026-01-05T09:00:00Z")
@@ -60,8 +60,8 @@ fun views() {
             expect(hash.startsWith("\$argon2id\$") && hash == a.pinHash()) { "pinHash stays for hosts with a hash column" }
             expect(!view.toString().contains(hash) && !view.toString().contains("argon2")) { "F9: $view" }
         }
-        expectEq(account.view(t0, rules).failedLogins, 3u, "three wrong PINs counted")
-        expect(account.view(t0, rules).revision > 0uL) { "the failures moved the revision" }
+        expectEq(account.view(t0, rules).failedLogins, 3, "three wrong PINs counted")
+        expect(account.view(t0, rules).revision > 0) { "the failures moved the revision" }
     }
 
     Harness.check("P5: a view taken one second before the change deadline is open, at the deadline locked") {
@@ -93,7 +93,7 @@ fun views() {
         expectEq(view.revision.toDouble(), json.num("revision"), "revision")
         expectEq(view.effectiveAt, instant(json.str("effective_at")), "effective_at")
         expectEq(view.failedLogins.toDouble(), json.obj("throttle").num("failures"), "failed logins")
-        expectEq(view.failedLogins, 1u, "one wrong password")
+        expectEq(view.failedLogins, 1, "one wrong password")
         expectEq(view.failedCodes.toDouble(), json.obj("code_throttle").num("failures"), "failed codes")
         expectEq(view.hasPendingReset, json.map["pending_reset"] != null, "pending reset")
         expectEq(view.isLocked, false, "not locked")
@@ -126,7 +126,7 @@ fun views() {
             expectEq(view.stamp.openedAt, instant(stamp.str("opened_at")), "stamp opened")
             expect(!view.toString().contains("argon2")) { "F9: $view" }
         }
-        expectEq(wrong.view().failedCodes, 1u, "one wrong code")
+        expectEq(wrong.view().failedCodes, 1, "one wrong code")
         expectEq(wrong.view().defaultPinExtensions, listOf("10", "11"), "P7 list as given")
     }
 
@@ -190,7 +190,7 @@ fun views() {
             hash
         }
         expect(hashes[0] != hashes[2]) { "fresh salt per row" }
-        val refused = Hasher(cheap.hashing.copy(saltLen = 4uL))
+        val refused = Hasher(cheap.hashing.copy(saltLen = 4))
         val single = expectThrows<RuleException.Hash> { refused.hash("4711") }
         val rows = refused.hashMany(listOf("4711", "2580")).results
         expectEq(rows.map { (it as? HashRow.Err)?.error?.code }, listOf(single.code, single.code), "every row refused")

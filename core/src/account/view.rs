@@ -12,7 +12,7 @@ output_record! {
     /// the policy are decided then. It holds no hash and no PIN length (F9).
     pub struct ExtensionAccountView {
         /// The revision the host compares and swaps on when it stores (I5).
-        pub revision: u64,
+        pub revision: i64,
         /// The extension digits.
         pub extension: ExtensionDigits,
         /// Who set the current PIN (P5).
@@ -35,7 +35,7 @@ output_record! {
         /// Whether the user login is locked: deadline passed or failures used up (P5, G5).
         pub is_locked: bool,
         /// Consecutive failed logins (G5).
-        pub failed_logins: u32,
+        pub failed_logins: i32,
         /// Whether a forgot-PIN PIN waits for its first use (F3).
         pub has_pending_reset: bool,
     }
@@ -52,14 +52,14 @@ impl ExtensionAccount {
     /// let now = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
     /// let created = ExtensionAccount::create(ExtensionDigits::parse("10")?, now, &rules)?;
     /// let view = created.account.view(now, &rules);
-    /// assert_eq!(view.revision, created.account.revision());
+    /// assert_eq!(view.revision, i64::try_from(created.account.revision()).unwrap());
     /// assert!(view.must_change_pin);
     /// # Ok::<(), pbx_rules::Error>(())
     /// ```
     #[must_use]
     pub fn view(&self, now: DateTime<Utc>, rules: &Rules) -> ExtensionAccountView {
         ExtensionAccountView {
-            revision: self.revision,
+            revision: crate::boundary::signed_revision(self.revision),
             extension: self.extension.clone(),
             pin_origin: self.pin_origin,
             pin_set_at: self.pin_set_at,
@@ -69,7 +69,7 @@ impl ExtensionAccount {
             change_deadline: self.change_deadline(rules),
             is_pin_expired: self.is_pin_expired(now, rules),
             is_locked: self.is_locked(now, rules),
-            failed_logins: self.failed_logins(),
+            failed_logins: crate::boundary::signed_count(self.failed_logins()),
             has_pending_reset: self.has_pending_reset(now, rules),
         }
     }

@@ -41,13 +41,13 @@ impl AdminSession {
         rules: &Rules,
     ) -> Steps<Self, ()> {
         let (policy, hasher) = (rules.policy(), rules.hasher());
-        if self.code_failures >= policy.session.max_code_failures {
+        if self.code_failures >= crate::policy::unsigned(policy.session.max_code_failures) {
             return Err(Refusal::keep(self, LoginError::CodeAttemptsUsedUp));
         }
         let lifetime_end = valid_until(now, policy.second_factor.code_lifetime());
         let gate = account.code_throttle.check(
             now,
-            policy.second_factor.account_allowance,
+            crate::policy::unsigned(policy.second_factor.account_allowance),
             &policy.throttle,
         );
         match gate {
@@ -118,7 +118,7 @@ impl AdminSession {
             };
             Refusal::with((session, account.clone()), error)
         };
-        if self.code_failures >= policy.session.max_code_failures {
+        if self.code_failures >= crate::policy::unsigned(policy.session.max_code_failures) {
             return Err(voided(LoginError::NoCodePending));
         }
         let expired = pending
@@ -130,7 +130,7 @@ impl AdminSession {
         }
         let (code_throttle, verified) = attempt(
             &account.code_throttle,
-            policy.second_factor.account_allowance,
+            crate::policy::unsigned(policy.second_factor.account_allowance),
             now,
             rules,
             Try {
@@ -161,7 +161,7 @@ impl AdminSession {
     /// The session after one more wrong code: void once the session's entries are used up.
     fn after_wrong_code(&self, rules: &Rules) -> Self {
         let failures = self.code_failures.saturating_add(1);
-        let void = failures >= rules.policy().session.max_code_failures;
+        let void = failures >= crate::policy::unsigned(rules.policy().session.max_code_failures);
         Self {
             code_failures: failures,
             pending_code: if void {

@@ -121,7 +121,8 @@ impl AdminAccount {
     pub fn is_locked(&self, rules: &Rules) -> bool {
         let policy = rules.policy();
         self.throttle.failures >= crate::throttle::password_allowance(&policy.throttle)
-            || self.code_throttle.failures >= policy.second_factor.account_allowance
+            || self.code_throttle.failures
+                >= crate::policy::unsigned(policy.second_factor.account_allowance)
     }
 
     /// Whether an admin session still holds at `now` (G11): not after the password changed

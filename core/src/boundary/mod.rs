@@ -44,3 +44,18 @@ macro_rules! output_record {
 }
 #[cfg(feature = "lifecycle")]
 pub(crate) use output_record;
+
+/// A revision as the views show it: signed, so Kotlin and Java read a plain `long` (an
+/// unsigned Kotlin type's accessor is name-mangled for Java). One per stored change, it does
+/// not reach `i64::MAX`.
+#[cfg(feature = "lifecycle")]
+pub(crate) fn signed_revision(revision: u64) -> i64 {
+    i64::try_from(revision).unwrap_or(i64::MAX)
+}
+
+/// A count of failures as the views show it: a signed `int` (the policy's hard limit keeps
+/// it at most 100).
+#[cfg(feature = "lifecycle")]
+pub(crate) fn signed_count(count: u32) -> i32 {
+    i32::try_from(count).unwrap_or(i32::MAX)
+}

@@ -113,9 +113,10 @@ macro_rules! families {
         /// and `json` (the core's JSON of the whole error).
         ///
         /// Declared here, not in the binding, so that the custom types above can refuse a
-        /// lifted value with it; the binding declares it to uniffi (`#[uniffi::remote(Error)]`)
-        /// so it stays in the binding's package, `de.pbxrules.RuleException`.
-        #[derive(Clone, Debug, thiserror::Error)]
+        /// lifted value with it, and so that its methods below can be exported (uniffi
+        /// exports methods only in the crate that declares the type): Kotlin
+        /// `de.pbxrules.core.RuleException`, Swift `RuleError`.
+        #[derive(Clone, Debug, thiserror::Error, uniffi::Error)]
         #[allow(missing_docs)]
         pub enum RuleError {
             $(
@@ -135,6 +136,49 @@ macro_rules! families {
             /// core adds after the binding).
             #[doc(hidden)]
             pub const CASES: &'static [&'static str] = &[$($family),*];
+        }
+
+        /// What every case carries, on the base type: Kotlin `e.code()`, `e.messageDe()` …
+        /// on any `RuleException` (Java the same), Swift `error.code()`, so a host logs a
+        /// refusal without matching the cases.
+        #[uniffi::export]
+        impl RuleError {
+            /// The core's stable code, e.g. `PIN_NOT_DIGITS`.
+            pub fn code(&self) -> String {
+                match self {
+                    $(Self::$case { code, .. })|* => code.clone(),
+                }
+            }
+
+            /// The German message.
+            pub fn message_de(&self) -> String {
+                match self {
+                    $(Self::$case { message_de, .. })|* => message_de.clone(),
+                }
+            }
+
+            /// The English message.
+            pub fn message_en(&self) -> String {
+                match self {
+                    $(Self::$case { message_en, .. })|* => message_en.clone(),
+                }
+            }
+
+            /// The JSON object of the error's data (`retry_at`, findings, field …; `{}` when
+            /// it has none).
+            pub fn details(&self) -> String {
+                match self {
+                    $(Self::$case { details, .. })|* => details.clone(),
+                }
+            }
+
+            /// The core's JSON of the whole error, the same text in every language.
+            pub fn json(&self) -> String {
+                match self {
+                    $(Self::$case { json, .. })|* => json.clone(),
+                }
+            }
+
         }
 
         impl From<crate::Error> for RuleError {
@@ -185,9 +229,17 @@ uniffi::custom_type!(UtcTime, SystemTime, {
     try_lift: |t| Ok(DateTime::<Utc>::from(t)),
 });
 
-// Lengths and counts of the policy: `usize` in Rust, `u64` across (uniffi has no usize).
-uniffi::custom_type!(usize, u64, {
+// Lengths and counts of the policy (and the index of a batch row): `usize` in Rust, a
+// signed `i32` across (uniffi has no usize): Kotlin and Java `int`, so Java reaches the
+// field by its plain name (`getMinLen()`), where an unsigned Kotlin type's accessor is
+// name-mangled. The policy's bounds keep every length at most 100. A negative value from
+// Kotlin or Swift is refused as the policy family's `POLICY_OUT_OF_RANGE`.
+uniffi::custom_type!(usize, i32, {
     remote,
-    lower: |n| u64::try_from(n).unwrap_or(u64::MAX),
-    try_lift: |n| Ok(usize::try_from(n)?),
+    lower: |n| i32::try_from(n).unwrap_or(i32::MAX),
+    try_lift: |n| usize::try_from(n).map_err(|_| refused(crate::PolicyError::OutOfRange {
+        field: "length",
+        min: 0,
+        max: u64::from(i32::MAX.unsigned_abs()),
+    })),
 });

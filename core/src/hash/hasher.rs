@@ -22,6 +22,7 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{HashError, PhcHash};
+use crate::policy::unsigned;
 use crate::{HashPolicy, Pepper};
 
 thread_local! {
@@ -129,15 +130,15 @@ impl Hasher {
         let hash = self.compute(
             secret,
             &salt,
-            p.m_cost_kib,
-            p.t_cost,
-            p.p_cost,
+            unsigned(p.m_cost_kib),
+            unsigned(p.t_cost),
+            unsigned(p.p_cost),
             p.output_len,
         )?;
         Ok(PhcHash {
-            m_cost: p.m_cost_kib,
-            t_cost: p.t_cost,
-            p_cost: p.p_cost,
+            m_cost: unsigned(p.m_cost_kib),
+            t_cost: unsigned(p.t_cost),
+            p_cost: unsigned(p.p_cost),
             salt,
             hash: hash.to_vec(),
         }
@@ -215,7 +216,10 @@ impl Hasher {
     fn readable(&self, stored: &str) -> Result<PhcHash, HashError> {
         let phc = PhcHash::parse(stored)?;
         let p = &self.policy;
-        if phc.m_cost > p.max_m_cost_kib || phc.t_cost > p.max_t_cost || phc.p_cost > p.max_p_cost {
+        if phc.m_cost > unsigned(p.max_m_cost_kib)
+            || phc.t_cost > unsigned(p.max_t_cost)
+            || phc.p_cost > unsigned(p.max_p_cost)
+        {
             return Err(HashError::ParamsOutOfRange);
         }
         Ok(phc)
@@ -245,9 +249,9 @@ impl Hasher {
     pub fn needs_rehash(&self, stored: &str) -> Result<bool, HashError> {
         let phc = PhcHash::parse(stored)?;
         let p = &self.policy;
-        Ok(phc.m_cost != p.m_cost_kib
-            || phc.t_cost != p.t_cost
-            || phc.p_cost != p.p_cost
+        Ok(phc.m_cost != unsigned(p.m_cost_kib)
+            || phc.t_cost != unsigned(p.t_cost)
+            || phc.p_cost != unsigned(p.p_cost)
             || phc.salt.len() != p.salt_len
             || phc.hash.len() != p.output_len)
     }

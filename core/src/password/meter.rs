@@ -66,8 +66,8 @@ impl PasswordContext {
 pub struct Strength {
     /// The colour.
     pub level: StrengthLevel,
-    /// zxcvbn's score 0–4.
-    pub score: u8,
+    /// zxcvbn's score 0–4 (signed, so Kotlin and Java read a plain `int`).
+    pub score: i32,
     /// log10 of zxcvbn's guess estimate.
     pub guesses_log10: f64,
     /// What is wrong, if anything (set for scores up to 2).
@@ -214,7 +214,7 @@ pub(crate) fn analyse(password: &str, ctx: &PasswordContext, policy: &PasswordPo
     Analysis {
         strength: Strength {
             level: StrengthLevel::from_score(estimate.score),
-            score: estimate.score,
+            score: i32::from(estimate.score),
             guesses_log10: estimate.guesses_log10(),
             warning,
             suggestions,

@@ -356,7 +356,8 @@ fn number(digits: &[u8]) -> u32 {
 
 fn year(pin: &[u8], policy: &PinPolicy) -> bool {
     pin.len() == 4
-        && (u32::from(policy.year_min)..=u32::from(policy.year_max)).contains(&number(pin))
+        && (crate::policy::unsigned(policy.year_min)..=crate::policy::unsigned(policy.year_max))
+            .contains(&number(pin))
 }
 
 fn day_month(day: &[u8], month: &[u8]) -> bool {
@@ -365,8 +366,10 @@ fn day_month(day: &[u8], month: &[u8]) -> bool {
 
 /// `DDMMYY`, `DDMMYYYY` (German order) and `YYYYMMDD`.
 fn date(pin: &[u8], policy: &PinPolicy) -> bool {
-    let full_year =
-        |y: &[u8]| (u32::from(policy.year_min)..=u32::from(policy.year_max)).contains(&number(y));
+    let full_year = |y: &[u8]| {
+        (crate::policy::unsigned(policy.year_min)..=crate::policy::unsigned(policy.year_max))
+            .contains(&number(y))
+    };
     match pin.len() {
         6 => day_month(&pin[..2], &pin[2..4]),
         8 => {

@@ -18,41 +18,44 @@ use crate::{
 
 /// The most digits any PIN (or mailed code) may have under any policy.
 pub(crate) const MAX_PIN_DIGITS: usize = 20;
-const PIN_DIGITS: u64 = MAX_PIN_DIGITS as u64;
+const PIN_DIGITS: i64 = MAX_PIN_DIGITS as i64;
 /// Ten years, the longest window, lifetime or remembered browser any field allows.
-const TEN_YEARS_DAYS: u64 = 3_650;
+const TEN_YEARS_DAYS: i64 = 3_650;
 /// One day, the longest delay or code lifetime any field allows.
-const ONE_DAY_SECS: u64 = 86_400;
+const ONE_DAY_SECS: i64 = 86_400;
 /// One hour, the longest P10 delay ("einige Minuten").
-const ONE_HOUR_SECS: u64 = 3_600;
+const ONE_HOUR_SECS: i64 = 3_600;
 /// The most characters a password policy may allow: what the meter rates (S6: a longer
 /// maximum would let characters past the meter's reach go unrated). NIST asks for at least
 /// 64; zxcvbn rates 100.
-const PASSWORD_CHARS: u64 = METER_CHARS as u64;
+const PASSWORD_CHARS: i64 = METER_CHARS as i64;
 /// The most characters the meter's estimate reads (zxcvbn reads 100): `guesses::MAX_CHARS`,
 /// kept here so the bounds are the same in a build without the meter (feature `meter`).
 pub(crate) const METER_CHARS: usize = 100;
+/// The latest year a PIN's year pattern may name (the range of the former `u16` fields).
+const YEAR_MAX: i64 = 65_535;
 /// NIST SP 800-63B caps consecutive failures at 100.
-const NIST_FAILURES: u64 = 100;
+const NIST_FAILURES: i64 = 100;
 /// 4 GiB: the most memory one hash may take.
-const MAX_MEMORY_KIB: u64 = 4 * 1024 * 1024;
+const MAX_MEMORY_KIB: i64 = 4 * 1024 * 1024;
 /// Passes and lanes: argon2 allows more, no sensible deployment uses more.
-const MAX_PASSES: u64 = 64;
-const MAX_LANES: u64 = 64;
+const MAX_PASSES: i64 = 64;
+const MAX_LANES: i64 = 64;
 /// Salt and output bytes: argon2's minimum salt is 8 bytes, RFC 9106 recommends 16; an
 /// output below 16 bytes is too weak, above 64 bytes adds nothing.
 pub(crate) const SALT_LEN: RangeInclusive<usize> = 8..=64;
 pub(crate) const OUTPUT_LEN: RangeInclusive<usize> = 16..=64;
 
-/// Refuses `value` outside `range`, naming the field.
-fn within(field: &'static str, value: u64, range: RangeInclusive<u64>) -> Result<(), PolicyError> {
+/// Refuses `value` outside `range`, naming the field. Values are signed (the fields are
+/// `i32`, so Kotlin and Java read them as `int`): a negative one is out of every range.
+fn within(field: &'static str, value: i64, range: RangeInclusive<i64>) -> Result<(), PolicyError> {
     if range.contains(&value) {
         Ok(())
     } else {
         Err(PolicyError::OutOfRange {
             field,
-            min: *range.start(),
-            max: *range.end(),
+            min: u64::try_from(*range.start()).unwrap_or(0),
+            max: u64::try_from(*range.end()).unwrap_or(0),
         })
     }
 }
@@ -60,9 +63,9 @@ fn within(field: &'static str, value: u64, range: RangeInclusive<u64>) -> Result
 /// Refuses a lower limit above its upper limit.
 fn ordered(
     min_field: &'static str,
-    min: u64,
+    min: i64,
     max_field: &'static str,
-    max: u64,
+    max: i64,
 ) -> Result<(), PolicyError> {
     if min <= max {
         Ok(())
@@ -77,9 +80,9 @@ fn ordered(
 /// Refuses `value` that is not below `limit`, naming both (S4).
 fn below(
     field: &'static str,
-    value: u64,
+    value: i64,
     other: &'static str,
-    limit: u64,
+    limit: i64,
 ) -> Result<(), PolicyError> {
     if value < limit {
         Ok(())
@@ -88,9 +91,9 @@ fn below(
     }
 }
 
-/// A `usize` as `u64` (saturating on a hypothetical 128-bit target).
-fn n(value: usize) -> u64 {
-    u64::try_from(value).unwrap_or(u64::MAX)
+/// A `usize` as `i64` (saturating on a hypothetical 128-bit target).
+fn n(value: usize) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
 }
 
 impl Policy {
@@ -105,7 +108,7 @@ impl Policy {
     /// use pbx_rules::{Localized, Policy};
     /// assert!(Policy::strict().validate().is_ok());
     /// let mut policy = Policy::centrexx();
-    /// policy.pin.change_window_days = u32::MAX;
+    /// policy.pin.change_window_days = i32::MAX;
     /// let err = policy.validate().unwrap_err();
     /// assert_eq!(err.code(), "POLICY_OUT_OF_RANGE");
     /// assert!(err.to_string().contains("pin.change_window_days"));
@@ -139,7 +142,7 @@ fn check_pin(p: &PinPolicy) -> Result<(), PolicyError> {
     }
     within(
         "pin.change_window_days",
-        u64::from(p.change_window_days),
+        i64::from(p.change_window_days),
         1..=TEN_YEARS_DAYS,
     )?;
     within(
@@ -153,11 +156,14 @@ fn check_pin(p: &PinPolicy) -> Result<(), PolicyError> {
         n(p.sequence_run_len),
         2..=PIN_DIGITS,
     )?;
+    // Years were `u16`; signed now, so their old range is checked.
+    within("pin.year_min", i64::from(p.year_min), 0..=YEAR_MAX)?;
+    within("pin.year_max", i64::from(p.year_max), 0..=YEAR_MAX)?;
     ordered(
         "pin.year_min",
-        u64::from(p.year_min),
+        i64::from(p.year_min),
         "pin.year_max",
-        u64::from(p.year_max),
+        i64::from(p.year_max),
     )?;
     within(
         "pin.generated_len",
@@ -166,7 +172,7 @@ fn check_pin(p: &PinPolicy) -> Result<(), PolicyError> {
     )?;
     within(
         "pin.propagation_delay_secs",
-        u64::from(p.propagation_delay_secs),
+        i64::from(p.propagation_delay_secs),
         0..=ONE_HOUR_SECS,
     )
 }
@@ -181,12 +187,12 @@ fn check_password(p: &PasswordPolicy) -> Result<(), PolicyError> {
     )?;
     within(
         "password.meter_reference_year",
-        u64::try_from(p.meter_reference_year).unwrap_or(0),
+        i64::from(p.meter_reference_year),
         1900..=9999,
     )?;
     within(
         "password.propagation_delay_secs",
-        u64::from(p.propagation_delay_secs),
+        i64::from(p.propagation_delay_secs),
         0..=ONE_DAY_SECS,
     )?;
     let fewest = n(p.min_len.max(p.min_len_with_second_factor));
@@ -198,32 +204,32 @@ fn check_password(p: &PasswordPolicy) -> Result<(), PolicyError> {
 }
 
 fn check_hashing(h: &HashPolicy) -> Result<(), PolicyError> {
-    within("hashing.max_p_cost", u64::from(h.max_p_cost), 1..=MAX_LANES)?;
+    within("hashing.max_p_cost", i64::from(h.max_p_cost), 1..=MAX_LANES)?;
     within(
         "hashing.p_cost",
-        u64::from(h.p_cost),
-        1..=u64::from(h.max_p_cost),
+        i64::from(h.p_cost),
+        1..=i64::from(h.max_p_cost),
     )?;
     within(
         "hashing.max_t_cost",
-        u64::from(h.max_t_cost),
+        i64::from(h.max_t_cost),
         1..=MAX_PASSES,
     )?;
     within(
         "hashing.t_cost",
-        u64::from(h.t_cost),
-        1..=u64::from(h.max_t_cost),
+        i64::from(h.t_cost),
+        1..=i64::from(h.max_t_cost),
     )?;
     within(
         "hashing.max_m_cost_kib",
-        u64::from(h.max_m_cost_kib),
+        i64::from(h.max_m_cost_kib),
         8..=MAX_MEMORY_KIB,
     )?;
     // Argon2 needs 8 KiB per lane at least.
     within(
         "hashing.m_cost_kib",
-        u64::from(h.m_cost_kib),
-        8 * u64::from(h.p_cost)..=u64::from(h.max_m_cost_kib),
+        i64::from(h.m_cost_kib),
+        8 * i64::from(h.p_cost)..=i64::from(h.max_m_cost_kib),
     )?;
     within(
         "hashing.salt_len",
@@ -240,7 +246,7 @@ fn check_hashing(h: &HashPolicy) -> Result<(), PolicyError> {
 fn check_second_factor(s: &SecondFactorPolicy) -> Result<(), PolicyError> {
     within(
         "second_factor.code_lifetime_secs",
-        u64::from(s.code_lifetime_secs),
+        i64::from(s.code_lifetime_secs),
         1..=ONE_DAY_SECS,
     )?;
     within(
@@ -250,7 +256,7 @@ fn check_second_factor(s: &SecondFactorPolicy) -> Result<(), PolicyError> {
     )?;
     within(
         "second_factor.account_allowance",
-        u64::from(s.account_allowance),
+        i64::from(s.account_allowance),
         1..=NIST_FAILURES,
     )
 }
@@ -258,12 +264,12 @@ fn check_second_factor(s: &SecondFactorPolicy) -> Result<(), PolicyError> {
 fn check_recovery(r: &RecoveryPolicy) -> Result<(), PolicyError> {
     within(
         "recovery.requests_per_hour",
-        u64::from(r.requests_per_hour),
+        i64::from(r.requests_per_hour),
         1..=60,
     )?;
     within(
         "recovery.mailed_secret_lifetime_secs",
-        u64::from(r.mailed_secret_lifetime_secs),
+        i64::from(r.mailed_secret_lifetime_secs),
         300..=7 * ONE_DAY_SECS,
     )
 }
@@ -271,22 +277,22 @@ fn check_recovery(r: &RecoveryPolicy) -> Result<(), PolicyError> {
 fn check_session(s: &SessionPolicy) -> Result<(), PolicyError> {
     within(
         "session.device_token_lifetime_days",
-        u64::from(s.device_token_lifetime_days),
+        i64::from(s.device_token_lifetime_days),
         0..=TEN_YEARS_DAYS,
     )?;
     within(
         "session.max_code_failures",
-        u64::from(s.max_code_failures),
+        i64::from(s.max_code_failures),
         1..=NIST_FAILURES,
     )?;
     within(
         "session.idle_timeout_secs",
-        u64::from(s.idle_timeout_secs),
+        i64::from(s.idle_timeout_secs),
         60..=ONE_DAY_SECS,
     )?;
     within(
         "session.absolute_timeout_secs",
-        u64::from(s.absolute_timeout_secs),
+        i64::from(s.absolute_timeout_secs),
         300..=30 * ONE_DAY_SECS,
     )
 }
@@ -294,35 +300,40 @@ fn check_session(s: &SessionPolicy) -> Result<(), PolicyError> {
 fn check_throttle(t: &ThrottlePolicy) -> Result<(), PolicyError> {
     within(
         "throttle.hard_limit",
-        u64::from(t.hard_limit),
+        i64::from(t.hard_limit),
         1..=NIST_FAILURES,
     )?;
-    let limit = u64::from(t.hard_limit);
+    let limit = i64::from(t.hard_limit);
     within(
         "throttle.free_failures",
-        u64::from(t.free_failures),
+        i64::from(t.free_failures),
         0..=limit,
     )?;
     within(
         "throttle.pin_allowance_at_min_len",
-        u64::from(t.pin_allowance_at_min_len),
+        i64::from(t.pin_allowance_at_min_len),
         1..=limit,
     )?;
     within(
         "throttle.password_allowance",
-        u64::from(t.password_allowance),
+        i64::from(t.password_allowance),
         1..=limit,
     )?;
     within(
         "throttle.max_delay_secs",
-        u64::from(t.max_delay_secs),
+        i64::from(t.max_delay_secs),
+        0..=ONE_DAY_SECS,
+    )?;
+    within(
+        "throttle.first_delay_secs",
+        i64::from(t.first_delay_secs),
         0..=ONE_DAY_SECS,
     )?;
     ordered(
         "throttle.first_delay_secs",
-        u64::from(t.first_delay_secs),
+        i64::from(t.first_delay_secs),
         "throttle.max_delay_secs",
-        u64::from(t.max_delay_secs),
+        i64::from(t.max_delay_secs),
     )
 }
 
@@ -330,8 +341,8 @@ fn check_throttle(t: &ThrottlePolicy) -> Result<(), PolicyError> {
 /// bounds while two together make a rule that cannot work. Every relation found is here, with
 /// the rule it keeps working; each has a test (`tests/bounds.rs`, `s4_…`).
 fn check_relations(p: &Policy) -> Result<(), PolicyError> {
-    let delay = u64::from(p.password.propagation_delay_secs);
-    let lifetime = u64::from(p.recovery.mailed_secret_lifetime_secs);
+    let delay = i64::from(p.password.propagation_delay_secs);
+    let lifetime = i64::from(p.recovery.mailed_secret_lifetime_secs);
     // R1, K5: a mailed password becomes usable after the delay, so it must outlive it.
     below(
         "password.propagation_delay_secs",
@@ -342,7 +353,7 @@ fn check_relations(p: &Policy) -> Result<(), PolicyError> {
     // R2, G5: a mailed PIN must be triable within its life however long the throttle waits.
     below(
         "throttle.max_delay_secs",
-        u64::from(p.throttle.max_delay_secs),
+        i64::from(p.throttle.max_delay_secs),
         "recovery.mailed_secret_lifetime_secs",
         lifetime,
     )?;
@@ -351,36 +362,36 @@ fn check_relations(p: &Policy) -> Result<(), PolicyError> {
     // the admin's way back shut.
     below(
         "recovery.requests_per_hour × password.propagation_delay_secs",
-        u64::from(p.recovery.requests_per_hour).saturating_mul(delay),
+        i64::from(p.recovery.requests_per_hour).saturating_mul(delay),
         "3600 (one hour)",
         3_600,
     )?;
     // G11: the idle limit lies within the absolute one.
     ordered(
         "session.idle_timeout_secs",
-        u64::from(p.session.idle_timeout_secs),
+        i64::from(p.session.idle_timeout_secs),
         "session.absolute_timeout_secs",
-        u64::from(p.session.absolute_timeout_secs),
+        i64::from(p.session.absolute_timeout_secs),
     )?;
     // A2, G11: a code outliving every session it could be typed into is no code.
     ordered(
         "second_factor.code_lifetime_secs",
-        u64::from(p.second_factor.code_lifetime_secs),
+        i64::from(p.second_factor.code_lifetime_secs),
         "session.absolute_timeout_secs",
-        u64::from(p.session.absolute_timeout_secs),
+        i64::from(p.session.absolute_timeout_secs),
     )?;
     // A2, F7: one login's wrong codes void its code before they lock the account's codes.
     ordered(
         "session.max_code_failures",
-        u64::from(p.session.max_code_failures),
+        i64::from(p.session.max_code_failures),
         "second_factor.account_allowance",
-        u64::from(p.second_factor.account_allowance),
+        i64::from(p.second_factor.account_allowance),
     )?;
     // G5: no allowance above the hard limit, the codes' included.
     ordered(
         "second_factor.account_allowance",
-        u64::from(p.second_factor.account_allowance),
+        i64::from(p.second_factor.account_allowance),
         "throttle.hard_limit",
-        u64::from(p.throttle.hard_limit),
+        i64::from(p.throttle.hard_limit),
     )
 }

@@ -10,13 +10,13 @@ use serde::{Deserialize, Serialize};
 pub struct HashPolicy {
     /// Memory cost in KiB (OWASP: 19456 = 19 MiB). Bounds: 8 × `p_cost`–`max_m_cost_kib`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 19456))]
-    pub m_cost_kib: u32,
+    pub m_cost_kib: i32,
     /// Passes over memory (OWASP: 2). Bounds: 1–`max_t_cost`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
-    pub t_cost: u32,
+    pub t_cost: i32,
     /// Lanes (OWASP: 1). Bounds: 1–`max_p_cost`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
-    pub p_cost: u32,
+    pub p_cost: i32,
     /// Bytes of salt per record (16, as RFC 9106 recommends). Bounds: 8–64.
     #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
     pub salt_len: usize,
@@ -26,13 +26,13 @@ pub struct HashPolicy {
     /// The largest memory cost a stored hash may ask for before verification refuses it, so
     /// a tampered record cannot make the server allocate gigabytes. Bounds: 8–4194304 (4 GiB).
     #[cfg_attr(feature = "uniffi", uniffi(default = 262144))]
-    pub max_m_cost_kib: u32,
+    pub max_m_cost_kib: i32,
     /// The largest time cost a stored hash may ask for. Bounds: 1–64.
     #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
-    pub max_t_cost: u32,
+    pub max_t_cost: i32,
     /// The most lanes a stored hash may ask for. Bounds: 1–64.
     #[cfg_attr(feature = "uniffi", uniffi(default = 16))]
-    pub max_p_cost: u32,
+    pub max_p_cost: i32,
 }
 
 impl HashPolicy {

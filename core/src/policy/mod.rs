@@ -22,6 +22,14 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "lifecycle")]
 pub(crate) use bounds::MAX_PIN_DIGITS;
+
+/// A count, cost or delay of a policy as `u32`. The fields are `i32`, so Kotlin and Java
+/// read them as `int` (an unsigned Kotlin type's accessor is name-mangled for Java); the
+/// bounds ([`Policy::validate`]) keep every one non-negative, and an unchecked negative one
+/// counts as 0.
+pub(crate) fn unsigned(value: i32) -> u32 {
+    u32::try_from(value).unwrap_or(0)
+}
 #[cfg(feature = "meter")]
 pub(crate) use bounds::METER_CHARS;
 #[cfg(feature = "hashing")]

@@ -40,7 +40,7 @@ pub struct PasswordPolicy {
     /// Bounds: 0–86400 (one day), less than `recovery.mailed_secret_lifetime_secs`, and times
     /// `recovery.requests_per_hour` less than an hour (see there).
     #[cfg_attr(feature = "uniffi", uniffi(default = 180))]
-    pub propagation_delay_secs: u32,
+    pub propagation_delay_secs: i32,
     /// Characters of a random password (R1; the seed is silent). Bounds: the larger of the
     /// two minimums–`max_len`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 20))]

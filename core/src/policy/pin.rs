@@ -38,7 +38,7 @@ pub struct PinPolicy {
     /// Days within which a default or admin-set PIN must be changed (P5: 6 weeks = 42).
     /// Bounds: 1–3650.
     #[cfg_attr(feature = "uniffi", uniffi(default = 42))]
-    pub change_window_days: u32,
+    pub change_window_days: i32,
     /// Whether a trivial PIN is only a warning or a refusal.
     pub trivial: TrivialPinMode,
     /// A digit repeated more than this many times in a row is trivial (`1112`: 2).
@@ -54,10 +54,10 @@ pub struct PinPolicy {
     pub sequence_run_len: usize,
     /// A 4-digit PIN from this year on counts as a year (1900).
     #[cfg_attr(feature = "uniffi", uniffi(default = 1900))]
-    pub year_min: u16,
+    pub year_min: i32,
     /// A 4-digit PIN up to this year counts as a year (2099). Bounds: at least `year_min`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 2099))]
-    pub year_max: u16,
+    pub year_max: i32,
     /// Whether a new PIN may equal the one it replaces (P3 is silent; see the crate docs).
     #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub refuse_same_as_old: bool,
@@ -68,10 +68,10 @@ pub struct PinPolicy {
     /// Minuten"; 180, as K5). Bounds: `0..=3_600`.
     #[serde(default = "default_propagation_delay_secs")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 180))]
-    pub propagation_delay_secs: u32,
+    pub propagation_delay_secs: i32,
 }
 
-fn default_propagation_delay_secs() -> u32 {
+fn default_propagation_delay_secs() -> i32 {
     PinPolicy::centrexx().propagation_delay_secs
 }
 

@@ -23,7 +23,7 @@ pub struct RecoveryPolicy {
     /// waiting password, so the hour's last one must become usable within the hour).
     #[serde(default = "default_requests_per_hour")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
-    pub requests_per_hour: u32,
+    pub requests_per_hour: i32,
     /// Seconds a mailed PIN or password stays usable (F3); until it is first used the old
     /// secret keeps working, after this it is void. Bounds: `300..=604_800` (5 minutes to
     /// 7 days), and more than `password.propagation_delay_secs` and
@@ -31,14 +31,14 @@ pub struct RecoveryPolicy {
     /// life).
     #[serde(default = "default_mailed_secret_lifetime_secs")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 86400))]
-    pub mailed_secret_lifetime_secs: u32,
+    pub mailed_secret_lifetime_secs: i32,
 }
 
-fn default_requests_per_hour() -> u32 {
+fn default_requests_per_hour() -> i32 {
     RecoveryPolicy::centrexx().requests_per_hour
 }
 
-fn default_mailed_secret_lifetime_secs() -> u32 {
+fn default_mailed_secret_lifetime_secs() -> i32 {
     RecoveryPolicy::centrexx().mailed_secret_lifetime_secs
 }
 

@@ -11,7 +11,7 @@ pub struct SecondFactorPolicy {
     /// Seconds a code stays valid (A2: 15 minutes = 900). Bounds: 1–86400, at most
     /// `session.absolute_timeout_secs`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 900))]
-    pub code_lifetime_secs: u32,
+    pub code_lifetime_secs: i32,
     /// Digits of a code (the seed is silent: 6, as in TOTP). Bounds: 4–20.
     #[cfg_attr(feature = "uniffi", uniffi(default = 6))]
     pub code_digits: usize,
@@ -21,10 +21,10 @@ pub struct SecondFactorPolicy {
     /// least `session.max_code_failures`.
     #[serde(default = "default_account_allowance")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 20))]
-    pub account_allowance: u32,
+    pub account_allowance: i32,
 }
 
-fn default_account_allowance() -> u32 {
+fn default_account_allowance() -> i32 {
     SecondFactorPolicy::centrexx().account_allowance
 }
 

@@ -12,29 +12,29 @@ pub struct SessionPolicy {
     /// How long a remembered browser skips the second-factor step, in days. Bounds: 0–3650
     /// (0: no browser is remembered).
     #[cfg_attr(feature = "uniffi", uniffi(default = 90))]
-    pub device_token_lifetime_days: u32,
+    pub device_token_lifetime_days: i32,
     /// Wrong entries after which a mailed code is void and a new one must be requested.
     /// Bounds: 1–100, at most `second_factor.account_allowance`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 5))]
-    pub max_code_failures: u32,
+    pub max_code_failures: i32,
     /// Seconds without a request after which a session ends (G11). Bounds: 60–86400, at most
     /// `absolute_timeout_secs`. Policies stored without it read the centrexx value.
     #[serde(default = "default_idle_timeout_secs")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 3600))]
-    pub idle_timeout_secs: u32,
+    pub idle_timeout_secs: i32,
     /// Seconds after the login at which a session ends however active it is (G11). Bounds:
     /// 300–2592000 (30 days), at least `second_factor.code_lifetime_secs`. Policies stored
     /// without it read the centrexx value.
     #[serde(default = "default_absolute_timeout_secs")]
     #[cfg_attr(feature = "uniffi", uniffi(default = 86400))]
-    pub absolute_timeout_secs: u32,
+    pub absolute_timeout_secs: i32,
 }
 
-fn default_idle_timeout_secs() -> u32 {
+fn default_idle_timeout_secs() -> i32 {
     SessionPolicy::centrexx().idle_timeout_secs
 }
 
-fn default_absolute_timeout_secs() -> u32 {
+fn default_absolute_timeout_secs() -> i32 {
     SessionPolicy::centrexx().absolute_timeout_secs
 }
 

@@ -15,25 +15,25 @@ use serde::{Deserialize, Serialize};
 pub struct ThrottlePolicy {
     /// Failures answered without delay (typos happen). Bounds: 0–`hard_limit`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
-    pub free_failures: u32,
+    pub free_failures: i32,
     /// The delay after the first failure past the free ones; it doubles with each further one.
     /// Bounds: 0–`max_delay_secs`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 30))]
-    pub first_delay_secs: u32,
+    pub first_delay_secs: i32,
     /// The longest delay between two tries, in seconds. Bounds: 0–86400, less than
     /// `recovery.mailed_secret_lifetime_secs`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 900))]
-    pub max_delay_secs: u32,
+    pub max_delay_secs: i32,
     /// Consecutive failures that lock a PIN of the policy's minimum length.
     /// Bounds: 1–`hard_limit`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 10))]
-    pub pin_allowance_at_min_len: u32,
+    pub pin_allowance_at_min_len: i32,
     /// Consecutive failures that lock an admin password. Bounds: 1–`hard_limit`.
     #[cfg_attr(feature = "uniffi", uniffi(default = 20))]
-    pub password_allowance: u32,
+    pub password_allowance: i32,
     /// No allowance exceeds this (NIST SP 800-63B: at most 100). Bounds: 1–100.
     #[cfg_attr(feature = "uniffi", uniffi(default = 100))]
-    pub hard_limit: u32,
+    pub hard_limit: i32,
 }
 
 impl ThrottlePolicy {

@@ -49,10 +49,10 @@ fn request(
             Mailed::Password,
         ));
     };
-    if !account
-        .recovery
-        .allows(now, policy.recovery.requests_per_hour)
-    {
+    if !account.recovery.allows(
+        now,
+        crate::policy::unsigned(policy.recovery.requests_per_hour),
+    ) {
         return Ok(same_as_granted(
             Some(account.clone()),
             rules,

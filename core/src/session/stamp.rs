@@ -24,8 +24,9 @@ pub struct SessionStamp {
     /// Whose session.
     pub account: AccountRef,
     /// The account's credential epoch at the login: every change, admin set or first use of
-    /// a mailed secret moves it on, which ends the sessions opened before.
-    pub epoch: u64,
+    /// a mailed secret moves it on, which ends the sessions opened before. Signed, so
+    /// Kotlin and Java read a plain `long`; a negative one matches no account.
+    pub epoch: i64,
     /// When the login opened the session (for the absolute limit).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub opened_at: DateTime<Utc>,
@@ -39,7 +40,7 @@ impl SessionStamp {
     pub(crate) fn open(account: AccountRef, epoch: u64, now: DateTime<Utc>) -> Self {
         Self {
             account,
-            epoch,
+            epoch: i64::try_from(epoch).unwrap_or(i64::MAX),
             opened_at: now,
             last_seen_at: now,
         }
@@ -58,7 +59,7 @@ impl SessionStamp {
         if self.account != *account {
             return Err(SessionError::OtherAccount);
         }
-        if self.epoch != epoch {
+        if u64::try_from(self.epoch).ok() != Some(epoch) {
             return Err(SessionError::CredentialChanged);
         }
         if locked {

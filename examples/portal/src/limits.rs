@@ -50,7 +50,8 @@ impl LoginLimits {
     /// "locked", and the host saves the hash); per client network ten times that.
     #[must_use]
     pub fn for_policy(policy: &Policy) -> Self {
-        let hard = policy.throttle.hard_limit;
+        // The policy field is `i32` (Kotlin and Java `int`); its bounds keep it within 1..=100.
+        let hard = u32::try_from(policy.throttle.hard_limit).unwrap_or(0);
         Self {
             window: TimeDelta::minutes(15),
             per_identifier: hard,

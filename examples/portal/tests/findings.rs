@@ -664,7 +664,7 @@ async fn form_login(b: &mut Browser, path: &str, fields: &[(&str, &str)]) -> (St
 #[test]
 fn w4_strict_login_forms_answer_a_known_and_an_unknown_identifier_alike() {
     counting_runtime().block_on(async {
-        let allowance = strict_policy().throttle.password_allowance;
+        let allowance = u32::try_from(strict_policy().throttle.password_allowance).unwrap();
         let limit = allowance + 2;
         let s = portal_with(strict_policy(), limited(limit, 1000)).await;
         let forms = [
