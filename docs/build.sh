@@ -20,7 +20,7 @@ have mdbook-linkcheck2 "$LINKCHECK_VERSION" || install mdbook-linkcheck2 "$LINKC
 # The book: mdBook's HTML and the link checker (book.toml: broken links are errors).
 mkdir -p target
 mdbook build docs 2>&1 | tee target/book.log
-if grep -E '^(WARN|ERROR)|warning:|error:' target/book.log; then
+if grep -E '^\s*(WARN|ERROR)|warning:|error:' target/book.log; then
   echo "the book built with warnings" >&2
   exit 1
 fi
