@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MDBOOK_VERSION=0.5.1
-LINKCHECK_VERSION=0.11.0
+LINKCHECK_VERSION=0.13.0
 
 have() { command -v "$1" >/dev/null && "$1" --version 2>/dev/null | grep -q "$2"; }
 install() {
