@@ -22,8 +22,15 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn g1_the_library_reads_no_clock() {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    assert!(files.len() > 50, "the scan must see the library: {}", files.len());
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(
+        files.len() > 50,
+        "the scan must see the library: {}",
+        files.len()
+    );
     let clocks = [
         "Utc::now",
         "Local::now",
