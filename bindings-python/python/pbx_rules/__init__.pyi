@@ -1948,7 +1948,8 @@ class SessionStamp:
     def epoch(self) -> builtins.int:
         r"""
         The account's credential epoch at the login: every change, admin set or first use of
-        a mailed secret moves it on, which ends the sessions opened before.
+        a mailed secret moves it on, which ends the sessions opened before. Signed, so
+        Kotlin and Java read a plain `long`; a negative one matches no account.
         """
     @property
     def opened_at(self) -> datetime.datetime:
@@ -1982,7 +1983,7 @@ class Strength:
     @property
     def score(self) -> builtins.int:
         r"""
-        zxcvbn's score 0–4.
+        zxcvbn's score 0–4 (signed, so Kotlin and Java read a plain `int`).
         """
     @property
     def guesses_log10(self) -> builtins.float:
