@@ -49,7 +49,7 @@ def test_strict_policy_hands_out_a_random_first_pin() -> None:
 
 def test_f6_rules_refuse_a_policy_out_of_bounds() -> None:
     policy = pr.Policy.centrexx()
-    bad = policy.replace(pin=policy.pin.replace(change_window_days=4294967295))
+    bad = policy.replace(pin=policy.pin.replace(change_window_days=2147483647))
     with pytest.raises(pr.PolicyError) as info:
         pr.Rules(bad)
     assert info.value.code == "POLICY_OUT_OF_RANGE"

@@ -47,7 +47,7 @@ def test_g6_every_field_from_a_preset_and_the_core_json() -> None:
 
 def test_g6_policy_json_out_of_bounds_or_malformed_is_typed() -> None:
     doc = pr.Policy.centrexx().to_dict()
-    doc["pin"]["change_window_days"] = 4294967295
+    doc["pin"]["change_window_days"] = 2147483647
     with pytest.raises(pr.PolicyError) as info:
         pr.Policy.from_dict(doc)
     assert info.value.code == "POLICY_OUT_OF_RANGE" and info.value.message_de
