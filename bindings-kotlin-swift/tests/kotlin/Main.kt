@@ -7,7 +7,7 @@ import kotlin.system.exitProcess
 
 fun main(args: Array<String>) {
     val vectors = args.firstOrNull() ?: "core/vectors"
-    val replayed = setOf("numbers.json", "login_ids.json", "pins.json", "passwords.json", "scenarios.json")
+    val replayed = setOf("numbers.json", "login_ids.json", "pins.json", "passwords.json", "scenarios.json", "peppered.json")
     Harness.check("every vector file in $vectors is replayed") {
         val files = java.io.File(vectors).list { _, n -> n.endsWith(".json") }!!.toSet()
         expectEq(files - replayed, emptySet<String>(), "files without a Kotlin replay")
@@ -17,6 +17,7 @@ fun main(args: Array<String>) {
     loginIdVectors(vectors)
     pinVectors(vectors)
     passwordVectors(vectors)
+    pepperedVectors(vectors)
     scenarioVectors(vectors)
     apiSurface()
     sessions()
